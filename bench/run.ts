@@ -1,0 +1,193 @@
+/**
+ * `npm run bench [-- --json] [-- --cases N]`: the desk's figures at N requests
+ * (default 100,000), measured at the handler level (what the renderer waits for).
+ * The seeded database is cached in bench/.cache by seed and size.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDesk } from '../electron/core/desk';
+import { seedDemo } from '../electron/core/demo/seed';
+import { createHandlers } from '../electron/core/handlers';
+import { createDispatch } from '../electron/core/dispatch';
+import { signIn } from '../electron/core/auth/users';
+import { DEMO_PASSWORD } from '../electron/core/demo/seed';
+import { allRequestFacts } from '../electron/core/cases/request-facts';
+import { checkEligibility } from '../electron/core/rules/eligibility';
+import { currentPolicy } from '../electron/core/policy';
+import { importBundles } from '../electron/core/intake/import-batch';
+import { goodRequestJson, writeFolder, GOOD_FILES } from '../electron/core/intake/test-bundles';
+import { withCheckDigit } from '../electron/core/identity/national-id';
+import { fixedClock } from '../electron/core/clock';
+import { buildJsonRulesEngine, flatFacts, runJsonRules } from './json-rules';
+import { time, type Timing } from './stats';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, cases: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } },
+});
+const CASES = Number(values.cases);
+const SEED = Number(values.seed);
+// A fixed "today" keeps ages, windows and SLA figures the same from run to run.
+const NOW = '2026-11-23T09:00:00.000Z';
+const log = (line: string) => values.json || console.error(line);
+
+async function cachedDatabase(): Promise<string> {
+  const dir = join(__dirname, '.cache');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `desk-${CASES}-seed${SEED}.sqlite`);
+  if (existsSync(file)) return file;
+  log(`seeding ${CASES} requests (seed ${SEED}) once into ${file}…`);
+  const tmp = `${file}.partial`;
+  rmSync(tmp, { force: true });
+  const desk = await openDesk(tmp, { clock: fixedClock(NOW) });
+  const t0 = performance.now();
+  await seedDemo(desk.db, desk.clock, { cases: CASES, seed: SEED });
+  log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  desk.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await desk.close();
+  renameSync(tmp, file);
+  return file;
+}
+
+async function main() {
+  const cached = await cachedDatabase();
+  // Writes go to a copy, so every run starts from the same data.
+  const work = join(mkdtempSync(join(tmpdir(), 'desk-bench-')), 'desk.sqlite');
+  copyFileSync(cached, work);
+  const clock = fixedClock(NOW);
+  const desk = await openDesk(work, { clock });
+  const dispatch = createDispatch(createHandlers(desk), desk);
+  const reviewer = await signIn(desk.db, clock, 'reviewer1', DEMO_PASSWORD);
+  const call = async (name: string, args: unknown) => {
+    const r = await dispatch(name, args, reviewer.token);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value;
+  };
+  const entries: Record<string, unknown> = {};
+  const budgets: Record<string, { limitMs?: number; minPerSecond?: number; met: boolean }> = {};
+  const budget = (name: string, t: Timing, limitMs: number) => (budgets[name] = { limitMs, met: t.p95Ms < limitMs });
+
+  log('queues…');
+  for (const queue of ['all', 'new'] as const) {
+    const t = await time(40, 5, () => call('queues.page', { queue, offset: 0, limit: 50, sort: 'age' }));
+    entries[`queue.firstPage.${queue}`] = t;
+    budget(`queue.firstPage.${queue}`, t, 20);
+  }
+  entries['queue.counts'] = await time(40, 5, () => call('queues.counts', {}));
+
+  log('search…');
+  const sample = await desk.db
+    .selectFrom('requests')
+    .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')
+    .select(['reference', 'name_ar', 'name_en', 'id_number'])
+    .where('requests.id', 'in', [17, 4711, 33333, 77777])
+    .execute();
+  const queries: Record<string, string[]> = {
+    'search.nameAr': sample.map((r) => r.name_ar.split(' ').slice(0, 2).join(' ')),
+    'search.nameEn': sample.map((r) => r.name_en.split(' ').slice(-1)[0]!),
+    'search.id': sample.map((r) => r.id_number),
+    'search.reference': sample.map((r) => r.reference),
+  };
+  for (const [name, qs] of Object.entries(queries)) {
+    const t = await time(40, 4, (i) => call('queues.page', { queue: 'all', offset: 0, limit: 50, sort: 'age', search: qs[i % qs.length] }));
+    entries[name] = t;
+    budget(name, t, 30);
+  }
+
+  log('open a case…');
+  const ids = (await desk.db.selectFrom('requests').select('id').execute()).map((r) => r.id);
+  const pick = (i: number) => ids[(i * 7919) % ids.length]!;
+  const open = await time(100, 10, (i) => call('cases.get', { id: pick(i) }));
+  entries['case.open'] = open;
+  budget('case.open', open, 30);
+
+  log('claim next + a decision…');
+  const decide = await time(60, 5, async () => {
+    const c = (await call('cases.claimNext', {})) as { id: number; version: number } | null;
+    if (!c) throw new Error('nothing left to claim');
+    await call('cases.returnToApplicant', { id: c.id, version: c.version, message: 'Please attach a recent employer letter.' });
+  });
+  entries['claimNext+return'] = decide;
+  budget('claimNext+return', decide, 15);
+
+  log('eligibility checks over every request…');
+  const { policy } = await currentPolicy(desk.db, NOW);
+  const t0 = performance.now();
+  const facts = await allRequestFacts(desk.db);
+  const loadMs = performance.now() - t0;
+  const checkRun = () => {
+    const s = performance.now();
+    let fails = 0;
+    for (const f of facts) for (const r of checkEligibility(f, policy)) if (r.outcome === 'fail') fails++;
+    return { ms: performance.now() - s, fails };
+  };
+  checkRun();
+  const ours = [checkRun(), checkRun(), checkRun()].sort((a, b) => a.ms - b.ms)[1]!;
+  const engine = buildJsonRulesEngine();
+  const jreRun = async () => {
+    const s = performance.now();
+    let fails = 0;
+    for (const f of facts) for (const outcome of (await runJsonRules(engine, flatFacts(f, policy))).values()) if (outcome === 'fail') fails++;
+    return { ms: performance.now() - s, fails };
+  };
+  const jre = await jreRun();
+  const oursPerSecond = Math.round((facts.length / ours.ms) * 1000);
+  const jrePerSecond = Math.round((facts.length / jre.ms) * 1000);
+  entries['checks.all'] = {
+    requests: facts.length,
+    loadFactsMs: Math.round(loadMs),
+    ms: Math.round(ours.ms),
+    perSecond: oursPerSecond,
+    fails: ours.fails,
+  };
+  entries['checks.all.json-rules-engine'] = {
+    requests: facts.length,
+    ms: Math.round(jre.ms),
+    perSecond: jrePerSecond,
+    fails: jre.fails,
+    ratio: Math.round((oursPerSecond / jrePerSecond) * 10) / 10,
+  };
+  budgets['checks.all'] = { minPerSecond: 20_000, met: oursPerSecond > 20_000 };
+
+  log('import of 1,000 bundles…');
+  const root = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  const paths = Array.from({ length: 1000 }, (_, i) =>
+    writeFolder(
+      goodRequestJson({ applicant: { ...goodRequestJson().applicant, idNumber: withCheckDigit(`19${String(i).padStart(7, '0')}`) } }),
+      GOOD_FILES,
+      root,
+      `b${i}`,
+    ),
+  );
+  const i0 = performance.now();
+  const imported = await importBundles(desk.db, clock, policy, paths);
+  const importMs = performance.now() - i0;
+  entries['import.1000'] = {
+    bundles: imported.length,
+    refused: imported.filter((r) => !r.ok).length,
+    ms: Math.round(importMs),
+    perSecond: Math.round((imported.length / importMs) * 1000),
+  };
+
+  await desk.close();
+  rmSync(work, { force: true });
+  const report = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    cases: CASES,
+    seed: SEED,
+    entries,
+    budgets,
+  };
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    console.log(JSON.stringify(report, null, 2));
+    console.table(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v as object])));
+  }
+  if (Object.values(budgets).some((b) => !b.met)) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+/**
+ * `npm run --silent desk -- <command>`: the desk's services without a window
+ * (formats.md). Exit 0 on success, 2 on bad input, 1 on any other failure.
+ */
+import { parseArgs } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openDesk } from './core/desk';
+import { defaultDatabaseFile } from './core/data-folder';
+import { DeskFault } from './core/errors';
+import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
+import { verifyAuditChain } from './core/audit/chain';
+import { backupTo, restoreFrom } from './core/backup';
+import { readFileSync } from 'node:fs';
+import { currentPolicy } from './core/policy';
+import { readBundle } from './core/intake/read-bundle';
+import { validateBundle } from './core/intake/validate-bundle';
+import { factsFromBundle } from './core/intake/facts';
+import { BundleError } from './core/intake/bundle-error';
+import { importBundles } from './core/intake/import-batch';
+import { sweepReturnWindows } from './core/cases/sweep';
+import { checkEligibility } from './core/rules/eligibility';
+import { computeRefund } from './core/rules/refund';
+import { firstIssue, refundFactsSchema } from './core/rules/refund-facts.schema';
+
+class UsageError extends Error {}
+
+const USAGE = `usage: desk <command> [--db FILE] [--json]
+  seed --cases N [--seed S]   fill the database with N demo requests (and demo users)
+  audit verify                check the audit chain; names the first broken entry
+  backup --out FILE           online backup of the database
+  restore FILE                replace the database with a checked backup
+  check --input BUNDLE        run the eligibility checks on a bundle (folder or .zip) without importing it
+  refund --input FILE|-       compute a refund from RefundFacts (rules.md)
+  import PATH...              import request bundles (folders or .zip); a bad bundle is reported, the rest go on
+  sweep                       reject returned requests whose response window has passed`;
+
+function intOption(value: string | undefined, name: string, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  if (!/^[0-9]+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      input: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const file = resolve(values.db ?? defaultDatabaseFile());
+  const print = (json: unknown, human: string) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
+
+  if (command === 'restore') {
+    const backup = rest[0];
+    if (!backup) throw new UsageError('restore needs the backup file: desk restore FILE');
+    const r = restoreFrom(resolve(backup), file);
+    print(
+      { restored: file, previous: r.previous },
+      `restored ${file} from ${backup}${r.previous ? ` (the previous file is kept as ${r.previous})` : ''}`,
+    );
+    return 0;
+  }
+
+  mkdirSync(dirname(file), { recursive: true });
+  const desk = await openDesk(file);
+  try {
+    switch (command) {
+      case 'seed': {
+        const cases = intOption(values.cases, 'cases');
+        const seed = intOption(values.seed, 'seed', 1);
+        const t0 = performance.now();
+        const r = await seedDemo(desk.db, desk.clock, { cases, seed });
+        const seconds = (performance.now() - t0) / 1000;
+        print(
+          { ...r, seed, seconds, database: file },
+          `seeded ${r.requests} requests (seed ${seed}) in ${seconds.toFixed(1)} s into ${file}\ndemo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password ${DEMO_PASSWORD}`,
+        );
+        return 0;
+      }
+      case 'audit': {
+        if (rest[0] !== 'verify') throw new UsageError('usage: desk audit verify');
+        const r = await verifyAuditChain(desk.db);
+        print(r, r.ok ? `audit chain ok: ${r.entries} entries` : `audit chain BROKEN at entry ${r.brokenAt}: ${r.reason}`);
+        return r.ok ? 0 : 1;
+      }
+      case 'backup': {
+        if (!values.out) throw new UsageError('backup needs --out FILE');
+        const r = await backupTo(desk.opened, resolve(values.out));
+        print(r, `backup written to ${r.file} (${r.pages} pages)`);
+        return 0;
+      }
+      case 'check': {
+        if (!values.input) throw new UsageError('check needs --input BUNDLE');
+        const { policy, version } = await currentPolicy(desk.db, desk.clock.now().toISOString());
+        const bundle = validateBundle(
+          await readBundle(resolve(values.input), { maxFileBytes: policy.maxAttachmentBytes, maxBundleBytes: 10 * policy.maxAttachmentBytes }),
+        );
+        const results = checkEligibility(factsFromBundle(bundle.request), policy);
+        print(
+          { bundle: bundle.name, service: bundle.request.service, policyVersion: version, sample: policy.sample, results },
+          results.map((r) => `${r.outcome.padEnd(14)} ${r.rule.padEnd(16)} ${r.explanation.en}`).join('\n'),
+        );
+        return 0;
+      }
+      case 'refund': {
+        if (!values.input) throw new UsageError('refund needs --input FILE (or - for standard input)');
+        const textIn = values.input === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(values.input), 'utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(textIn);
+        } catch (e) {
+          throw new UsageError(`the input is not JSON: ${(e as Error).message}`);
+        }
+        const parsed = refundFactsSchema.safeParse(json);
+        if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+        const { policy } = await currentPolicy(desk.db, desk.clock.now().toISOString());
+        const result = computeRefund(parsed.data, policy);
+        // The result is JSON whatever --json says: formats.md makes RefundResult the output.
+        console.log(JSON.stringify(result, null, 2));
+        return 0;
+      }
+      case 'import': {
+        if (rest.length === 0) throw new UsageError('import needs at least one bundle: desk import PATH...');
+        const { policy } = await currentPolicy(desk.db, desk.clock.now().toISOString());
+        const t0 = performance.now();
+        const results = await importBundles(
+          desk.db,
+          desk.clock,
+          policy,
+          rest.map((p) => resolve(p)),
+          (done, total, last) => {
+            if (!values.json)
+              console.error(
+                last.ok
+                  ? `[${done}/${total}] ${last.bundle}: ${last.resubmission ? 'resubmission of' : 'imported as'} ${last.reference}`
+                  : `[${done}/${total}] ${last.bundle}: REFUSED`,
+              );
+          },
+        );
+        const bad = results.filter((r) => !r.ok);
+        const seconds = (performance.now() - t0) / 1000;
+        print(
+          { imported: results.length - bad.length, refused: bad.length, seconds, results },
+          [
+            ...bad.flatMap((r) => (r.ok ? [] : r.problems.map((p) => `${r.bundle}: ${p.where}: ${p.message}`))),
+            `${results.length - bad.length} imported, ${bad.length} refused, in ${seconds.toFixed(1)} s`,
+          ].join('\n'),
+        );
+        return bad.length > 0 ? 2 : 0;
+      }
+      case 'sweep': {
+        const r = await sweepReturnWindows(desk.db, desk.clock);
+        print(r, `${r.rejected.length} returned request(s) rejected for no response${r.rejected.length ? `: ${r.rejected.join(', ')}` : ''}`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    }
+  } finally {
+    await desk.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof BundleError) {
+      for (const p of e.problems) console.error(`desk: ${e.bundle}: ${p.where}: ${p.message}`);
+      process.exit(2);
+    }
+    if (
+      e instanceof UsageError ||
+      (e instanceof DeskFault && e.code === 'bad_input') ||
+      (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')
+    ) {
+      console.error(`desk: ${(e as Error).message}`);
+      process.exit(2);
+    }
+    console.error(`desk: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

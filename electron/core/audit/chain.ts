@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database, AuditLogRow } from '../db/schema';
+import type { DeskDb } from '../db/connection';
+import type { AuditVerification } from '../../../shared/domain';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  data?: Record<string, unknown>;
+}
+
+/** JSON with keys sorted at every depth: the same entry always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+function hashOf(row: Omit<AuditLogRow, 'hash'>): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        seq: row.seq,
+        at: row.at,
+        actor_id: row.actor_id,
+        action: row.action,
+        entity: row.entity,
+        entity_id: row.entity_id,
+        data: row.data,
+        prev_hash: row.prev_hash,
+      }),
+    )
+    .digest('hex');
+}
+
+/** Appends one entry; call inside the transaction of the change it records. */
+export async function appendAudit(trx: Transaction<Database> | DeskDb, entry: AuditEntry): Promise<number> {
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    data: canonicalJson(entry.data ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash: hashOf(row) })
+    .execute();
+  return row.seq;
+}
+
+/** Walks the chain in order and names the first entry that does not hash or link right. */
+export async function verifyAuditChain(db: DeskDb): Promise<AuditVerification> {
+  const pageSize = 5000;
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+    for (const row of rows) {
+      const broken = (reason: string): AuditVerification => ({ ok: false, entries, brokenAt: row.seq, reason });
+      if (row.seq !== expectedSeq) return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      if (row.prev_hash !== prev) return broken(`entry ${row.seq} does not link to entry ${row.seq - 1}`);
+      if (hashOf(row) !== row.hash) return broken(`entry ${row.seq} was changed after it was written`);
+      prev = row.hash;
+      expectedSeq += 1;
+      entries += 1;
+    }
+    if (rows.length < pageSize) return { ok: true, entries, brokenAt: null, reason: null };
+  }
+}

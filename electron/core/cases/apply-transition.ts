@@ -1,0 +1,105 @@
+import type { Transaction } from 'kysely';
+import type { Database, RequestRow } from '../db/schema';
+import type { DeskDb } from '../db/connection';
+import type { Service, Status } from '../../../shared/domain';
+import { DeskFault } from '../errors';
+import { appendAudit } from '../audit/chain';
+import { nextStatus, type CaseAction } from './lifecycle';
+
+export type Trx = Transaction<Database>;
+
+export interface TransitionInput {
+  requestId: number;
+  /** The version the user saw; another desk's change since then is a conflict. */
+  expectedVersion: number | null;
+  action: CaseAction;
+  actorId: number | null;
+  at: string;
+  fourEyes?: boolean;
+  reasonCode?: string | null;
+  reason?: string | null;
+  policyVersion?: number | null;
+  /** Other columns this transition sets (assignee, return window, …). */
+  set?: Partial<Pick<RequestRow, 'assignee_id' | 'return_due_at' | 'decided_at' | 'service'>>;
+}
+
+export const conflict = (reference: string) =>
+  new DeskFault(
+    'conflict',
+    `request ${reference} was changed by someone else since you opened it; it has been reloaded`,
+    `تغير الطلب ${reference} من مستخدم آخر منذ فتحه؛ أعيد تحميله`,
+  );
+
+export async function loadRequest(trx: Trx | DeskDb, requestId: number): Promise<RequestRow> {
+  const row = await trx.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  if (!row) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  return row;
+}
+
+/** The status a request had when it was last claimed, so release puts it back where it was. */
+async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefined> {
+  const row = await trx
+    .selectFrom('status_history')
+    .select('from_status')
+    .where('request_id', '=', requestId)
+    .where('action', '=', 'claim')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (row?.from_status as Status | null) ?? undefined;
+}
+
+/**
+ * Moves one request along the life cycle inside `trx`: the status change (guarded by
+ * the request's version), its history row and its audit entry commit together.
+ */
+export async function applyTransition(trx: Trx, input: TransitionInput): Promise<{ from: Status; to: Status; request: RequestRow }> {
+  const req = await loadRequest(trx, input.requestId);
+  if (input.expectedVersion !== null && req.version !== input.expectedVersion) throw conflict(req.reference);
+  const from = req.status as Status;
+  const to = nextStatus(input.action, from, {
+    service: req.service as Service,
+    fourEyes: input.fourEyes ?? false,
+    claimedFrom: input.action === 'release' ? await claimedFrom(trx, req.id) : undefined,
+  });
+  const updated = await trx
+    .updateTable('requests')
+    .set({ ...input.set, status: to, version: req.version + 1, updated_at: input.at })
+    .where('id', '=', req.id)
+    .where('version', '=', req.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw conflict(req.reference);
+  await trx
+    .insertInto('status_history')
+    .values({
+      request_id: req.id,
+      action: input.action,
+      from_status: from,
+      to_status: to,
+      actor_id: input.actorId,
+      at: input.at,
+      reason_code: input.reasonCode ?? null,
+      reason: input.reason ?? null,
+      policy_version: input.policyVersion ?? null,
+    })
+    .execute();
+  await appendAudit(trx, {
+    at: input.at,
+    actorId: input.actorId,
+    action: `request.${input.action}`,
+    entity: 'request',
+    entityId: req.id,
+    data: {
+      reference: req.reference,
+      from,
+      to,
+      version: req.version + 1,
+      reasonCode: input.reasonCode ?? null,
+      reason: input.reason ?? null,
+      policyVersion: input.policyVersion ?? null,
+      set: input.set ?? {},
+    },
+  });
+  return { from, to, request: updated };
+}

@@ -1,0 +1,151 @@
+import type { DeskDb } from '../db/connection';
+import type { Applicant, CaseDetail, NoteView, Service, Status } from '../../../shared/domain';
+import { loadRequest } from './apply-transition';
+import { riyadhDate, workingDaysBetween } from './working-days';
+import { currentPolicy } from '../policy';
+import { applicantFromRecord, parseSnapshot } from './applicant-snapshot';
+import { runChecks } from './checks';
+import { canonicalJson } from '../audit/chain';
+
+/** Everything the case view shows about one request, in one call. */
+export async function caseDetail(db: DeskDb, requestId: number, today: Date): Promise<CaseDetail> {
+  const req = await loadRequest(db, requestId);
+  const pv = await currentPolicy(db, today.toISOString());
+  const checks = await runChecks(db, requestId, pv);
+  const [activities, answers, experiences, resubmitted, audit] = await Promise.all([
+    db
+      .selectFrom('cpd_activities')
+      .select(['title', 'provider', 'hours', 'date', 'kind'])
+      .where('request_id', '=', requestId)
+      .orderBy('date')
+      .execute(),
+    db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
+    db
+      .selectFrom('experiences')
+      .select(['employer', 'position', 'from_date', 'to_date', 'country', 'added_at'])
+      .where('request_id', '=', requestId)
+      .orderBy('from_date')
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(['at', 'data'])
+      .where('entity', '=', 'request')
+      .where('entity_id', '=', String(requestId))
+      .where('action', '=', 'request.resubmitted_bundle')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_id')
+      .select(['audit_log.seq', 'audit_log.at', 'audit_log.action', 'users.display_name'])
+      .where('audit_log.entity', '=', 'request')
+      .where('audit_log.entity_id', '=', String(requestId))
+      .orderBy('audit_log.seq')
+      .execute(),
+  ]);
+  const [p, assignee, notes, history, attachments] = await Promise.all([
+    db.selectFrom('practitioners').selectAll().where('id', '=', req.practitioner_id).executeTakeFirstOrThrow(),
+    req.assignee_id === null ? undefined : db.selectFrom('users').select(['id', 'display_name']).where('id', '=', req.assignee_id).executeTakeFirst(),
+    db
+      .selectFrom('notes')
+      .leftJoin('users', 'users.id', 'notes.author_id')
+      .select(['notes.id', 'notes.kind', 'notes.text', 'notes.at', 'users.display_name'])
+      .where('notes.request_id', '=', requestId)
+      .orderBy('notes.id')
+      .execute(),
+    db
+      .selectFrom('status_history as h')
+      .leftJoin('users', 'users.id', 'h.actor_id')
+      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.reason_code', 'users.display_name'])
+      .where('h.request_id', '=', requestId)
+      .orderBy('h.id')
+      .execute(),
+    db
+      .selectFrom('attachments as a')
+      .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+      .select(['a.id', 'a.kind', 'a.file_name', 'a.sha256', 'a.version', 'a.issued_at', 'a.uploaded_at', 'b.mime', 'b.size'])
+      .where('a.request_id', '=', requestId)
+      .orderBy('a.id')
+      .execute(),
+  ]);
+  const applicant = parseSnapshot(req.applicant_snapshot);
+  const record = applicantFromRecord(p);
+
+  return {
+    id: req.id,
+    reference: req.reference,
+    service: req.service as Service,
+    status: req.status as Status,
+    version: req.version,
+    submittedAt: req.submitted_at,
+    ageDays: workingDaysBetween(riyadhDate(req.submitted_at), riyadhDate(today)),
+    assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
+    returnDueAt: req.return_due_at,
+    applicant,
+    // For a data update, the record as it stands beside what the applicant asks for.
+    record: req.service === 'DATA_UPDATE' ? record : null,
+    employer: { type: req.employer_type, facility: req.employer_facility },
+    notes: notes.map((n) => ({ id: n.id, kind: n.kind as NoteView['kind'], text: n.text, at: n.at, author: n.display_name ?? null })),
+    history: history.map((h) => ({
+      id: h.id,
+      action: h.action,
+      fromStatus: h.from_status as Status | null,
+      toStatus: h.to_status as Status,
+      at: h.at,
+      actor: h.display_name ?? null,
+      reason: h.reason ?? h.reason_code,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      fileName: a.file_name,
+      mime: a.mime,
+      size: a.size,
+      sha256: a.sha256,
+      version: a.version,
+      issuedAt: a.issued_at,
+      uploadedAt: a.uploaded_at,
+    })),
+    internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
+    cpd: { recordedHours: req.cpd_recorded_hours, activities },
+    questionnaire: answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
+    experiences: experiences.map((e) => ({
+      employer: e.employer,
+      position: e.position,
+      from: e.from_date,
+      to: e.to_date,
+      country: e.country,
+      addedAt: e.added_at,
+    })),
+    resubmission: resubmitted
+      ? resubmissionChanges(resubmitted, applicant, attachments, notes, history.filter((h) => h.action === 'return_to_applicant').at(-1)?.at ?? '')
+      : null,
+    audit: audit.map((a) => ({ seq: a.seq, at: a.at, action: a.action, actor: a.display_name ?? null })),
+    checks,
+    policyVersion: pv.version,
+    policySample: pv.policy.sample,
+  };
+}
+
+/** What a resubmission brought: fields of the applicant that differ from before, files and notes added with it. */
+function resubmissionChanges(
+  entry: { at: string; data: string },
+  now: Applicant,
+  attachments: Array<{ id: number; version: number }>,
+  notes: Array<{ id: number; at: string; display_name: string | null }>,
+  returnedAt: string,
+) {
+  const before = (JSON.parse(entry.data) as { previousApplicant?: Record<string, unknown> }).previousApplicant ?? {};
+  const changedFields = Object.keys(now).filter(
+    (k) => canonicalJson(before[k] ?? null) !== canonicalJson((now as unknown as Record<string, unknown>)[k] ?? null),
+  );
+  return {
+    at: entry.at,
+    changedFields,
+    // Versions are submission rounds: the latest round came with this resubmission.
+    newAttachmentIds: attachments.filter((a) => a.version === Math.max(...attachments.map((x) => x.version))).map((a) => a.id),
+    // The applicant's own notes (no staff author) written after the return.
+    newNoteIds: notes.filter((n) => n.display_name === null && n.at > returnedAt).map((n) => n.id),
+  };
+}

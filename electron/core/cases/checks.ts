@@ -1,0 +1,18 @@
+import type { DeskDb } from '../db/connection';
+import type { CheckView } from '../../../shared/domain';
+import { checkEligibility } from '../rules/eligibility';
+import type { PolicyVersion } from '../policy';
+import { requestFactsFromDb } from './request-facts';
+
+/** The checks of one request as it stands now, under the policy in force. */
+export async function runChecks(db: DeskDb, requestId: number, pv: PolicyVersion): Promise<CheckView[]> {
+  const results = checkEligibility(await requestFactsFromDb(db, requestId), pv.policy);
+  return results.map((r) => ({
+    rule: r.rule,
+    outcome: r.outcome,
+    explanation: r.explanation,
+    ...(r.applicantMessage ? { applicantMessage: r.applicantMessage } : {}),
+    ...(r.attachmentIds?.length ? { attachmentIds: r.attachmentIds } : {}),
+    source: r.source,
+  }));
+}

@@ -1,0 +1,319 @@
+/** What a reviewer or approver does to a request: claim, release, notes, return, approve, reject. */
+import type { DeskDb } from '../db/connection';
+import type { NoteKind, RejectionReason, Service, UserInfo } from '../../../shared/domain';
+import { SERVICE_LABELS } from '../../../shared/domain';
+import { DeskFault } from '../errors';
+import type { Clock } from '../clock';
+import { appendAudit } from '../audit/chain';
+import { currentPolicy } from '../policy';
+import { runChecks } from './checks';
+import { applyTransition, loadRequest, type Trx } from './apply-transition';
+import { queueApplicantNotice } from './notify';
+import { addDays, riyadhDate } from './working-days';
+
+export interface Actor {
+  user: UserInfo;
+  clock: Clock;
+}
+
+/** A decision belongs to whoever holds the request; nobody decides on another's claim. */
+function mustHold(req: { assignee_id: number | null; reference: string }, user: UserInfo): void {
+  if (req.assignee_id !== user.id) {
+    throw new DeskFault(
+      'forbidden',
+      req.assignee_id === null ? `claim request ${req.reference} before deciding on it` : `request ${req.reference} is claimed by another reviewer`,
+      req.assignee_id === null ? `استلم الطلب ${req.reference} قبل اتخاذ قرار فيه` : `الطلب ${req.reference} مستلم من مراجع آخر`,
+    );
+  }
+}
+
+async function recipient(trx: Trx, requestId: number) {
+  const r = await trx
+    .selectFrom('requests')
+    .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')
+    .select(['requests.id', 'requests.reference', 'practitioners.email', 'practitioners.name_ar', 'practitioners.name_en'])
+    .where('requests.id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  return { requestId: r.id, reference: r.reference, email: r.email, nameAr: r.name_ar, nameEn: r.name_en };
+}
+
+export async function claim(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db
+    .transaction()
+    .execute((trx) =>
+      applyTransition(trx, { requestId, expectedVersion: version, action: 'claim', actorId: a.user.id, at, set: { assignee_id: a.user.id } }),
+    );
+}
+
+/** Claims the next request: resubmissions returned by this reviewer, then other resubmissions (the applicant has waited already), then the oldest new one. */
+export async function claimNext(db: DeskDb, a: Actor, service?: Service): Promise<number | null> {
+  const at = a.clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    // Three indexed lookups in order of preference, rather than one sort over every waiting request.
+    const first = (status: 'resubmitted' | 'submitted', mine: boolean) => {
+      let q = trx.selectFrom('requests').select(['id', 'version']).where('status', '=', status);
+      q = mine ? q.where('assignee_id', '=', a.user.id) : q.where('assignee_id', 'is', null);
+      if (service) q = q.where('service', '=', service);
+      return q.orderBy('submitted_at').orderBy('id').limit(1).executeTakeFirst();
+    };
+    const next = (await first('resubmitted', true)) ?? (await first('resubmitted', false)) ?? (await first('submitted', false));
+    if (!next) return null;
+    await applyTransition(trx, {
+      requestId: next.id,
+      expectedVersion: next.version,
+      action: 'claim',
+      actorId: a.user.id,
+      at,
+      set: { assignee_id: a.user.id },
+    });
+    return next.id;
+  });
+}
+
+export async function release(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const req = await loadRequest(trx, requestId);
+    if (!a.user.roles.includes('approver') && !a.user.roles.includes('admin')) mustHold(req, a.user);
+    await applyTransition(trx, { requestId, expectedVersion: version, action: 'release', actorId: a.user.id, at, set: { assignee_id: null } });
+  });
+}
+
+/** Writes a staff note and its audit entry; notes are never edited after saving (a correction is a new note). */
+async function writeNote(trx: Trx, a: Actor, req: { id: number; reference: string }, kind: NoteKind, text: string, at: string): Promise<void> {
+  const { id } = await trx
+    .insertInto('notes')
+    .values({ request_id: req.id, kind, text, author_id: a.user.id, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    at,
+    actorId: a.user.id,
+    action: 'note.add',
+    entity: 'request',
+    entityId: req.id,
+    data: { reference: req.reference, noteId: id, kind, text },
+  });
+}
+
+export async function addNote(db: DeskDb, a: Actor, requestId: number, kind: NoteKind, text: string): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => writeNote(trx, a, await loadRequest(trx, requestId), kind, text, at));
+}
+
+/** Sends the request back to the applicant with the notes written to them since it was claimed. */
+export async function returnToApplicant(db: DeskDb, a: Actor, requestId: number, version: number, message?: string): Promise<void> {
+  const at = a.clock.now().toISOString();
+  const { version: policyVersion, policy } = await currentPolicy(db, at);
+  await db.transaction().execute(async (trx) => {
+    const req = await loadRequest(trx, requestId);
+    mustHold(req, a.user);
+    if (message?.trim()) await writeNote(trx, a, req, 'to_applicant', message.trim(), at);
+    const claimedAt = await trx
+      .selectFrom('status_history')
+      .select('at')
+      .where('request_id', '=', requestId)
+      .where('to_status', '=', 'in_review')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const notes = await trx
+      .selectFrom('notes')
+      .select('text')
+      .where('request_id', '=', requestId)
+      .where('kind', '=', 'to_applicant')
+      .where('author_id', 'is not', null)
+      .where('at', '>=', claimedAt?.at ?? '')
+      .orderBy('id')
+      .execute();
+    if (notes.length === 0) {
+      throw new DeskFault(
+        'bad_input',
+        'a return needs at least one note to the applicant saying what is missing',
+        'الإعادة تتطلب ملاحظة واحدة على الأقل للممارس توضح النواقص',
+      );
+    }
+    const dueAt = addDays(riyadhDate(at), policy.returnWindowDays);
+    await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'return_to_applicant',
+      actorId: a.user.id,
+      at,
+      policyVersion,
+      set: { return_due_at: dueAt },
+    });
+    await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'returned', notes: notes.map((n) => n.text), dueAt }, at);
+  });
+}
+
+/**
+ * Approve is refused while a check fails, unless an approver overrides it with a
+ * written justification, recorded with the policy version that judged the checks.
+ */
+export async function approve(db: DeskDb, a: Actor, requestId: number, version: number, override?: { justification: string }): Promise<void> {
+  const at = a.clock.now().toISOString();
+  const pv = await currentPolicy(db, at);
+  const failed = (await runChecks(db, requestId, pv)).filter((c) => c.outcome === 'fail');
+  if (failed.length > 0 && !override) {
+    throw new DeskFault(
+      'checks_failed',
+      `approval is refused while checks fail: ${failed.map((c) => c.rule).join(', ')}. Return it to the applicant, or an approver may override with a justification.`,
+      `لا يمكن الاعتماد مع وجود شروط غير مستوفاة: ${failed.map((c) => c.rule).join('، ')}. أعد الطلب للممارس، أو يتجاوزها معتمد مع التسبيب.`,
+    );
+  }
+  if (failed.length > 0 && !a.user.roles.includes('approver')) {
+    throw new DeskFault('forbidden', 'only an approver may override a failed check', 'تجاوز الشرط غير المستوفى للمعتمد فقط');
+  }
+  const overridden = failed.length > 0 ? failed.map((c) => c.rule) : [];
+  await db.transaction().execute(async (trx) => {
+    const req = await loadRequest(trx, requestId);
+    mustHold(req, a.user);
+    const fourEyes = pv.policy.fourEyesServices.includes(req.service as Service);
+    const { to } = await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'approve',
+      actorId: a.user.id,
+      at,
+      fourEyes,
+      policyVersion: pv.version,
+      reasonCode: overridden.length ? `override:${overridden.join(',')}` : null,
+      reason: overridden.length ? override!.justification : null,
+      set: fourEyes ? {} : { decided_at: at },
+    });
+    if (to === 'approved') await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'approved' }, at);
+  });
+}
+
+/** The second signature of a four-eyes service: an approver who is not the first signer. */
+export async function countersign(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
+  const at = a.clock.now().toISOString();
+  const { version: policyVersion } = await currentPolicy(db, at);
+  await db.transaction().execute(async (trx) => {
+    const first = await trx
+      .selectFrom('status_history')
+      .select('actor_id')
+      .where('request_id', '=', requestId)
+      .where('action', '=', 'approve')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (first?.actor_id === a.user.id) {
+      throw new DeskFault(
+        'forbidden',
+        'the second signature must come from another user than the first',
+        'يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول',
+      );
+    }
+    await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'countersign',
+      actorId: a.user.id,
+      at,
+      policyVersion,
+      set: { decided_at: at },
+    });
+    await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'approved' }, at);
+  });
+}
+
+export async function reject(db: DeskDb, a: Actor, requestId: number, version: number, reason: RejectionReason, text: string): Promise<void> {
+  const at = a.clock.now().toISOString();
+  const { version: policyVersion } = await currentPolicy(db, at);
+  await db.transaction().execute(async (trx) => {
+    const req = await loadRequest(trx, requestId);
+    // A four-eyes request waiting for its second signature may be rejected by the approver reading it.
+    if (req.status !== 'awaiting_second_signature') mustHold(req, a.user);
+    else if (!a.user.roles.includes('approver'))
+      throw new DeskFault('forbidden', 'only an approver can reject at the second signature', 'الرفض عند الاعتماد الثاني للمعتمد فقط');
+    await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'reject',
+      actorId: a.user.id,
+      at,
+      reasonCode: reason,
+      reason: text,
+      policyVersion,
+      set: { decided_at: at },
+    });
+    await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'rejected', reason, text }, at);
+  });
+}
+
+/** Approvers and admins hand a request to a reviewer (or take it back to the queue with null). */
+export async function reassign(db: DeskDb, a: Actor, requestId: number, version: number, assigneeId: number | null): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (assigneeId !== null) {
+      const roles = await trx
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('role')
+        .where('user_id', '=', assigneeId)
+        .where('users.active', '=', 1)
+        .execute();
+      if (!roles.some((r) => r.role === 'reviewer' || r.role === 'approver')) {
+        throw new DeskFault('bad_input', 'assigneeId: the user is not a reviewer or approver', 'المستخدم المختار ليس مراجعاً ولا معتمداً');
+      }
+    }
+    await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'reassign',
+      actorId: a.user.id,
+      at,
+      reason: assigneeId === null ? 'back to the queue' : `to user ${assigneeId}`,
+      set: { assignee_id: assigneeId },
+    });
+  });
+}
+
+/** A request filed under the wrong service moves to the right one and its review goes on; the applicant is told. */
+export async function reroute(db: DeskDb, a: Actor, requestId: number, version: number, service: Service): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const req = await loadRequest(trx, requestId);
+    mustHold(req, a.user);
+    if (req.service === service) throw new DeskFault('bad_input', `service: the request is already ${service}`, 'الطلب على هذه الخدمة أصلاً');
+    await applyTransition(trx, {
+      requestId,
+      expectedVersion: version,
+      action: 'reroute',
+      actorId: a.user.id,
+      at,
+      reasonCode: `${req.service}>${service}`,
+      reason: `${SERVICE_LABELS[req.service as Service].en} → ${SERVICE_LABELS[service].en}`,
+      set: { service },
+    });
+    await queueApplicantNotice(
+      trx,
+      await recipient(trx, requestId),
+      { kind: 'rerouted', from: SERVICE_LABELS[req.service as Service].ar, to: SERVICE_LABELS[service].ar },
+      at,
+    );
+  });
+}
+
+/** Claims several at once; each stands alone, so one lost race does not undo the others. */
+export async function claimMany(
+  db: DeskDb,
+  a: Actor,
+  items: Array<{ id: number; version: number }>,
+): Promise<{ claimed: number[]; refused: Array<{ id: number; message: string; messageAr?: string }> }> {
+  const claimed: number[] = [];
+  const refused: Array<{ id: number; message: string; messageAr?: string }> = [];
+  for (const item of items) {
+    try {
+      await claim(db, a, item.id, item.version);
+      claimed.push(item.id);
+    } catch (e) {
+      if (!(e instanceof DeskFault)) throw e;
+      refused.push({ id: item.id, message: e.message, ...(e.messageAr ? { messageAr: e.messageAr } : {}) });
+    }
+  }
+  return { claimed, refused };
+}

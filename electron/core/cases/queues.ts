@@ -1,0 +1,163 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { DeskDb } from '../db/connection';
+import type { Database } from '../db/schema';
+import type { QueueId, QueuePage, QueueRow, QueueSort, Service, Status, UserInfo } from '../../../shared/domain';
+import { QUEUES } from '../../../shared/domain';
+import { riyadhDate, workingDaysBetween } from './working-days';
+import { searchTokens } from './search-text';
+import { sql } from 'kysely';
+
+type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
+
+/** Which requests each queue shows (domain.md statuses; "mine" is what the user holds). */
+function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): RequestQuery {
+  switch (queue) {
+    case 'new':
+      return q.where('requests.status', '=', 'submitted');
+    case 'mine':
+      return q.where('requests.assignee_id', '=', user.id).where('requests.status', 'in', ['in_review', 'resubmitted']);
+    case 'resubmitted':
+      return q.where('requests.status', '=', 'resubmitted');
+    case 'awaiting_applicant':
+      return q.where('requests.status', '=', 'returned');
+    case 'awaiting_second_signature':
+      return q.where('requests.status', '=', 'awaiting_second_signature');
+    case 'awaiting_payment':
+      return q.where('requests.status', '=', 'awaiting_payment');
+    case 'ready_to_print':
+      return q.where('requests.status', '=', 'ready_to_print');
+    case 'refunds':
+      return q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('refunds')
+            .select('refunds.id')
+            .whereRef('refunds.request_id', '=', 'requests.id')
+            .where('refunds.status', 'in', ['requested', 'computed']),
+        ),
+      );
+    case 'all':
+      return q;
+  }
+}
+
+export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<QueueId, number>> {
+  const byStatus = await db
+    .selectFrom('requests')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const n = (s: Status) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const count = async (queue: QueueId) =>
+    Number(
+      (
+        await inQueue(db.selectFrom('requests'), queue, user)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const counts = {
+    new: n('submitted'),
+    mine: await count('mine'),
+    resubmitted: n('resubmitted'),
+    awaiting_applicant: n('returned'),
+    awaiting_second_signature: n('awaiting_second_signature'),
+    awaiting_payment: n('awaiting_payment'),
+    ready_to_print: n('ready_to_print'),
+    refunds: await count('refunds'),
+    all: byStatus.reduce((sum, r) => sum + Number(r.n), 0),
+  } satisfies Record<QueueId, number>;
+  return Object.fromEntries(QUEUES.map((q) => [q, counts[q]])) as Record<QueueId, number>;
+}
+
+export interface QueueQuery {
+  queue: QueueId;
+  offset: number;
+  limit: number;
+  sort: QueueSort;
+  service?: Service;
+  status?: Status;
+  nationality?: string;
+  profession?: string;
+  assigneeId?: number;
+  submittedFrom?: string;
+  submittedTo?: string;
+  search?: string;
+}
+
+/** The filters and search of a queue view, on top of the queue itself. */
+function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
+  if (f.service) q = q.where('requests.service', '=', f.service);
+  if (f.status) q = q.where('requests.status', '=', f.status);
+  if (f.assigneeId) q = q.where('requests.assignee_id', '=', f.assigneeId);
+  // Dates are Riyadh calendar days; stored instants are UTC.
+  if (f.submittedFrom) q = q.where('requests.submitted_at', '>=', new Date(`${f.submittedFrom}T00:00:00+03:00`).toISOString());
+  if (f.submittedTo)
+    q = q.where('requests.submitted_at', '<', new Date(new Date(`${f.submittedTo}T00:00:00+03:00`).getTime() + 86_400_000).toISOString());
+  if (f.nationality || f.profession) {
+    q = q.where('requests.practitioner_id', 'in', (eb) => {
+      let p = eb.selectFrom('practitioners').select('practitioners.id');
+      if (f.nationality) p = p.where('practitioners.nationality', '=', f.nationality);
+      if (f.profession) p = p.where('practitioners.profession', '=', f.profession);
+      return p;
+    });
+  }
+  const tokens = f.search ? searchTokens(f.search) : [];
+  const long = tokens.filter((t) => t.length >= 3);
+  if (long.length) {
+    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+    q = q.where('requests.id', 'in', sql<number>`(SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${match})`);
+  }
+  // One- and two-letter words are too short for trigrams: a plain substring match (LIKE wildcards dropped).
+  for (const t of tokens.filter((x) => x.length < 3).map((x) => x.replace(/[%_]/g, ''))) if (t) q = q.where('requests.search_text', 'like', `%${t}%`);
+  return q;
+}
+
+export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, today: Date): Promise<QueuePage> {
+  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), query);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let rows = base
+    .innerJoin('practitioners as p', 'p.id', 'requests.practitioner_id')
+    .leftJoin('users as u', 'u.id', 'requests.assignee_id')
+    .select([
+      'requests.id',
+      'requests.reference',
+      'requests.service',
+      'requests.status',
+      'requests.submitted_at',
+      'requests.version',
+      'requests.return_due_at',
+      'requests.assignee_id',
+      'p.name_ar',
+      'p.name_en',
+      'p.id_number',
+      'u.display_name as assignee_name',
+    ]);
+  rows =
+    query.sort === 'submitted_desc'
+      ? rows.orderBy('requests.submitted_at', 'desc').orderBy('requests.id', 'desc')
+      : query.sort === 'reference'
+        ? rows.orderBy('requests.reference')
+        : query.sort === 'name'
+          ? rows.orderBy('p.name_ar').orderBy('requests.id')
+          : rows.orderBy('requests.submitted_at').orderBy('requests.id');
+  const page = await rows.limit(query.limit).offset(query.offset).execute();
+  const todayDate = riyadhDate(today);
+  return {
+    total,
+    rows: page.map((r): QueueRow => ({
+      id: r.id,
+      reference: r.reference,
+      service: r.service as Service,
+      status: r.status as Status,
+      nameAr: r.name_ar,
+      nameEn: r.name_en,
+      idNumber: r.id_number,
+      submittedAt: r.submitted_at,
+      ageDays: workingDaysBetween(riyadhDate(r.submitted_at), todayDate),
+      assignee: r.assignee_id !== null ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
+      version: r.version,
+      returnDueAt: r.return_due_at,
+    })),
+  };
+}

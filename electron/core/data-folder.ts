@@ -1,0 +1,19 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_FOLDER = 'mumaris-review-desk';
+
+/**
+ * Where the case database lives without Electron: `MUMARIS_DB` if set, else the
+ * folder Electron's userData would be on this system, so the app, host and CLI share data.
+ */
+export function defaultDatabaseFile(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MUMARIS_DB) return env.MUMARIS_DB;
+  const base =
+    process.platform === 'win32'
+      ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(homedir(), '.config'));
+  return join(base, APP_FOLDER, 'desk.sqlite');
+}

@@ -1,0 +1,40 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { migrate } from './migrate';
+
+export type DeskDb = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: DeskDb;
+  /** The raw handle, for backups and integrity checks. */
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) the case database at `file` (':memory:' for tests)
+ * with the durability settings of architecture.md, and migrates it.
+ */
+export async function openDatabase(file: string, opts: { migrateTo?: string } = {}): Promise<OpenedDatabase> {
+  const sqlite = new BetterSqlite3(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the database file ${file} is damaged (quick_check: ${String(check)}); it was not changed`);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db as never, opts.migrateTo);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0010 from './0010-initial';
+import * as m0020 from './0020-search-index';
+import * as m0030 from './0030-refund-workflow';
+import * as m0040 from './0040-queue-indexes';
+import * as m0050 from './0050-search-fts';
+
+/** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0010-initial', m0010],
+  ['0020-search-index', m0020],
+  ['0030-refund-workflow', m0030],
+  ['0040-queue-indexes', m0040],
+  ['0050-search-fts', m0050],
+];

@@ -1,0 +1,344 @@
+/**
+ * Demo data: users of every role and N realistic requests spread over the
+ * statuses and the last weeks, so every queue has work. Same seed, same data.
+ */
+import { recordSubmission } from '../cases/submission';
+import type { DeskDb } from '../db/connection';
+import type { Clock } from '../clock';
+import type { Role, Service, Status } from '../../../shared/domain';
+import { SERVICES, isCardService, isDocumentService } from '../../../shared/domain';
+import TERMS from '../../../shared/domain/terms.json';
+import { createUser } from '../auth/users';
+import { appendAudit } from '../audit/chain';
+import { withCheckDigit } from '../identity/national-id';
+import { SeededRandom } from './random';
+import { makeDemoFiles } from './attachment-files';
+import { demoAttachments } from './attachment-plan';
+import { currentPolicy } from '../policy';
+import { seedInvoice } from './invoices';
+import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
+import { addDays, riyadhDate } from '../cases/working-days';
+import { applicantFromRecord } from '../cases/applicant-snapshot';
+import { searchText } from '../cases/search-text';
+
+/** The demo users; README prints their password. Never created outside demo data. */
+export const DEMO_PASSWORD = 'mumaris-demo';
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[] }> = [
+  { username: 'admin', displayName: 'مشرف النظام', roles: ['admin', 'approver', 'reviewer'] },
+  { username: 'reviewer1', displayName: 'سارة القحطاني', roles: ['reviewer'] },
+  { username: 'reviewer2', displayName: 'Fahad Alotaibi', roles: ['reviewer'] },
+  { username: 'approver1', displayName: 'خالد الدوسري', roles: ['approver', 'reviewer'] },
+  { username: 'finance1', displayName: 'نورة الشمري', roles: ['finance'] },
+  { username: 'finance2', displayName: 'Abdulaziz Alghamdi', roles: ['finance'] },
+  { username: 'clerk1', displayName: 'Majed Alharbi', roles: ['card_clerk'] },
+];
+
+/** Status mix of a working desk (weights). */
+const STATUS_WEIGHTS: ReadonlyArray<readonly [Status, number]> = [
+  ['submitted', 30],
+  ['in_review', 10],
+  ['returned', 8],
+  ['resubmitted', 5],
+  ['awaiting_second_signature', 3],
+  ['awaiting_payment', 8],
+  ['ready_to_print', 6],
+  ['printed', 3],
+  ['delivered', 8],
+  ['document_issued', 4],
+  ['rejected', 6],
+  ['withdrawn', 2],
+  ['approved', 2],
+];
+const SERVICE_WEIGHTS: ReadonlyArray<readonly [Service, number]> = SERVICES.map(
+  (s) => [s, s === 'RENEWAL' ? 12 : s.startsWith('CLASSIFICATION') || s === 'REGISTRATION' ? 6 : 2] as const,
+);
+
+function weighted<T>(rng: SeededRandom, items: ReadonlyArray<readonly [T, number]>): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let x = rng.next() * total;
+  for (const [item, w] of items) if ((x -= w) < 0) return item;
+  return items[items.length - 1]![0];
+}
+
+/** The status a request of this service may really be in (letters are never printed, etc.). */
+function fitStatus(service: Service, status: Status): Status {
+  const card = isCardService(service);
+  const doc = isDocumentService(service);
+  if (!card && ['ready_to_print', 'printed', 'delivered'].includes(status)) return doc ? 'document_issued' : 'approved';
+  if (!doc && status === 'document_issued') return card ? 'delivered' : 'approved';
+  if (!card && !doc && status === 'awaiting_payment') return 'approved';
+  return status;
+}
+
+/** The actions that lead from submission to `status`, for a believable history. */
+function pathTo(status: Status): Array<[action: string, to: Status]> {
+  const review: Array<[string, Status]> = [['claim', 'in_review']];
+  const approved: Array<[string, Status]> = [...review, ['approve', 'approved']];
+  const paid: Array<[string, Status]> = [...approved, ['request_payment', 'awaiting_payment']];
+  switch (status) {
+    case 'submitted':
+      return [];
+    case 'in_review':
+      return review;
+    case 'returned':
+      return [...review, ['return_to_applicant', 'returned']];
+    case 'resubmitted':
+      return [...review, ['return_to_applicant', 'returned'], ['resubmit', 'resubmitted']];
+    case 'awaiting_second_signature':
+      return [...review, ['approve', 'awaiting_second_signature']];
+    case 'approved':
+      return approved;
+    case 'awaiting_payment':
+      return paid;
+    case 'ready_to_print':
+      return [...paid, ['record_payment', 'ready_to_print']];
+    case 'printed':
+      return [...paid, ['record_payment', 'ready_to_print'], ['print_card', 'printed']];
+    case 'delivered':
+      return [...paid, ['record_payment', 'ready_to_print'], ['print_card', 'printed'], ['record_delivery', 'delivered']];
+    case 'document_issued':
+      return [...paid, ['record_payment', 'document_issued']];
+    case 'rejected':
+      return [...review, ['reject', 'rejected']];
+    case 'withdrawn':
+      return [['withdraw', 'withdrawn']];
+  }
+}
+
+export interface SeedOptions {
+  cases: number;
+  seed: number;
+}
+
+export async function ensureDemoUsers(db: DeskDb, clock: Clock): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const u of DEMO_USERS) {
+    const existing = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    ids.set(u.username, existing ? existing.id : (await createUser(db, clock, { ...u, password: DEMO_PASSWORD }, null)).id);
+  }
+  return ids;
+}
+
+export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Promise<{ requests: number }> {
+  const rng = new SeededRandom(opts.seed);
+  const users = await ensureDemoUsers(db, clock);
+  const reviewers = ['reviewer1', 'reviewer2', 'approver1'].map((u) => users.get(u)!);
+  const now = clock.now();
+  const today = riyadhDate(now);
+  const professions = Object.entries(TERMS.professions);
+  const categories = Object.keys(TERMS.categories);
+  const questions = TERMS.questionnaire.map((q) => q.id);
+  const year = now.getUTCFullYear();
+  const existing = Number(
+    (
+      await db
+        .selectFrom('requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+  const files = await makeDemoFiles(rng, FACILITIES);
+  const { policy } = await currentPolicy(db, now.toISOString());
+  const BATCH = 500;
+  for (let start = 0; start < opts.cases; start += BATCH) {
+    await db.transaction().execute(async (trx) => {
+      for (let i = start; i < Math.min(opts.cases, start + BATCH); i++) {
+        const n = existing + i + 1;
+        const resident = rng.chance(0.3);
+        const female = rng.chance(0.45);
+        let nameAr: string, nameEn: string, nationality: string;
+        if (resident) {
+          const r = rng.pick(RESIDENTS);
+          [nameAr, nameEn, nationality] = [r[0], r[1], r[2]];
+        } else {
+          const first = rng.pick(female ? FEMALE_FIRST : MALE_FIRST);
+          const father = rng.pick(MALE_FIRST);
+          const family = rng.pick(FAMILY);
+          nameAr = `${first[0]} ${female ? 'بنت' : 'بن'} ${father[0]} ${family[0]}`;
+          nameEn = `${first[1]} ${father[1]} ${family[1]}`;
+          nationality = 'SA';
+        }
+        const service = weighted(rng, SERVICE_WEIGHTS);
+        const status = fitStatus(service, weighted(rng, STATUS_WEIGHTS));
+        const submittedDay = addDays(today, -rng.int(0, status === 'submitted' ? 20 : 75));
+        const submittedAt = `${submittedDay}T${String(rng.int(5, 14)).padStart(2, '0')}:${rng.digits(2).replace(/^[6-9]/, '5')}:00.000Z`;
+        const [, prof] = rng.pick(professions);
+        const spec = rng.pick(prof.specialties) as [string, string];
+        const category = rng.pick(categories);
+        // A bijection of the request number: unique, yet random-looking, at any size.
+        const idNumber = withCheckDigit(`${resident ? 2 : 1}${String((n * 7_368_787 + 1_234_567) % 100_000_000).padStart(8, '0')}`);
+        const birthYear = rng.chance(0.06) ? year - rng.int(65, 70) : year - rng.int(25, 60);
+        // Mostly inside the renewal window; about one in ten filed too early, a few late.
+        const expiresAt = addDays(submittedDay, rng.int(-10, 100));
+        const applicant = {
+          id_type: resident ? 'iqama' : 'national_id',
+          id_number: idNumber,
+          id_expiry: resident ? addDays(today, rng.int(30, 700)) : null,
+          name_ar: nameAr,
+          name_en: nameEn,
+          nationality,
+          birth_date: `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+          gender: female ? 'female' : 'male',
+          email: `${nameEn.split(' ')[0]!.toLowerCase()}.${n}@example.com`,
+          // A few typed their mobile without the leading 5.
+          mobile: rng.chance(0.02) ? `+9661${rng.digits(8)}` : `+9665${rng.digits(8)}`,
+          registration_number:
+            service === 'REGISTRATION' || service === 'CLASSIFICATION_OUTSIDE'
+              ? null
+              : `${rng.int(10, 24)}R${rng.pick(['M', 'N', 'P', 'D', 'T'])}${rng.digits(7)}`,
+          profession: prof.en,
+          specialty: spec[1],
+          category,
+          card_number: service === 'RENEWAL' || service === 'CARD_REPLACEMENT' ? `C-${year - 3}-${rng.digits(6)}` : null,
+          card_issued_at: service === 'RENEWAL' || service === 'CARD_REPLACEMENT' ? addDays(expiresAt, -3 * 365) : null,
+          card_expires_at: service === 'RENEWAL' || service === 'CARD_REPLACEMENT' ? expiresAt : null,
+        };
+        const { id: practitionerId } = await trx.insertInto('practitioners').values(applicant).returning('id').executeTakeFirstOrThrow();
+        const activityHours = Array.from({ length: rng.int(0, 3) }, () => rng.int(2, 12));
+        const cpdFromActivities = activityHours.reduce((a, b) => a + b, 0);
+        const path = pathTo(status);
+        const assignee = status === 'in_review' || status === 'awaiting_second_signature' ? rng.pick(reviewers) : null;
+        const reference = `REQ-${submittedDay.slice(0, 4)}-${String(n).padStart(6, '0')}`;
+        const { id: requestId } = await trx
+          .insertInto('requests')
+          .values({
+            reference,
+            service,
+            status,
+            version: path.length,
+            practitioner_id: practitionerId,
+            submitted_at: submittedAt,
+            assignee_id: assignee,
+            employer_type: rng.pick(['government', 'private', 'military', 'university']),
+            employer_facility: rng.pick(FACILITIES),
+            internship_completed: rng.chance(0.9) ? 1 : 0,
+            // About one in eight short of the category's hours.
+            cpd_recorded_hours: Math.max(0, (policy.cpdHours[category] ?? 20) - (rng.chance(0.12) ? rng.int(4, 12) : 0) - cpdFromActivities),
+            applicant_snapshot: JSON.stringify(applicantFromRecord({ ...applicant, id: practitionerId })),
+            return_due_at: status === 'returned' ? addDays(submittedDay, 30 + rng.int(0, 10)) : null,
+            decided_at: null,
+            policy_version: 1,
+            updated_at: submittedAt,
+            search_text: searchText(reference, { nameAr, nameEn, idNumber, mobile: applicant.mobile }),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        let from: Status = 'submitted';
+        await recordSubmission(trx, requestId, submittedAt);
+        const actor = assignee ?? rng.pick(reviewers);
+        const actionAt = new Map<string, string>();
+        for (const [k, [action, to]] of path.entries()) {
+          const at = new Date(new Date(submittedAt).getTime() + (k + 1) * 3600_000 * rng.int(2, 30)).toISOString();
+          actionAt.set(action, at);
+          const rejected = action === 'reject';
+          await trx
+            .insertInto('status_history')
+            .values({
+              request_id: requestId,
+              action,
+              from_status: from,
+              to_status: to,
+              actor_id: action === 'resubmit' || action === 'withdraw' ? null : actor,
+              at,
+              reason_code: rejected ? rng.pick(['ineligible', 'documents_invalid', 'duplicate']) : null,
+              reason: null,
+              policy_version: 1,
+            })
+            .execute();
+          if (action === 'return_to_applicant') {
+            await trx
+              .insertInto('notes')
+              .values({
+                request_id: requestId,
+                kind: 'to_applicant',
+                text: rng.pick([
+                  'يرجى إرفاق خطاب تعريف من جهة العمل بتاريخ حديث لا يتجاوز ثلاثة أشهر.',
+                  'يرجى إرفاق التقرير الطبي المطلوب لمن بلغ 65 عاماً.',
+                  'ساعات التطوير المهني المسجلة أقل من المطلوب؛ يرجى إضافة الشهادات.',
+                ]),
+                author_id: actor,
+                at,
+              })
+              .execute();
+          }
+          from = to;
+        }
+        for (const q of questions)
+          await trx
+            .insertInto('questionnaire_answers')
+            .values({ request_id: requestId, question_id: q, answer: rng.chance(0.01) ? 1 : 0 })
+            .execute();
+        const invoicedAt = actionAt.get('request_payment');
+        if (invoicedAt) {
+          const lateMonths = service === 'RENEWAL' && expiresAt < submittedDay ? 1 : 0;
+          await seedInvoice(trx, rng, {
+            requestId,
+            reference,
+            service,
+            invoicedAt,
+            paidAt: actionAt.get('record_payment') ?? null,
+            lateMonths,
+            policy,
+            users: { finance: users.get('finance1')! },
+          });
+        }
+        for (const hours of activityHours) {
+          await trx
+            .insertInto('cpd_activities')
+            .values({
+              request_id: requestId,
+              title: rng.pick(['BLS', 'ACLS', 'Infection Control', 'Patient Safety', 'Pain Management']),
+              provider: rng.pick(['SCFHS', 'SHA', 'MOH Academy']),
+              hours,
+              date: addDays(submittedDay, -rng.int(10, 300)),
+              kind: 'course',
+            })
+            .execute();
+        }
+        for (const a of demoAttachments(rng, service, { resident, aged: year - birthYear >= 65, internship: true, submittedDay })) {
+          const f = a.kind === 'photo' ? files.photo() : files.letter(a.kind);
+          await trx
+            .insertInto('attachment_blobs')
+            .values({ sha256: f.sha256, size: f.bytes.length, mime: f.mime, data: f.bytes })
+            .onConflict((oc) => oc.column('sha256').doNothing())
+            .execute();
+          await trx
+            .insertInto('attachments')
+            .values({
+              request_id: requestId,
+              kind: a.kind,
+              file_name: f.fileName,
+              sha256: f.sha256,
+              version: 1,
+              issued_at: a.issuedAt ?? null,
+              certified: a.kind === 'bachelor_certificate' ? 1 : null,
+              uploaded_at: submittedAt,
+            })
+            .execute();
+        }
+        await trx
+          .insertInto('experiences')
+          .values({
+            request_id: requestId,
+            employer: applicant.nationality === 'SA' ? rng.pick(FACILITIES) : rng.pick(FACILITIES),
+            position: spec[1],
+            from_date: `${year - rng.int(2, 15)}-01-01`,
+            to_date: null,
+            country: 'SA',
+            added_at: submittedAt,
+          })
+          .execute();
+      }
+    });
+  }
+  await appendAudit(db, {
+    at: now.toISOString(),
+    actorId: null,
+    action: 'demo.seed',
+    entity: 'database',
+    entityId: null,
+    data: { cases: opts.cases, seed: opts.seed },
+  });
+  return { requests: opts.cases };
+}

@@ -1,0 +1,51 @@
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import type { Result, Role } from '../../shared/domain';
+import type { DeskDeps } from './desk';
+import { DeskFault } from './errors';
+import { resolveSession } from './auth/users';
+import type { Handlers } from './handlers';
+import { arabicIssue } from './intake/issue-arabic';
+
+export type Dispatch = (name: string, args: unknown, sessionToken?: string) => Promise<Result<unknown>>;
+
+function fail(code: DeskFault['code'], message: string, messageAr?: string): Result<never> {
+  return { ok: false, error: { code, message, ...(messageAr ? { messageAr } : {}) } };
+}
+
+/**
+ * The door every call passes through, whatever the transport: the name must be in the
+ * contract, the arguments must parse, and the caller must hold a role the contract names.
+ */
+export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db'>, log: (e: unknown) => void = console.error): Dispatch {
+  return async (name, rawArgs, sessionToken) => {
+    if (!isMethodName(name)) return fail('not_found', `unknown call ${String(name).slice(0, 80)}`);
+    const def = contract[name];
+    try {
+      // Who is calling is settled before the arguments are even read.
+      const user = await resolveSession(deps.db, sessionToken);
+      if (def.access !== 'public') {
+        if (!user) return fail('unauthenticated', 'your session has ended; sign in again', 'انتهت الجلسة؛ سجل الدخول مرة أخرى');
+        if (def.access !== 'signed_in' && !user.roles.some((r) => (def.access as readonly Role[]).includes(r))) {
+          return fail('forbidden', `${name} needs one of the roles: ${(def.access as readonly Role[]).join(', ')}`, 'ليست لديك صلاحية لهذا الإجراء');
+        }
+      }
+      const parsed = def.args.safeParse(rawArgs ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.join('.') || '(arguments)';
+        return fail('bad_input', `${field}: ${issue.message}`, `${field}: ${arabicIssue(issue)}`);
+      }
+      const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data, { user, sessionToken });
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof DeskFault) return { ok: false, error: e.toError() };
+      log(e);
+      return fail(
+        'internal',
+        'the desk could not complete this; nothing was changed. The error is in the log.',
+        'تعذر إكمال العملية ولم يتغير شيء. الخطأ مسجل في السجل.',
+      );
+    }
+  };
+}

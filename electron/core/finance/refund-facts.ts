@@ -1,0 +1,59 @@
+import type { Trx } from '../cases/apply-transition';
+import type { DeskDb } from '../db/connection';
+import type { RefundGroundInput, Service } from '../../../shared/domain';
+import { DeskFault } from '../errors';
+import type { FeeKind, RefundFacts, RefundGround } from '../rules/types';
+import { calendarDate } from '../rules/dates';
+
+/** Actions by which the commission has studied a request (rules.md: approve, reject, return) or delivered it. */
+const STUDIED = ['approve', 'countersign', 'reject', 'return_to_applicant', 'issue_document', 'print_card', 'record_delivery'];
+
+/** RefundFacts of rules.md from the case's own records, as of the day the refund was requested. */
+export async function refundFactsFromCase(
+  db: DeskDb | Trx,
+  requestId: number,
+  requestedAt: string,
+  grounds: RefundGroundInput[],
+): Promise<{ facts: RefundFacts; invoiceId: number }> {
+  const req = await db.selectFrom('requests').select(['id', 'service', 'submitted_at']).where('id', '=', requestId).executeTakeFirst();
+  if (!req) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  const invoice = await db.selectFrom('invoices').selectAll().where('request_id', '=', requestId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!invoice)
+    throw new DeskFault(
+      'bad_input',
+      'this request has no invoice, so nothing was paid to refund',
+      'لا توجد فاتورة لهذا الطلب، فلا مبلغ مدفوع لاسترداده',
+    );
+  const day = calendarDate(requestedAt);
+  const [lines, payments, history, held, attachments] = await Promise.all([
+    db.selectFrom('invoice_lines').select(['kind', 'amount_halalas']).where('invoice_id', '=', invoice.id).orderBy('id').execute(),
+    db.selectFrom('payments').select(['id', 'amount_halalas', 'paid_at', 'reference']).where('invoice_id', '=', invoice.id).orderBy('id').execute(),
+    db.selectFrom('status_history').select(['action', 'at']).where('request_id', '=', requestId).execute(),
+    db.selectFrom('assessments').select('id').where('request_id', '=', requestId).where('held_at', '<=', day).executeTakeFirst(),
+    db.selectFrom('attachments').select('id').where('request_id', '=', requestId).execute(),
+  ]);
+  const own = new Set(attachments.map((a) => a.id));
+  const proof = (id: number | undefined) => {
+    if (id === undefined) return false;
+    if (!own.has(id))
+      throw new DeskFault('bad_input', `grounds: attachment ${id} is not one of this request's attachments`, `المرفق ${id} ليس من مرفقات هذا الطلب`);
+    return true;
+  };
+  const mapped: RefundGround[] = grounds.map((g) =>
+    g.kind === 'directed_in_writing' || g.kind === 'late_fee_prior_attempts' ? { kind: g.kind, proof: proof(g.proofAttachmentId) } : g,
+  );
+  return {
+    invoiceId: invoice.id,
+    facts: {
+      service: req.service as Service,
+      submittedAt: calendarDate(req.submitted_at),
+      requestedAt: day,
+      studied: history.some((h) => STUDIED.includes(h.action) && calendarDate(h.at) <= day),
+      evaluationSessionHeld: held !== undefined,
+      rejectedForNoResponse: history.some((h) => h.action === 'expire_return'),
+      invoice: { id: invoice.number, lines: lines.map((l) => ({ kind: l.kind as FeeKind, amount: l.amount_halalas / 100 })) },
+      payments: payments.map((p) => ({ id: p.reference, amount: p.amount_halalas / 100, paidAt: calendarDate(p.paid_at) })),
+      grounds: mapped,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { DeskDb } from '../db/connection';
+import type { Clock } from '../clock';
+import type { Policy } from '../policy';
+import { BundleError, type BundleProblem } from './bundle-error';
+import { readBundle, readZipBytes } from './read-bundle';
+import { validateBundle } from './validate-bundle';
+import { importBundle, type ImportResult } from './import-bundle';
+import { basename } from 'node:path';
+
+export type BundleOutcome = ({ ok: true } & ImportResult) | { ok: false; bundle: string; problems: BundleProblem[] };
+
+/** Imports bundles one by one: a bad bundle is reported and the batch goes on. */
+export const bundleLimits = (policy: Policy) => ({ maxFileBytes: policy.maxAttachmentBytes, maxBundleBytes: 10 * policy.maxAttachmentBytes });
+
+/** Imports one uploaded zip; its problems come back as the outcome, not as an exception. */
+export async function importUploadedZip(db: DeskDb, clock: Clock, policy: Policy, name: string, data: Uint8Array): Promise<BundleOutcome> {
+  try {
+    return { ok: true, ...(await importBundle(db, clock, validateBundle(readZipBytes(name, data, bundleLimits(policy))))) };
+  } catch (e) {
+    if (!(e instanceof BundleError)) throw e;
+    return { ok: false, bundle: name, problems: e.problems };
+  }
+}
+
+export async function importBundles(
+  db: DeskDb,
+  clock: Clock,
+  policy: Policy,
+  paths: string[],
+  onProgress?: (done: number, total: number, last: BundleOutcome) => void,
+): Promise<BundleOutcome[]> {
+  const limits = bundleLimits(policy);
+  const out: BundleOutcome[] = [];
+  for (const path of paths) {
+    let outcome: BundleOutcome;
+    try {
+      outcome = { ok: true, ...(await importBundle(db, clock, validateBundle(await readBundle(path, limits)))) };
+    } catch (e) {
+      if (!(e instanceof BundleError)) throw e;
+      outcome = { ok: false, bundle: e.bundle || basename(path), problems: e.problems };
+    }
+    out.push(outcome);
+    onProgress?.(out.length, paths.length, outcome);
+  }
+  return out;
+}

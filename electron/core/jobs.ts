@@ -1,0 +1,20 @@
+import type { Desk } from './desk';
+import { sweepReturnWindows } from './cases/sweep';
+
+const HOUR = 3600_000;
+
+/** The desk's own routines: the return-window sweep at start and every hour. */
+export function startBackgroundJobs(desk: Desk, log: (line: string) => void = console.log): () => void {
+  const sweep = async () => {
+    try {
+      const r = await sweepReturnWindows(desk.db, desk.clock);
+      if (r.rejected.length) log(`return window: ${r.rejected.length} request(s) rejected for no response`);
+    } catch (e) {
+      log(`return-window sweep failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), HOUR);
+  timer.unref();
+  return () => clearInterval(timer);
+}

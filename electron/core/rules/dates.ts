@@ -1,0 +1,43 @@
+/** Calendar arithmetic of rules.md: dates are YYYY-MM-DD in Asia/Riyadh. */
+import { riyadhDate } from '../cases/working-days';
+
+/** The calendar date of an ISO date or date-time, in Riyadh. */
+export function calendarDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : riyadhDate(iso);
+}
+
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+/** The same day N months later (or earlier, N < 0), clamped to the month's last day: 2026-01-31 + 1 → 2026-02-28. */
+export function plusMonths(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12;
+  const td = Math.min(d, daysInMonth(ty, tm));
+  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
+}
+
+/** Whole years of age on `on`; the birthday itself counts (a 29 February birthday falls on 1 March in other years). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
+  let age = oy - by;
+  if (om < bm || (om === bm && od < bd)) age -= 1;
+  return age;
+}
+
+/** Whole calendar months and the days left over, from `earlier` to `later` (for explanations). */
+export function monthsBetween(earlier: string, later: string): { months: number; days: number } {
+  let months = 0;
+  while (plusMonths(earlier, months + 1) <= later) months += 1;
+  const rest = (Date.parse(`${later}T00:00:00Z`) - Date.parse(`${plusMonths(earlier, months)}T00:00:00Z`)) / 86_400_000;
+  return { months, days: Math.round(rest) };
+}
+
+/** "4 months and 1 day" / "4 أشهر و1 يوم". */
+export function describeAge(m: { months: number; days: number }): { ar: string; en: string } {
+  const en = `${m.months} month${m.months === 1 ? '' : 's'}${m.days ? ` and ${m.days} day${m.days === 1 ? '' : 's'}` : ''}`;
+  const ar = `${m.months} ${m.months >= 3 && m.months <= 10 ? 'أشهر' : 'شهر'}${m.days ? ` و${m.days} ${m.days >= 3 && m.days <= 10 ? 'أيام' : 'يوم'}` : ''}`;
+  return { ar, en };
+}

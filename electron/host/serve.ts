@@ -1,0 +1,65 @@
+/**
+ * Serves the desk to a browser: `npm start` without Electron's binary, and the
+ * browser tests. Options: --db FILE, --port N (0 = any), --demo (seed an empty database).
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { openDesk } from '../core/desk';
+import { createHandlers } from '../core/handlers';
+import { createDispatch } from '../core/dispatch';
+import { defaultDatabaseFile } from '../core/data-folder';
+import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
+import { startHost } from './server';
+import { startBackgroundJobs } from '../core/jobs';
+import { fileForTicket } from '../core/files/attachment-file';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: process.env.MUMARIS_PORT ?? '0' },
+    demo: { type: 'boolean', default: false },
+    'demo-cases': { type: 'string', default: '1500' },
+    token: { type: 'string' },
+  },
+});
+
+async function main() {
+  const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
+  const file = resolve(values.db ?? defaultDatabaseFile());
+  mkdirSync(dirname(file), { recursive: true });
+  const t0 = performance.now();
+  const desk = await openDesk(file);
+  const demoCases = Number(values['demo-cases']);
+  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1 }));
+  if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {
+    console.log(`loading ${demoCases} demo requests…`);
+    await desk.loadDemo();
+  }
+  const stopJobs = startBackgroundJobs(desk);
+  const host = await startHost({
+    dispatch: createDispatch(createHandlers(desk), desk),
+    readFile: (ticket) => fileForTicket(desk.db, desk.fileTickets, ticket),
+    rendererDir,
+    port: Number(values.port),
+    token: values.token,
+  });
+  console.log(`Mumaris Review Desk is served at:\n\n  ${host.url}\n`);
+  console.log(`database: ${file}`);
+  if (values.demo) console.log(`demo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password: ${DEMO_PASSWORD}`);
+  console.log(`ready in ${Math.round(performance.now() - t0)} ms; Ctrl+C stops it.`);
+  const stop = async () => {
+    stopJobs();
+    await host.close();
+    await desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(`desk host: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Browser tests drive the host in Debian's Chromium (Playwright cannot fetch its own browsers here). */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const data = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+export const E2E_TOKEN = 'e2e-token-for-tests-only';
+export const DEMO_PORT = 5391;
+export const EMPTY_PORT = 5392;
+
+const host = (port: number, db: string, extra = '') => ({
+  command: `node --import tsx electron/host/serve.ts --port ${port} --db ${db} --token ${E2E_TOKEN} ${extra}`,
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+});
+
+export default defineConfig({
+  testDir: 'tests/e2e/web',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    viewport: { width: 1400, height: 900 },
+  },
+  webServer: [host(DEMO_PORT, join(data, 'demo.sqlite'), '--demo --demo-cases 400'), host(EMPTY_PORT, join(data, 'empty.sqlite'))],
+});

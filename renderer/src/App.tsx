@@ -1,0 +1,78 @@
+import { useEffect, useMemo } from 'react';
+import { Badge, DirectionProvider, MantineProvider, createTheme, Center, Loader, Alert, useDirection } from '@mantine/core';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import type { DeskClient } from './api/client';
+import { SessionProvider, useSession } from './api/session';
+import { LocaleProvider, useLocale } from './i18n/locale';
+import { AuthPage } from './pages/AuthPage';
+import { AppFrame } from './components/AppFrame';
+import { errorText } from './components/errors';
+
+const theme = createTheme({
+  fontFamily: "'Desk Arabic', 'Desk Latin', system-ui, sans-serif",
+  headings: { fontFamily: "'Desk Arabic', 'Desk Latin', system-ui, sans-serif" },
+  primaryColor: 'teal',
+  primaryShade: 9,
+  defaultRadius: 'sm',
+  components: {
+    // Light badges keep dark text so counts and statuses stay readable (WCAG AA contrast).
+    Badge: Badge.extend({ styles: (_theme, props) => ({ label: props.variant === 'light' ? { color: 'var(--mantine-color-dark-7)' } : {} }) }),
+  },
+});
+
+function Shell() {
+  const { client, user } = useSession();
+  const locale = useLocale();
+  const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}) });
+  if (info.isPending)
+    return (
+      <Center h="100vh">
+        <Loader aria-label={locale.t('loading')} />
+      </Center>
+    );
+  if (info.isError)
+    return (
+      <Center h="100vh">
+        <Alert color="red" title={locale.t('appName')}>
+          {errorText(info.error, locale.lang)}
+        </Alert>
+      </Center>
+    );
+  if (!user) return <AuthPage firstRun={info.data.firstRun} />;
+  return <AppFrame />;
+}
+
+/** Keeps Mantine's direction in step with the chosen language. */
+function DirectionSync({ dir }: { dir: 'rtl' | 'ltr' }) {
+  const { setDirection } = useDirection();
+  useEffect(() => setDirection(dir), [dir, setDirection]);
+  return null;
+}
+
+function Themed() {
+  const { dir } = useLocale();
+  return (
+    <DirectionProvider initialDirection={dir} detectDirection={false}>
+      <DirectionSync dir={dir} />
+      <MantineProvider theme={theme}>
+        <Shell />
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}
+
+export function App({ client }: { client: DeskClient }) {
+  const queryClient = useMemo(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true, staleTime: 5_000 } } }),
+    [],
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider client={client}>
+        <LocaleProvider>
+          <Themed />
+        </LocaleProvider>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { SessionInfo, UserInfo } from '../../../shared/domain';
+import type { DeskClient } from './client';
+
+interface SessionValue {
+  client: DeskClient;
+  user: UserInfo | null;
+  signedIn(session: SessionInfo): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+const KEY = 'desk-session';
+
+/** Holds the client and the signed-in user; the session token lives in this tab only. */
+export function SessionProvider({ client, children }: { client: DeskClient; children: ReactNode }) {
+  const [user, setUser] = useState<UserInfo | null>(() => {
+    const saved = sessionStorage.getItem(KEY);
+    if (!saved) return null;
+    const s = JSON.parse(saved) as SessionInfo;
+    client.setSession(s.token);
+    return s.user;
+  });
+  const signedIn = useCallback(
+    (s: SessionInfo) => {
+      client.setSession(s.token);
+      sessionStorage.setItem(KEY, JSON.stringify(s));
+      setUser(s.user);
+    },
+    [client],
+  );
+  const signOut = useCallback(async () => {
+    try {
+      await client.call('auth.signOut', {});
+    } catch {
+      /* the session may have ended already */
+    }
+    client.setSession(undefined);
+    sessionStorage.removeItem(KEY);
+    setUser(null);
+  }, [client]);
+  const value = useMemo(() => ({ client, user, signedIn, signOut }), [client, user, signedIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** Forgets a session the main process no longer knows (it answered unauthenticated). */
+export function forgetSession(): void {
+  sessionStorage.removeItem(KEY);
+}

@@ -1,0 +1,101 @@
+import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutSheet } from './ShortcutSheet';
+import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { navigate, routeHref, useRoute } from '../route';
+import { LanguageSwitch } from './LanguageSwitch';
+import { QueuePage } from '../pages/QueuePage';
+import { CasePage } from '../pages/CasePage';
+import { OutboxPage } from '../pages/OutboxPage';
+import { UsersPage } from '../pages/UsersPage';
+import { AuditPage } from '../pages/AuditPage';
+import { ImportPage } from '../pages/ImportPage';
+
+/** The navigation frame: queues with live counts, the user, the language switch. */
+export function AppFrame() {
+  const { client, user, signOut } = useSession();
+  const { t, pick, formatNumber } = useLocale();
+  const route = useRoute();
+  const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}), refetchInterval: 5_000 });
+  const isAdmin = user?.roles.includes('admin') ?? false;
+  const [sheet, setSheet] = useState(false);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) setSheet(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const claimNext = async () => {
+    const c = await client.call('cases.claimNext', {}).catch(() => null);
+    await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
+    if (c) navigate({ page: 'case', id: c.id });
+  };
+
+  return (
+    <>
+      <CommandPalette onClaimNext={() => void claimNext()} onShortcuts={() => setSheet(true)} />
+      <ShortcutSheet opened={sheet} onClose={() => setSheet(false)} />
+      <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 0 }} padding="md">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
+              <Title order={1} size="h4">
+                {t('appName')}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {pick(TERMS.commission)}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" aria-label={t('signedInAs')}>
+                {user?.displayName}
+              </Text>
+              <LanguageSwitch />
+              <Button variant="light" size="compact-sm" onClick={() => void signOut()}>
+                {t('signOut')}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label={t('queues')}>
+          <ScrollArea>
+            {QUEUES.map((q: QueueId) => (
+              <NavLink
+                key={q}
+                href={routeHref({ page: 'queue', queue: q })}
+                label={pick(TERMS.queues[q])}
+                active={route.page === 'queue' && route.queue === q}
+                rightSection={
+                  counts.data ? (
+                    <Badge variant="light" size="sm" aria-label={`${formatNumber(counts.data[q])} ${t('rows')}`}>
+                      {formatNumber(counts.data[q])}
+                    </Badge>
+                  ) : null
+                }
+              />
+            ))}
+            <Divider my="xs" />
+            <NavLink href={routeHref({ page: 'outbox' })} label={t('outbox')} active={route.page === 'outbox'} />
+            {isAdmin && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
+            {isAdmin && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
+            {isAdmin && <NavLink href={routeHref({ page: 'audit' })} label={t('audit')} active={route.page === 'audit'} />}
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          {route.page === 'queue' && <QueuePage queue={route.queue} />}
+          {route.page === 'case' && <CasePage id={route.id} />}
+          {route.page === 'outbox' && <OutboxPage />}
+          {route.page === 'users' && <UsersPage />}
+          {route.page === 'audit' && <AuditPage />}
+          {route.page === 'import' && <ImportPage />}
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

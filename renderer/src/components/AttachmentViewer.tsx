@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { ActionIcon, Alert, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { TERMS, type AttachmentView } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { errorText } from './errors';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Renders every page of a PDF into canvases at the given zoom and rotation. */
+function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: number; rotation: number; width: number }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pages, setPages] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    const task = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false });
+    void task.promise.then(
+      async (doc) => {
+        if (cancelled) return;
+        setPages(doc.numPages);
+        const el = holder.current!;
+        el.replaceChildren();
+        for (let n = 1; n <= doc.numPages && !cancelled; n++) {
+          const page = await doc.getPage(n);
+          const base = page.getViewport({ scale: 1, rotation });
+          // Zoom 1 fits the width of the pane.
+          const viewport = page.getViewport({ scale: (zoom * (width - 24)) / base.width, rotation });
+          const canvas = document.createElement('canvas');
+          const ratio = window.devicePixelRatio || 1;
+          canvas.width = Math.floor(viewport.width * ratio);
+          canvas.height = Math.floor(viewport.height * ratio);
+          canvas.style.width = `${Math.floor(viewport.width)}px`;
+          canvas.style.display = 'block';
+          canvas.style.margin = '0 auto 12px';
+          canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.25)';
+          canvas.setAttribute('aria-label', `page ${n}`);
+          el.appendChild(canvas);
+          await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+        }
+      },
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+      void task.destroy();
+    };
+  }, [url, zoom, rotation, width]);
+  return (
+    <>
+      {error && <Alert color="red">{error}</Alert>}
+      {pages === 0 && !error && <Loader size="sm" />}
+      <div ref={holder} data-pages={pages} />
+    </>
+  );
+}
+
+/** The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next. */
+export function AttachmentViewer({
+  attachments,
+  selectedId,
+  onSelect,
+  newIds = [],
+}: {
+  attachments: AttachmentView[];
+  selectedId: number | null;
+  onSelect(id: number): void;
+  /** Attachments that came with the latest resubmission. */
+  newIds?: number[];
+}) {
+  const { client } = useSession();
+  const { t, lang, formatDateTime } = useLocale();
+  const [file, setFile] = useState<{ id: number; url: string; mime: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [rotation, setRotation] = useState(0);
+  const pane = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(560);
+  const kinds = TERMS.attachment_kinds as Record<string, { ar: string; en: string }>;
+  const index = attachments.findIndex((a) => a.id === selectedId);
+  const current = index >= 0 ? attachments[index]! : null;
+
+  useEffect(() => {
+    if (!pane.current) return;
+    const ro = new ResizeObserver(([entry]) => entry && setWidth(Math.max(240, Math.round(entry.contentRect.width))));
+    ro.observe(pane.current);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!current) return;
+    setError(null);
+    setRotation(0);
+    client.call('attachments.open', { id: current.id }).then(
+      (r) => setFile({ id: current.id, url: r.url, mime: r.mime }),
+      (e: unknown) => setError(errorText(e, lang)),
+    );
+  }, [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reopen only when the attachment changes
+
+  const go = (step: number) => attachments.length && onSelect(attachments[(index + step + attachments.length) % attachments.length]!.id);
+  if (attachments.length === 0) return <Text c="dimmed">{t('noAttachments')}</Text>;
+  const label = (a: AttachmentView) => `${newIds.includes(a.id) ? `★ ${t('changed')} · ` : ''}${kinds[a.kind]?.[lang] ?? a.kind} · v${a.version}`;
+
+  return (
+    <Stack gap="xs" ref={pane} aria-label={t('attachments')}>
+      <Group gap={4} wrap="nowrap">
+        <Tooltip label={`${t('previous')} (p)`}>
+          <ActionIcon variant="default" onClick={() => go(-1)} aria-label={t('previous')}>
+            {lang === 'ar' ? '›' : '‹'}
+          </ActionIcon>
+        </Tooltip>
+        <Select
+          aria-label={t('attachments')}
+          value={current ? String(current.id) : null}
+          onChange={(v) => v && onSelect(Number(v))}
+          data={attachments.map((a) => ({ value: String(a.id), label: label(a) }))}
+          allowDeselect={false}
+          style={{ flex: 1 }}
+        />
+        <Tooltip label={`${t('next')} (a)`}>
+          <ActionIcon variant="default" onClick={() => go(1)} aria-label={t('next')}>
+            {lang === 'ar' ? '‹' : '›'}
+          </ActionIcon>
+        </Tooltip>
+        <ActionIcon variant="default" onClick={() => setZoom((z) => Math.max(0.25, z - 0.25))} aria-label={t('zoomOut')}>
+          −
+        </ActionIcon>
+        <ActionIcon variant="default" onClick={() => setZoom(1)} aria-label={t('fitWidth')}>
+          ↔
+        </ActionIcon>
+        <ActionIcon variant="default" onClick={() => setZoom((z) => Math.min(4, z + 0.25))} aria-label={t('zoomIn')}>
+          +
+        </ActionIcon>
+        <ActionIcon variant="default" onClick={() => setRotation((r) => (r + 90) % 360)} aria-label={t('rotate')}>
+          ↻
+        </ActionIcon>
+      </Group>
+      {current && (
+        <Text size="xs" c="dimmed">
+          {`${current.fileName} · ${current.mime} · ${Math.ceil(current.size / 1024)} KB · ${t('uploaded')} ${formatDateTime(current.uploadedAt)}${current.issuedAt ? ` · ${t('issued')} ${current.issuedAt}` : ''}`}
+        </Text>
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+      <Paper withBorder bg="gray.1" p="xs">
+        <ScrollArea h="70vh" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': current ? label(current) : t('attachments') }}>
+          {file && file.id === current?.id && file.mime === 'application/pdf' && (
+            <PdfPages url={file.url} zoom={zoom} rotation={rotation} width={width} />
+          )}
+          {file && file.id === current?.id && file.mime.startsWith('image/') && (
+            <img
+              src={file.url}
+              alt={current ? label(current) : ''}
+              style={{
+                display: 'block',
+                margin: '0 auto',
+                width: `${Math.round(zoom * (width - 24))}px`,
+                transform: `rotate(${rotation}deg)`,
+                transition: 'transform .15s',
+              }}
+            />
+          )}
+        </ScrollArea>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { BidiText } from './BidiText';
+
+describe('BidiText', () => {
+  it('isolates dates, references and numbers, and escapes everything', () => {
+    const html = renderToStaticMarkup(<BidiText text="قدم في 2026-11-03 للطلب REQ-2026-000147 <b>x</b> بمبلغ 1,500.00" />);
+    expect(html).toBe(
+      'قدم في <bdi dir="ltr">2026-11-03</bdi> للطلب <bdi dir="ltr">REQ-2026-000147</bdi> &lt;b&gt;x&lt;/b&gt; بمبلغ <bdi dir="ltr">1,500.00</bdi>',
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import '@mantine/spotlight/styles.css';
+import { QUEUES, TERMS } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { navigate } from '../route';
+
+/** Ctrl+K: every place and the common actions, by name, in the user's language. */
+export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): void; onShortcuts(): void }) {
+  const { user, signOut } = useSession();
+  const { t, pick, lang, setLang } = useLocale();
+  const admin = user?.roles.includes('admin') ?? false;
+  const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+  const actions: SpotlightActionData[] = [
+    ...QUEUES.map((q) => ({
+      id: `queue-${q}`,
+      label: pick(TERMS.queues[q]),
+      description: t('queues'),
+      onClick: () => navigate({ page: 'queue', queue: q }),
+    })),
+    ...(decider ? [{ id: 'claim-next', label: pick(TERMS.actions.claim_next), description: 'n', onClick: onClaimNext }] : []),
+    { id: 'outbox', label: t('outbox'), onClick: () => navigate({ page: 'outbox' }) },
+    ...(admin
+      ? [
+          { id: 'import', label: t('import'), onClick: () => navigate({ page: 'import' }) },
+          { id: 'users', label: t('users'), onClick: () => navigate({ page: 'users' }) },
+          { id: 'audit', label: t('audit'), onClick: () => navigate({ page: 'audit' }) },
+        ]
+      : []),
+    { id: 'language', label: t('language'), onClick: () => setLang(lang === 'ar' ? 'en' : 'ar') },
+    { id: 'shortcuts', label: t('shortcuts'), description: '?', onClick: onShortcuts },
+    { id: 'sign-out', label: t('signOut'), onClick: () => void signOut() },
+  ];
+  return (
+    <Spotlight
+      actions={actions}
+      shortcut={['mod + K']}
+      nothingFound={t('nothingFound')}
+      highlightQuery
+      searchProps={{ placeholder: t('paletteHint') }}
+    />
+  );
+}

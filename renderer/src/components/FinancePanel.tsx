@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { TERMS, type AttachmentView, type CaseFinance, type RefundGroundInput, type RefundView } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { errorText } from './errors';
+import { BidiText } from './BidiText';
+
+const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+
+/** Invoices, payments and refunds of one case; finance officers compute, approve (another officer) and pay. */
+export function FinancePanel({ requestId, attachments }: { requestId: number; attachments: AttachmentView[] }) {
+  const { client, user } = useSession();
+  const { t, lang, pick, formatNumber, formatDate, formatDateTime } = useLocale();
+  const queryClient = useQueryClient();
+  const q = useQuery({ queryKey: ['refunds.forCase', requestId], queryFn: () => client.call('refunds.forCase', { requestId }) });
+  const [requestedAtInput, setRequestedAt] = useState<string | null>(null);
+  const [directed, setDirected] = useState<string | null>(null);
+  const [useDirected, setUseDirected] = useState(false);
+  const [wrongPath, setWrongPath] = useState<'staff' | 'system' | null>(null);
+  const [latePrior, setLatePrior] = useState<string | null>(null);
+  const [useLatePrior, setUseLatePrior] = useState(false);
+  const [exempt, setExempt] = useState('');
+  const [payout, setPayout] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const officer = user?.roles.includes('finance') ?? false;
+  const sar = (n: number) => `${formatNumber(Number(n.toFixed(2)))} ${lang === 'ar' ? 'ريال' : 'SAR'}`;
+  const proofs = attachments.map((a) => ({
+    value: String(a.id),
+    label: `${(TERMS.attachment_kinds as Record<string, { ar: string; en: string }>)[a.kind]?.[lang] ?? a.kind} · ${a.fileName}`,
+  }));
+
+  const grounds = (): RefundGroundInput[] => [
+    ...(useDirected ? [{ kind: 'directed_in_writing' as const, ...(directed ? { proofAttachmentId: Number(directed) } : {}) }] : []),
+    ...(wrongPath ? [{ kind: 'wrong_path' as const, by: wrongPath }] : []),
+    ...(useLatePrior ? [{ kind: 'late_fee_prior_attempts' as const, ...(latePrior ? { proofAttachmentId: Number(latePrior) } : {}) }] : []),
+    ...(exempt.trim() ? [{ kind: 'exempt_category' as const, category: exempt.trim() }] : []),
+  ];
+  async function run(call: () => Promise<CaseFinance>) {
+    setError(null);
+    try {
+      queryClient.setQueryData(['refunds.forCase', requestId], await call());
+      await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }
+
+  if (q.isPending) return <Loader size="sm" />;
+  if (q.isError) return <Alert color="red">{errorText(q.error, lang)}</Alert>;
+  const f = q.data;
+  if (f.invoices.length === 0) return <Text c="dimmed">{t('noInvoice')}</Text>;
+  const open = f.refunds.find((r) => r.status === 'requested' || r.status === 'computed');
+  // The refund counts from the day the applicant asked for it, not the day finance gets to it.
+  const requestedAt = requestedAtInput ?? open?.requestedAt?.slice(0, 10) ?? today();
+
+  return (
+    <Stack>
+      {f.invoices.map((inv) => (
+        <Paper key={inv.id} withBorder p="sm">
+          <Group justify="space-between">
+            <Text fw={700} dir="ltr">
+              {inv.number}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatDate(inv.issuedAt)}
+            </Text>
+          </Group>
+          <Table withRowBorders={false} aria-label={inv.number}>
+            <Table.Tbody>
+              {inv.lines.map((l, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{t(`fee_${l.kind}`)}</Table.Td>
+                  <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                    {sar(l.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {inv.payments.map((p) => (
+                <Table.Tr key={`p${p.id}`}>
+                  <Table.Td>
+                    {`${t('payment')} ${pick((TERMS.payment_channels as Record<string, { ar: string; en: string }>)[p.channel] ?? { ar: p.channel, en: p.channel })} · `}
+                    <bdi dir="ltr">{p.reference}</bdi>
+                    {` · ${formatDate(p.paidAt)}`}
+                  </Table.Td>
+                  <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                    {sar(p.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ))}
+
+      {f.refunds.map((r) => (
+        <RefundCard key={r.id} r={r} sar={sar} />
+      ))}
+
+      {error && <Alert color="red">{error}</Alert>}
+      {!officer && !open && !f.refunds.some((r) => r.status === 'approved' || r.status === 'paid') && (
+        <Button
+          variant="light"
+          onClick={() => void run(() => client.call('refunds.request', { requestId, grounds: [] }))}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('requestRefund')}
+        </Button>
+      )}
+      {officer && !f.refunds.some((r) => r.status === 'approved' || r.status === 'paid') && (
+        <Paper withBorder p="sm">
+          <Stack gap="xs">
+            <Title order={4} size="h6">
+              {t('computeRefund')}
+            </Title>
+            <TextInput
+              label={t('refundRequestedAt')}
+              type="date"
+              value={requestedAt}
+              onChange={(e) => setRequestedAt(e.currentTarget.value)}
+              dir="ltr"
+              w={200}
+            />
+            <Checkbox label={t('ground_directed')} checked={useDirected} onChange={(e) => setUseDirected(e.currentTarget.checked)} />
+            {useDirected && (
+              <Select placeholder={t('noProof')} data={proofs} value={directed} onChange={setDirected} clearable aria-label={t('proof')} />
+            )}
+            <Select
+              label={t('ground_wrong_path')}
+              data={[
+                { value: 'staff', label: t('byStaff') },
+                { value: 'system', label: t('bySystem') },
+              ]}
+              value={wrongPath}
+              onChange={(v) => setWrongPath(v as 'staff' | 'system' | null)}
+              clearable
+            />
+            <Checkbox label={t('ground_late_prior')} checked={useLatePrior} onChange={(e) => setUseLatePrior(e.currentTarget.checked)} />
+            {useLatePrior && (
+              <Select placeholder={t('noProof')} data={proofs} value={latePrior} onChange={setLatePrior} clearable aria-label={t('proof')} />
+            )}
+            <TextInput label={t('ground_exempt')} value={exempt} onChange={(e) => setExempt(e.currentTarget.value)} />
+            <Button
+              onClick={() => void run(() => client.call('refunds.compute', { requestId, requestedAt, grounds: grounds() }))}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('computeRefund')}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+      {officer &&
+        f.refunds
+          .filter((r) => r.status === 'computed' || r.status === 'approved')
+          .map((r) => (
+            <Group key={r.id}>
+              {r.status === 'computed' && (
+                <Button
+                  color="teal"
+                  disabled={r.computedBy?.id === user?.id}
+                  onClick={() => void run(() => client.call('refunds.approve', { refundId: r.id }))}
+                >
+                  {r.computedBy?.id === user?.id ? t('approveRefundOther') : t('approveRefund')}
+                </Button>
+              )}
+              {r.status === 'approved' && (
+                <>
+                  <TextInput
+                    aria-label={t('payoutReference')}
+                    placeholder={t('payoutReference')}
+                    value={payout}
+                    onChange={(e) => setPayout(e.currentTarget.value)}
+                    dir="ltr"
+                  />
+                  <Button
+                    disabled={!payout.trim()}
+                    onClick={() => void run(() => client.call('refunds.recordPayout', { refundId: r.id, reference: payout.trim() }))}
+                  >
+                    {t('recordPayout')}
+                  </Button>
+                </>
+              )}
+            </Group>
+          ))}
+      <Text size="xs" c="dimmed">
+        {f.refunds[0]?.computedAt ? `${t('computedAt')} ${formatDateTime(f.refunds[0].computedAt)}` : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+function RefundCard({ r, sar }: { r: RefundView; sar: (n: number) => string }) {
+  const { t, pick } = useLocale();
+  return (
+    <Paper withBorder p="sm" aria-label={t('refund')}>
+      <Group justify="space-between">
+        <Text fw={700}>{`${t('refund')} · ${r.invoiceNumber}`}</Text>
+        <Badge
+          variant="light"
+          color={r.status === 'paid' ? 'green' : r.status === 'approved' ? 'teal' : 'yellow'}
+          styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}
+        >
+          {t(`refund_${r.status}`)}
+        </Badge>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[
+          r.requestedBy && `${t('requestedBy')} ${r.requestedBy}`,
+          r.computedBy && `${t('computedBy')} ${r.computedBy.name}`,
+          r.approvedBy && `${t('approvedBy')} ${r.approvedBy}`,
+          r.payoutReference && `${t('payoutReference')} ${r.payoutReference}`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      {r.result && (
+        <Table mt="xs" aria-label={t('refundLines')}>
+          <Table.Tbody>
+            {r.result.lines.map((l, i) => (
+              <Table.Tr key={`l${i}`}>
+                <Table.Td w={150} dir="ltr">
+                  {l.rule}
+                </Table.Td>
+                <Table.Td>
+                  <BidiText text={pick(l.explanation)} />
+                </Table.Td>
+                <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                  {sar(l.amount)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {r.result.denials.map((d, i) => (
+              <Table.Tr key={`d${i}`} c="red.9">
+                <Table.Td dir="ltr">{d.rule}</Table.Td>
+                <Table.Td>
+                  <BidiText text={pick(d.explanation)} />
+                </Table.Td>
+                <Table.Td ta="end">—</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Th colSpan={2}>{t('total')}</Table.Th>
+              <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>
+                {sar(r.result.total)}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,266 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { QUEUE_SORTS, SERVICE_LABELS, TERMS, type QueueId, type QueueRow, type QueueSort } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { navigate } from '../route';
+import { StatusBadge } from '../components/StatusBadge';
+import { errorText } from '../components/errors';
+import { QueueFilters, type QueueFilterValues } from '../components/QueueFilters';
+
+/** Calendar days until a returned request's response window closes (Riyadh dates). */
+const daysLeft = (due: string) => Math.round((Date.parse(`${due}T00:00:00+03:00`) - Date.now()) / 86_400_000) + 1;
+
+/** Rows fetched per call as the user scrolls. */
+const CHUNK = 100;
+
+/** A queue: its requests oldest first, keyboard j/k and Enter, claim next. */
+export function QueuePage({ queue }: { queue: QueueId }) {
+  const { client, user } = useSession();
+  const { t, pick, lang, formatDateParts, formatNumber } = useLocale();
+  const queryClient = useQueryClient();
+  const [cursor, setCursor] = useState(0);
+  const [claimError, setClaimError] = useState<string | null>(null);
+  const [filters, setFilters] = useState<QueueFilterValues>({});
+  const [sort, setSort] = useState<QueueSort>('age');
+  /** Selected requests for a bulk claim: id → the version the user saw. */
+  const [selected, setSelected] = useState<Map<number, number>>(new Map());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setCursor(0);
+    setSelected(new Map());
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [queue, filters, sort]);
+  // The queue is read in chunks as the user scrolls; only the rows in view are rendered.
+  const fetchChunk = (chunk: number) => client.call('queues.page', { queue, offset: chunk * CHUNK, limit: CHUNK, sort, ...filters });
+  const q = useQuery({
+    queryKey: ['queues.page', queue, filters, sort, 0],
+    queryFn: () => fetchChunk(0),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+  const total = q.data?.total ?? 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => 58, overscan: 12 });
+  const visible = virtualizer.getVirtualItems();
+  const chunkIds = [...new Set(visible.map((v) => Math.floor(v.index / CHUNK)))].filter((c) => c > 0);
+  const chunks = useQueries({
+    queries: chunkIds.map((c) => ({ queryKey: ['queues.page', queue, filters, sort, c], queryFn: () => fetchChunk(c), staleTime: 10_000 })),
+  });
+  const rowAt = (i: number): QueueRow | undefined => {
+    const c = Math.floor(i / CHUNK);
+    const data = c === 0 ? q.data : chunks[chunkIds.indexOf(c)]?.data;
+    return data?.rows[i - c * CHUNK];
+  };
+  const canDecide = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+
+  async function claimNext() {
+    setClaimError(null);
+    try {
+      const c = await client.call('cases.claimNext', {});
+      await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
+      if (c) navigate({ page: 'case', id: c.id });
+      else setClaimError(t('nothingToClaim'));
+    } catch (e) {
+      setClaimError(errorText(e, lang));
+    }
+  }
+
+  async function claimSelected() {
+    setClaimError(null);
+    const items = [...selected].map(([id, version]) => ({ id, version }));
+    try {
+      const r = await client.call('cases.claimMany', { items });
+      if (r.refused.length) setClaimError(r.refused.map((x) => (lang === 'ar' ? (x.messageAr ?? x.message) : x.message)).join(' · '));
+      setSelected(new Map());
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setClaimError(errorText(e, lang));
+    }
+  }
+
+  useEffect(() => {
+    const move = (to: number) => {
+      const next = Math.max(0, Math.min(to, total - 1));
+      setCursor(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') move(cursor + 1);
+      else if (e.key === 'k' || e.key === 'ArrowUp') move(cursor - 1);
+      else if (e.key === 'Enter' && rowAt(cursor)) navigate({ page: 'case', id: rowAt(cursor)!.id });
+      else if (e.key === 'n' && canDecide) void claimNext();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {pick(TERMS.queues[queue])}{' '}
+          {q.data && (
+            <Badge variant="light" size="lg">
+              {formatNumber(q.data.total)}
+            </Badge>
+          )}
+        </Title>
+        <Group gap="xs">
+          {canDecide && selected.size > 0 && (
+            <Button variant="light" onClick={() => void claimSelected()}>
+              {`${t('claimSelected')} (${formatNumber(selected.size)})`}
+            </Button>
+          )}
+          {canDecide && <Button onClick={() => void claimNext()}>{pick(TERMS.actions.claim_next)} (n)</Button>}
+        </Group>
+      </Group>
+      <Group align="flex-end" gap="xs">
+        <QueueFilters value={filters} onChange={setFilters} />
+        <Select
+          label={t('sortBy')}
+          value={sort}
+          onChange={(v) => v && setSort(v as QueueSort)}
+          allowDeselect={false}
+          w={170}
+          data={QUEUE_SORTS.map((x) => ({ value: x, label: t(`sort_${x}`) }))}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('shortcutsHint')}
+      </Text>
+      {claimError && (
+        <Alert color="yellow" role="status">
+          {claimError}
+        </Alert>
+      )}
+      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isError && (
+        <Alert color="red" title={errorText(q.error, lang)}>
+          <Button size="xs" onClick={() => void q.refetch()}>
+            {t('retry')}
+          </Button>
+        </Alert>
+      )}
+      {q.data && q.data.total === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
+      {q.data && q.data.total > 0 && (
+        <>
+          <div
+            ref={scrollRef}
+            tabIndex={0}
+            role="region"
+            aria-label={pick(TERMS.queues[queue])}
+            style={{ height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto' }}
+            data-testid="queue-scroll"
+          >
+            <Table striped highlightOnHover stickyHeader aria-label={pick(TERMS.queues[queue])} aria-rowcount={total + 1}>
+              <Table.Thead>
+                <Table.Tr>
+                  {canDecide && <Table.Th w={36} />}
+                  <Table.Th>{t('reference')}</Table.Th>
+                  <Table.Th>{t('service')}</Table.Th>
+                  <Table.Th>{t('applicant')}</Table.Th>
+                  <Table.Th>{t('idNumber')}</Table.Th>
+                  <Table.Th>{t('submitted')}</Table.Th>
+                  <Table.Th>{t('age')}</Table.Th>
+                  <Table.Th>{t('assignee')}</Table.Th>
+                  <Table.Th>{t('status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {visible.length > 0 && <tr aria-hidden style={{ height: visible[0]!.start }} />}
+                {visible.map((v) => {
+                  const i = v.index;
+                  const r = rowAt(i);
+                  if (!r) {
+                    return (
+                      <tr key={`loading-${i}`} data-index={i} ref={virtualizer.measureElement} aria-hidden style={{ height: 58 }}>
+                        <td colSpan={canDecide ? 9 : 8} />
+                      </tr>
+                    );
+                  }
+                  return (
+                    <Table.Tr
+                      key={r.id}
+                      data-index={i}
+                      ref={virtualizer.measureElement}
+                      aria-rowindex={i + 2}
+                      onClick={() => navigate({ page: 'case', id: r.id })}
+                      style={{ cursor: 'pointer', outline: i === cursor ? '2px solid var(--mantine-color-teal-6)' : undefined }}
+                      aria-selected={i === cursor}
+                    >
+                      {canDecide && (
+                        <Table.Td onClick={(e) => e.stopPropagation()}>
+                          {(r.status === 'submitted' || r.status === 'resubmitted') && (
+                            <Checkbox
+                              aria-label={`${t('select')} ${r.reference}`}
+                              checked={selected.has(r.id)}
+                              onChange={(e) => {
+                                const next = new Map(selected);
+                                if (e.currentTarget.checked) next.set(r.id, r.version);
+                                else next.delete(r.id);
+                                setSelected(next);
+                              }}
+                            />
+                          )}
+                        </Table.Td>
+                      )}
+                      <Table.Td dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                        <a href={`#/case/${r.id}`}>{r.reference}</a>
+                      </Table.Td>
+                      <Table.Td>{pick(SERVICE_LABELS[r.service])}</Table.Td>
+                      <Table.Td miw={200}>
+                        <Text size="sm" lineClamp={1}>
+                          {lang === 'ar' ? r.nameAr : r.nameEn}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {lang === 'ar' ? r.nameEn : r.nameAr}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td dir="ltr">{r.idNumber}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{formatDateParts(r.submittedAt).gregorian}</Text>
+                        <Text size="xs" c="dimmed">
+                          {formatDateParts(r.submittedAt).hijri}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge
+                          color={r.ageDays > 10 ? 'red' : r.ageDays > 5 ? 'yellow' : 'green'}
+                          variant="light"
+                          styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}
+                        >
+                          {formatNumber(r.ageDays)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {r.assignee?.displayName ?? (
+                          <Text span c="dimmed" size="sm">
+                            {t('unassigned')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <StatusBadge status={r.status} />
+                        {r.returnDueAt && (
+                          <Text size="xs" c={daysLeft(r.returnDueAt) <= 5 ? 'red.9' : 'dimmed'}>
+                            {`${t('daysLeft')}: ${formatNumber(Math.max(0, daysLeft(r.returnDueAt)))}`}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+                {visible.length > 0 && <tr aria-hidden style={{ height: virtualizer.getTotalSize() - visible[visible.length - 1]!.end }} />}
+              </Table.Tbody>
+            </Table>
+          </div>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, MultiSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { errorText } from '../components/errors';
+
+/** Admins add users and set their roles (every change is audited in the main process). */
+export function UsersPage() {
+  const { client } = useSession();
+  const { t, pick, lang } = useLocale();
+  const queryClient = useQueryClient();
+  const q = useQuery({ queryKey: ['users.list'], queryFn: () => client.call('users.list', {}) });
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>(['reviewer']);
+  const [error, setError] = useState<string | null>(null);
+  const roleData = ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }));
+
+  async function add() {
+    setError(null);
+    try {
+      await client.call('users.create', { username, displayName, password, roles });
+      setUsername('');
+      setDisplayName('');
+      setPassword('');
+      await queryClient.invalidateQueries({ queryKey: ['users.list'] });
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('users')}
+      </Title>
+      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
+      {q.data && (
+        <Table aria-label={t('users')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('username')}</Table.Th>
+              <Table.Th>{t('displayName')}</Table.Th>
+              <Table.Th>{t('roles')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td dir="ltr">{u.username}</Table.Td>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>{u.roles.map((r) => pick(ROLE_LABELS[r])).join('، ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Paper withBorder p="md" maw={520}>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('addUser')}
+          </Title>
+          <TextInput label={t('username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} dir="ltr" />
+          <TextInput label={t('displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('password')}
+            description={t('passwordRule')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            dir="ltr"
+          />
+          <MultiSelect label={t('roles')} data={roleData} value={roles} onChange={(v) => setRoles(v as Role[])} />
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button onClick={() => void add()}>{t('create')}</Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { QUEUES, type QueueId } from '../../shared/domain';
+
+/** The desk's few places, kept in the address fragment so Back and reload work. */
+export type Route =
+  { page: 'queue'; queue: QueueId } | { page: 'case'; id: number } | { page: 'outbox' } | { page: 'users' } | { page: 'audit' } | { page: 'import' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'case' && /^[0-9]+$/.test(parts[1] ?? '')) return { page: 'case', id: Number(parts[1]) };
+  if (parts[0] === 'outbox') return { page: 'outbox' };
+  if (parts[0] === 'users') return { page: 'users' };
+  if (parts[0] === 'audit') return { page: 'audit' };
+  if (parts[0] === 'import') return { page: 'import' };
+  const queue = (QUEUES as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as QueueId) : 'new';
+  return { page: 'queue', queue };
+}
+
+export function routeHref(r: Route): string {
+  switch (r.page) {
+    case 'queue':
+      return `#/queue/${r.queue}`;
+    case 'case':
+      return `#/case/${r.id}`;
+    default:
+      return `#/${r.page}`;
+  }
+}
+
+export const navigate = (r: Route) => void (window.location.hash = routeHref(r));
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,159 @@
+/**
+ * The one API between the renderer and the main process: every call, its
+ * argument schema (validated in the main process, never trusted from the
+ * page), who may make it, and what it returns.
+ *
+ * @example
+ *   const page = await client.call('queues.page', { queue: 'new', offset: 0, limit: 50, sort: 'age' });
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  AuditVerification,
+  BundleOutcomeView,
+  CaseDetail,
+  CaseFinance,
+  OutboxMessage,
+  QueueId,
+  QueuePage,
+  SessionInfo,
+  UserInfo,
+} from './domain';
+import { NOTE_KINDS, QUEUES, QUEUE_SORTS, REJECTION_REASONS, ROLES, SERVICES, STATUSES } from './domain';
+import type { Role } from './domain';
+
+/** Who may call: anyone (before sign-in), any signed-in user, or users holding one of the roles. */
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+interface MethodDef<A extends z.ZodType, R> {
+  args: A;
+  access: Access;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+function method<A extends z.ZodType>(args: A, access: Access) {
+  return { returns: <R>(): MethodDef<A, R> => ({ args, access }) };
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const id = z.number().int().positive();
+const version = z.number().int().nonnegative();
+/** Free text typed by staff: bounded so a pasted book cannot reach the database. */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const password = z.string().min(10, 'at least 10 characters').max(200);
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'lower-case letters, digits, . _ - (3 to 32)');
+
+const proofAttachmentId = id.optional();
+/** The refund grounds of rules.md, as the finance officer ticks them. */
+const grounds = z
+  .array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('directed_in_writing'), proofAttachmentId }),
+      z.object({ kind: z.literal('wrong_path'), by: z.enum(['staff', 'system']) }),
+      z.object({ kind: z.literal('late_fee_prior_attempts'), proofAttachmentId }),
+      z.object({ kind: z.literal('exempt_category'), category: text(64) }),
+    ]),
+  )
+  .max(4)
+  .default([]);
+
+const STAFF = ['reviewer', 'approver', 'finance', 'card_clerk', 'admin'] as const satisfies readonly Role[];
+const DECIDERS = ['reviewer', 'approver'] as const satisfies readonly Role[];
+
+export const contract = {
+  'app.info': method(z.object({}), 'public').returns<AppInfo>(),
+  'auth.createFirstAdmin': method(
+    z.object({ username, displayName: text(100), password, loadDemo: z.boolean().default(false) }),
+    'public',
+  ).returns<SessionInfo>(),
+  'auth.signIn': method(z.object({ username: z.string().max(64), password: z.string().max(200) }), 'public').returns<SessionInfo>(),
+  'auth.signOut': method(z.object({}), 'signed_in').returns<null>(),
+  'auth.me': method(z.object({}), 'signed_in').returns<UserInfo>(),
+
+  'users.list': method(z.object({}), ['admin']).returns<UserInfo[]>(),
+  'users.create': method(z.object({ username, displayName: text(100), password, roles: z.array(z.enum(ROLES)).min(1) }), [
+    'admin',
+  ]).returns<UserInfo>(),
+  'users.setRoles': method(z.object({ userId: id, roles: z.array(z.enum(ROLES)) }), ['admin']).returns<UserInfo>(),
+
+  'queues.counts': method(z.object({}), STAFF).returns<Record<QueueId, number>>(),
+  'queues.page': method(
+    z.object({
+      queue: z.enum(QUEUES),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(500),
+      sort: z.enum(QUEUE_SORTS).default('age'),
+      service: z.enum(SERVICES).optional(),
+      status: z.enum(STATUSES).optional(),
+      nationality: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
+        .optional(),
+      profession: z.string().trim().min(1).max(100).optional(),
+      assigneeId: id.optional(),
+      submittedFrom: isoDay.optional(),
+      submittedTo: isoDay.optional(),
+      /** Reference, a name in either script, an ID or a mobile; words must all match. */
+      search: z.string().trim().max(100).optional(),
+    }),
+    STAFF,
+  ).returns<QueuePage>(),
+
+  'cases.get': method(z.object({ id }), STAFF).returns<CaseDetail>(),
+  'cases.claim': method(z.object({ id, version }), DECIDERS).returns<CaseDetail>(),
+  'cases.claimNext': method(z.object({ service: z.enum(SERVICES).optional() }), DECIDERS).returns<CaseDetail | null>(),
+  'cases.claimMany': method(z.object({ items: z.array(z.object({ id, version })).min(1).max(200) }), DECIDERS).returns<{
+    claimed: number[];
+    refused: Array<{ id: number; message: string; messageAr?: string }>;
+  }>(),
+  'cases.reassign': method(z.object({ id, version, assigneeId: id.nullable() }), ['approver', 'admin']).returns<CaseDetail>(),
+  'cases.reroute': method(z.object({ id, version, service: z.enum(SERVICES) }), DECIDERS).returns<CaseDetail>(),
+  'users.assignable': method(z.object({}), STAFF).returns<Array<{ id: number; displayName: string }>>(),
+  'cases.release': method(z.object({ id, version }), DECIDERS).returns<CaseDetail>(),
+  'cases.addNote': method(z.object({ id, kind: z.enum(NOTE_KINDS), text: text(4000) }), DECIDERS).returns<CaseDetail>(),
+  'cases.returnToApplicant': method(z.object({ id, version, message: text(4000).optional() }), DECIDERS).returns<CaseDetail>(),
+  'cases.approve': method(
+    z.object({ id, version, override: z.object({ justification: z.string().trim().min(10, 'at least 10 characters').max(2000) }).optional() }),
+    DECIDERS,
+  ).returns<CaseDetail>(),
+  'cases.countersign': method(z.object({ id, version }), ['approver']).returns<CaseDetail>(),
+  'cases.reject': method(z.object({ id, version, reason: z.enum(REJECTION_REASONS), text: text(2000) }), DECIDERS).returns<CaseDetail>(),
+
+  'attachments.open': method(z.object({ id }), STAFF).returns<{ url: string; mime: string; fileName: string }>(),
+
+  'refunds.forCase': method(z.object({ requestId: id }), STAFF).returns<CaseFinance>(),
+  'refunds.request': method(z.object({ requestId: id, grounds }), ['finance', 'reviewer', 'approver']).returns<CaseFinance>(),
+  'refunds.compute': method(z.object({ requestId: id, requestedAt: isoDay, grounds }), ['finance']).returns<CaseFinance>(),
+  'refunds.approve': method(z.object({ refundId: id }), ['finance']).returns<CaseFinance>(),
+  'refunds.recordPayout': method(z.object({ refundId: id, reference: text(64) }), ['finance']).returns<CaseFinance>(),
+
+  'intake.upload': method(
+    z.object({
+      name: z.string().trim().min(1).max(255),
+      /** The .zip bundle, base64. */
+      data: z
+        .string()
+        .max(90 * 1024 * 1024)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+    }),
+    ['admin'],
+  ).returns<BundleOutcomeView>(),
+
+  'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
+  'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What the caller passes (defaults may be left out). */
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+/** What the handler receives, after validation and defaults. */
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = Exclude<Contract[M]['result'], undefined>;
+
+export const CONTRACT_METHODS = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

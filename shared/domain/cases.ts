@@ -1,0 +1,158 @@
+import type { Service } from './services';
+import type { NoteKind, Role, Status } from './statuses';
+import type { CheckView } from './rules';
+
+export interface UserInfo {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface SessionInfo {
+  token: string;
+  user: UserInfo;
+}
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: string;
+  /** No user exists yet: the first-run screen creates the first admin. */
+  firstRun: boolean;
+  /** The database holds no request yet, so demo data may be loaded. */
+  empty: boolean;
+}
+
+export const QUEUE_SORTS = ['age', 'submitted_desc', 'reference', 'name'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** One row of a queue table. */
+export interface QueueRow {
+  id: number;
+  reference: string;
+  service: Service;
+  status: Status;
+  nameAr: string;
+  nameEn: string;
+  idNumber: string;
+  submittedAt: string;
+  /** Working days (Sunday–Thursday) since submission. */
+  ageDays: number;
+  assignee: { id: number; displayName: string } | null;
+  version: number;
+  /** For returned requests: the day the applicant's response window ends. */
+  returnDueAt: string | null;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+}
+
+export interface Applicant {
+  nameAr: string;
+  nameEn: string;
+  nationality: string;
+  idType: 'national_id' | 'iqama' | 'passport';
+  idNumber: string;
+  idExpiry: string | null;
+  birthDate: string;
+  gender: 'male' | 'female';
+  email: string;
+  mobile: string;
+  registrationNumber: string | null;
+  profession: string;
+  specialty: string;
+  category: string;
+  card: { number: string; issuedAt: string; expiresAt: string } | null;
+}
+
+export interface NoteView {
+  id: number;
+  /** from_applicant: written by the practitioner on the portal. */
+  kind: NoteKind | 'from_applicant';
+  text: string;
+  at: string;
+  /** null when the applicant wrote it on the portal. */
+  author: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  fromStatus: Status | null;
+  toStatus: Status;
+  action: string;
+  at: string;
+  actor: string | null;
+  reason: string | null;
+}
+
+export interface AttachmentView {
+  id: number;
+  kind: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  version: number;
+  issuedAt: string | null;
+  uploadedAt: string;
+}
+
+export interface CaseDetail {
+  id: number;
+  reference: string;
+  service: Service;
+  status: Status;
+  version: number;
+  submittedAt: string;
+  ageDays: number;
+  assignee: { id: number; displayName: string } | null;
+  returnDueAt: string | null;
+  applicant: Applicant;
+  /** DATA_UPDATE only: the practitioner's record now, to compare with what the applicant asks. */
+  record: Applicant | null;
+  employer: { type: string | null; facility: string | null };
+  notes: NoteView[];
+  history: HistoryEntry[];
+  /** Every audit entry about this request (notes, imports, overrides…), chain position included. */
+  audit: Array<{ seq: number; at: string; action: string; actor: string | null }>;
+  attachments: AttachmentView[];
+  internshipCompleted: boolean | null;
+  cpd: { recordedHours: number; activities: Array<{ title: string; provider: string; hours: number; date: string; kind: string }> };
+  questionnaire: Array<{ id: string; answer: boolean | null }>;
+  experiences: Array<{ employer: string; position: string; from: string; to: string | null; country: string; addedAt: string }>;
+  /** What the latest resubmission changed since the return, for highlighting. */
+  resubmission: { at: string; changedFields: string[]; newAttachmentIds: number[]; newNoteIds: number[] } | null;
+  /** The eligibility checks run now, under the policy in force. */
+  checks: CheckView[];
+  policyVersion: number;
+  /** The policy in force is still the shipped sample. */
+  policySample: boolean;
+}
+
+export interface OutboxMessage {
+  id: number;
+  requestId: number | null;
+  reference: string | null;
+  to: string;
+  subjectAr: string;
+  subjectEn: string;
+  bodyAr: string;
+  bodyEn: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** The first entry whose hash does not match, when the chain is broken. */
+  brokenAt: number | null;
+  reason: string | null;
+}
+
+/** What happened to one imported bundle. */
+export type BundleOutcomeView =
+  | { ok: true; bundle: string; reference: string; requestId: number; resubmission: boolean; attachments: number }
+  | { ok: false; bundle: string; problems: Array<{ where: string; message: string; messageAr: string }> };

@@ -1,0 +1,24 @@
+/** Error codes every call can answer with; the renderer maps them to messages and behaviour. */
+export const ERROR_CODES = [
+  'bad_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'checks_failed',
+  'invalid_transition',
+  'first_run_done',
+  'locked',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface DeskError {
+  code: ErrorCode;
+  /** English message; `messageAr` is the same in Arabic. */
+  message: string;
+  messageAr?: string;
+}
+
+/** What every contract call returns over any transport. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };

@@ -1,0 +1,13 @@
+/** Outcomes of the eligibility checks (domain.md). */
+export const OUTCOMES = ['pass', 'fail', 'warn', 'needs_review', 'not_applicable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One check's result as the renderer shows it. */
+export interface CheckView {
+  rule: string;
+  outcome: Outcome;
+  explanation: { ar: string; en: string };
+  applicantMessage?: { ar: string; en: string };
+  attachmentIds?: number[];
+  source: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * The contract's call names without its schemas, for the preload (which must stay
+ * small). contract.test.ts checks this list equals the contract's keys.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'auth.createFirstAdmin',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.me',
+  'users.list',
+  'users.create',
+  'users.setRoles',
+  'queues.counts',
+  'queues.page',
+  'cases.get',
+  'cases.claim',
+  'cases.claimNext',
+  'cases.claimMany',
+  'cases.reassign',
+  'cases.reroute',
+  'users.assignable',
+  'cases.release',
+  'cases.addNote',
+  'cases.returnToApplicant',
+  'cases.approve',
+  'cases.countersign',
+  'cases.reject',
+  'attachments.open',
+  'refunds.forCase',
+  'refunds.request',
+  'refunds.compute',
+  'refunds.approve',
+  'refunds.recordPayout',
+  'intake.upload',
+  'outbox.list',
+  'audit.verify',
+] as const;

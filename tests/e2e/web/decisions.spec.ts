@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { signIn, snap } from './helpers';
+
+test('a reviewer reads the attachments, re-routes one request and rejects another, by keyboard', async ({ page }) => {
+  await signIn(page, 'reviewer2');
+  await expect(page.getByRole('heading', { name: /طلبات جديدة/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByText('قيد المراجعة').first()).toBeVisible();
+  // The first attachment is on screen: a PDF page drawn by pdf.js, or an image.
+  await expect(page.locator('canvas[aria-label="page 1"], img[alt]').first()).toBeVisible({ timeout: 15_000 });
+  const picker = page.locator('input[aria-label="المرفقات"]');
+  const first = await picker.inputValue();
+  await page.keyboard.press('a');
+  await expect(picker).not.toHaveValue(first);
+  await snap(page, 'viewer-ar');
+
+  await page.getByRole('button', { name: 'تحويل إلى خدمة أخرى' }).click();
+  await page.getByRole('dialog').locator('input').first().click();
+  await page.getByRole('option', { name: 'استفسار / شكوى / ملاحظة / اقتراح' }).click();
+  await page.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.getByText('استفسار / شكوى / ملاحظة / اقتراح').first()).toBeVisible();
+
+  await page.keyboard.press('x');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('dialog').getByLabel('التوضيح').fill('الطلب مكرر لطلب سابق قيد الدراسة.');
+  await page.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.getByText('مرفوض').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'سجل الطلب' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('reroute');
+  await snap(page, 'history-ar');
+
+  await page.getByRole('link', { name: 'صندوق الصادر' }).click();
+  await expect(page.getByText(/تحويل طلبكم .* إلى الخدمة الصحيحة/).first()).toBeVisible();
+  await expect(page.getByText(/قرار بشأن طلبكم/).first()).toBeVisible();
+});
+
+test('an approver signs a four-eyes service first; it then waits for a second approver', async ({ page }) => {
+  await signIn(page, 'approver1');
+  await page.getByRole('link', { name: /طلبات جديدة/ }).click();
+  await page.locator('.mantine-Select-root', { hasText: 'الخدمة' }).locator('input').first().click();
+  await page.getByRole('option', { name: 'التصنيف المهني من خارج المملكة' }).click();
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('التصنيف المهني من خارج المملكة');
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByRole('button', { name: 'استلام الطلب', exact: true })).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.getByText('قيد المراجعة').first()).toBeVisible();
+  await page.keyboard.press('y');
+  await expect(page.getByRole('dialog')).toContainText('سيعتمد الطلب');
+  const override = page.getByRole('dialog').getByLabel('تجاوز الشرط مع التسبيب');
+  if (await override.isVisible()) await override.fill('تم التحقق من المستندات الأصلية في الفرع.');
+  await page.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.getByText('بانتظار الاعتماد الثاني').first()).toBeVisible();
+  // The same approver cannot give the second signature.
+  await page.getByRole('button', { name: 'الاعتماد الثاني' }).click();
+  await expect(page.getByText('يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول')).toBeVisible();
+});

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { signIn, snap } from './helpers';
+
+test('a reviewer signs in, claims the next request, writes to the applicant and returns it', async ({ page }) => {
+  await signIn(page, 'wrong-user', 'not-the-password');
+  await expect(page.getByRole('alert')).toContainText('اسم المستخدم أو كلمة المرور غير صحيحة');
+
+  await signIn(page, 'reviewer1');
+  await expect(page.getByRole('heading', { name: /طلبات جديدة/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'طلبات جديدة' })).toBeVisible();
+  await snap(page, 'queue-new-ar');
+
+  await page.keyboard.press('n');
+  await expect(page.getByText('قيد المراجعة').first()).toBeVisible();
+  const reference = (await page.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  expect(reference).toMatch(/^REQ-\d{4}-\d{6}$/);
+  await snap(page, 'case-ar');
+
+  await expect(page.getByRole('tabpanel', { name: 'الشروط' })).toBeVisible();
+  await page.getByRole('tab', { name: /الملاحظات/ }).click();
+  await page.getByLabel('نص الملاحظة').fill('ملاحظة داخلية: تم التحقق من الهوية.');
+  await page.locator('label', { hasText: 'ملاحظة داخلية' }).click();
+  await page.getByRole('button', { name: 'إضافة ملاحظة' }).click();
+  await expect(page.getByText('ملاحظة داخلية: تم التحقق من الهوية.')).toBeVisible();
+
+  // The return needs words for the applicant: pre-filled from failed checks, here cleared first.
+  await page.getByRole('button', { name: 'إعادة للممارس' }).click();
+  await page.getByLabel('الرسالة إلى الممارس').fill('');
+  await page.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.getByRole('dialog')).toContainText('ملاحظة واحدة على الأقل');
+  await page.getByLabel('الرسالة إلى الممارس').fill('يرجى إرفاق خطاب تعريف حديث من جهة العمل.');
+  await snap(page, 'return-dialog-ar');
+  await page.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.getByText('معاد للممارس لاستكمال النواقص').first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'صندوق الصادر' }).click();
+  await expect(page.getByText(`طلبكم ${reference}: مطلوب استكمال النواقص`)).toBeVisible();
+  await snap(page, 'outbox-ar');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByText(`Your request ${reference}: more information needed`)).toBeVisible();
+  await snap(page, 'outbox-en');
+  await page.getByRole('link', { name: /^New/ }).click();
+  await expect(page.getByRole('heading', { name: /New/ })).toBeVisible();
+  await snap(page, 'queue-new-en');
+  // The choice persists across a reload.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+test('an approver countersigns a four-eyes request that another approved', async ({ page }) => {
+  await signIn(page, 'approver1');
+  await page.getByRole('link', { name: /بانتظار الاعتماد الثاني/ }).click();
+  await expect(page.getByRole('heading', { name: /بانتظار الاعتماد الثاني/ })).toBeVisible();
+  // Open a request whose first signature is not approver1's own.
+  const rows = page.getByRole('table').getByRole('row');
+  const count = await rows.count();
+  for (let i = 1; i < count; i++) {
+    await rows.nth(i).getByRole('link').click();
+    await page.getByRole('button', { name: 'الاعتماد الثاني' }).click();
+    const status = page.getByText('معتمد', { exact: true }).first();
+    if (await status.isVisible({ timeout: 2000 }).catch(() => false)) {
+      await snap(page, 'countersigned-ar');
+      return;
+    }
+    await page.goBack();
+  }
+  throw new Error('no request could be countersigned');
+});
+
+test('an admin sees users and verifies the audit chain, in English', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('table', { name: 'Users' })).toContainText('reviewer1');
+  await snap(page, 'users-en');
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('button', { name: 'Verify the audit chain' }).click();
+  await expect(page.getByRole('status')).toContainText('The chain is intact');
+  await page.getByRole('button', { name: 'العربية' }).click();
+});

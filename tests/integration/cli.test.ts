@@ -1,0 +1,85 @@
+/** The command line as a person runs it: exit codes, JSON output, messages naming the field. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bundles';
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
+const db = join(dir, 'desk.sqlite');
+function desk(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', db], { encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('desk (command line)', () => {
+  it('seed, audit verify, check, refund, import, sweep, backup and restore', () => {
+    expect(desk(['seed', '--cases', '30', '--seed', '3']).code).toBe(0);
+    const audit = desk(['audit', 'verify', '--json']);
+    expect(audit.code).toBe(0);
+    expect(JSON.parse(audit.out)).toMatchObject({ ok: true });
+
+    const bundle = writeFolder(goodRequestJson());
+    const check = desk(['check', '--input', bundle, '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out).results.map((r: { rule: string }) => r.rule)).toContain('RENEWAL-WINDOW');
+
+    const facts = {
+      service: 'RENEWAL',
+      submittedAt: '2026-03-01',
+      requestedAt: '2026-03-20',
+      studied: false,
+      evaluationSessionHeld: false,
+      rejectedForNoResponse: false,
+      invoice: { id: 'I', lines: [{ kind: 'service', amount: 300 }] },
+      payments: [{ id: 'P1', amount: 300, paidAt: '2026-03-02' }],
+      grounds: [],
+    };
+    const refund = desk(['refund', '--input', '-'], JSON.stringify(facts));
+    expect(refund.code).toBe(0);
+    expect(JSON.parse(refund.out)).toMatchObject({ currency: 'SAR', total: 150 });
+    const badRefund = desk(['refund', '--input', '-'], JSON.stringify({ ...facts, payments: [{ id: 'P1', amount: 'lots', paidAt: '2026-03-02' }] }));
+    expect(badRefund.code).toBe(2);
+    expect(badRefund.err).toContain('payments.0.amount');
+
+    const bad = writeFolder(goodRequestJson({ applicant: { ...goodRequestJson().applicant, idExpiry: null, idType: 'iqama' } }));
+    const imported = desk(['import', bundle, bad, '--json']);
+    expect(imported.code).toBe(2);
+    expect(JSON.parse(imported.out)).toMatchObject({ imported: 1, refused: 1 });
+    expect(desk(['sweep']).code).toBe(0);
+
+    const backup = join(dir, 'backup.sqlite');
+    expect(desk(['backup', '--out', backup]).code).toBe(0);
+    expect(desk(['restore', backup]).code).toBe(0);
+    expect(JSON.parse(desk(['audit', 'verify', '--json']).out)).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('restore refuses a damaged file and a backup from a newer desk, and keeps the database', () => {
+    const damaged = join(dir, 'damaged.sqlite');
+    writeFileSync(damaged, 'this is not a database at all'.repeat(200));
+    const r1 = desk(['restore', damaged]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toContain('not a desk database');
+
+    const newer = join(dir, 'newer.sqlite');
+    expect(desk(['backup', '--out', newer]).code).toBe(0);
+    const raw = new BetterSqlite3(newer);
+    raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9990-from-the-future', '2030-01-01')").run();
+    raw.close();
+    const r2 = desk(['restore', newer]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain('newer desk');
+    expect(desk(['audit', 'verify']).code).toBe(0);
+  }, 60_000);
+
+  it('bad input names what is wrong and exits 2', () => {
+    expect(desk(['seed', '--cases', 'many']).err).toContain('--cases must be a whole number');
+    expect(desk(['seed', '--cases', 'many']).code).toBe(2);
+    expect(desk(['nonsense']).code).toBe(2);
+    const missing = desk(['check', '--input', join(dir, 'no-such-bundle')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('does not exist');
+  }, 60_000);
+});

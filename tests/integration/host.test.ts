@@ -1,0 +1,148 @@
+/** The host's doors (token, Host, Origin) and the role matrix of every contract method, over real HTTP. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { contract, CONTRACT_METHODS, type MethodName } from '../../shared/contract';
+import { ROLES, type Role } from '../../shared/domain';
+import { testDesk, TEST_PASSWORD } from '../../electron/core/testing';
+import { signIn } from '../../electron/core/auth/users';
+import { startHost, type RunningHost } from '../../electron/host/server';
+
+/** Valid arguments for every method: a new method fails to compile here until it is added. */
+const SAMPLE_ARGS: Record<MethodName, unknown> = {
+  'app.info': {},
+  'auth.createFirstAdmin': { username: 'late', displayName: 'Late', password: 'long-enough-password' },
+  'auth.signIn': { username: 'nobody', password: 'x' },
+  'auth.signOut': {},
+  'auth.me': {},
+  'users.list': {},
+  'users.create': { username: 'matrix-user', displayName: 'M', password: 'long-enough-password', roles: ['reviewer'] },
+  'users.setRoles': { userId: 999, roles: ['reviewer'] },
+  'queues.counts': {},
+  'queues.page': { queue: 'all', offset: 0, limit: 5 },
+  'cases.get': { id: 999 },
+  'cases.claim': { id: 999, version: 0 },
+  'cases.claimNext': { service: 'INQUIRY' },
+  'cases.claimMany': { items: [{ id: 999, version: 0 }] },
+  'cases.reassign': { id: 999, version: 0, assigneeId: null },
+  'cases.reroute': { id: 999, version: 0, service: 'INQUIRY' },
+  'users.assignable': {},
+  'cases.release': { id: 999, version: 0 },
+  'cases.addNote': { id: 999, kind: 'internal', text: 'x' },
+  'cases.returnToApplicant': { id: 999, version: 0 },
+  'cases.approve': { id: 999, version: 0 },
+  'cases.countersign': { id: 999, version: 0 },
+  'cases.reject': { id: 999, version: 0, reason: 'other', text: 'x' },
+  'attachments.open': { id: 999 },
+  'refunds.forCase': { requestId: 999 },
+  'refunds.request': { requestId: 999, grounds: [] },
+  'refunds.compute': { requestId: 999, requestedAt: '2026-03-10', grounds: [] },
+  'refunds.approve': { refundId: 999 },
+  'refunds.recordPayout': { refundId: 999, reference: 'PAY-1' },
+  'intake.upload': { name: 'x.zip', data: '' },
+  'outbox.list': {},
+  'audit.verify': {},
+};
+
+let host: RunningHost;
+let t: Awaited<ReturnType<typeof testDesk>>;
+const tokens = new Map<Role, string>();
+
+beforeAll(async () => {
+  t = await testDesk();
+  const rendererDir = mkdtempSync(join(tmpdir(), 'desk-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
+  host = await startHost({ dispatch: t.dispatch, rendererDir });
+  for (const role of ROLES) tokens.set(role, (await t.as(`only-${role}`, [role])).token);
+});
+afterAll(async () => {
+  await host.close();
+  await t.desk.close();
+});
+
+function raw(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const api = (name: string, args: unknown, session?: string, headers: Record<string, string> = {}) =>
+  raw(`/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-token': host.token, ...(session ? { 'x-desk-session': session } : {}), ...headers },
+    body: JSON.stringify(args),
+  });
+
+describe('the host', () => {
+  it('serves the renderer with a strict CSP', async () => {
+    const r = await raw('/');
+    expect(r.status).toBe(200);
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('refuses a call without the token, with a wrong token, a wrong Host or another origin', async () => {
+    expect((await raw('/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await api('app.info', {}, undefined, { 'x-desk-token': 'wrong' })).status).toBe(401);
+    expect((await api('app.info', {}, undefined, { host: 'evil.example:80' })).status).toBe(421);
+    expect((await api('app.info', {}, undefined, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('app.info', {})).status).toBe(200);
+    expect((await raw('/', { headers: { host: 'rebind.example' } })).status).toBe(421);
+  });
+
+  it('names the field of bad arguments', async () => {
+    const admin = tokens.get('admin')!;
+    const r = JSON.parse((await api('queues.page', { queue: 'nope', offset: 0, limit: 5 }, admin)).body);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(r.error.message).toMatch(/^queue:/);
+  });
+
+  it('answers every method for every role as the contract says', async () => {
+    const mismatches: string[] = [];
+    // Signing out ends the session, so it goes last.
+    const order = [...CONTRACT_METHODS.filter((m) => m !== 'auth.signOut'), 'auth.signOut' as const];
+    for (const name of order) {
+      const access = contract[name].access;
+      for (const role of ROLES) {
+        const r = JSON.parse((await api(name, SAMPLE_ARGS[name], tokens.get(role))).body) as { ok: boolean; error?: { code: string } };
+        const allowed = access === 'public' || access === 'signed_in' || (access as readonly Role[]).includes(role);
+        const refused = !r.ok && r.error?.code === 'forbidden';
+        if (allowed === refused) mismatches.push(`${name} as ${role}: ${JSON.stringify(r).slice(0, 120)}`);
+      }
+      if (access !== 'public') {
+        const anon = JSON.parse((await api(name, SAMPLE_ARGS[name])).body);
+        if (anon.error?.code !== 'unauthenticated') mismatches.push(`${name} without a session: ${JSON.stringify(anon).slice(0, 120)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('a reviewer cannot call an admin handler, and nothing is written', async () => {
+    tokens.set('reviewer', (await signIn(t.desk.db, t.clock, 'only-reviewer', TEST_PASSWORD)).token);
+    const before = await t.desk.db.selectFrom('users').select('id').execute();
+    const r = JSON.parse(
+      (
+        await api(
+          'users.create',
+          { username: 'sneaky', displayName: 'S', password: 'long-enough-password', roles: ['admin'] },
+          tokens.get('reviewer'),
+        )
+      ).body,
+    );
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.desk.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
+  });
+});

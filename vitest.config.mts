@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'electron/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'renderer/src/**/*.test.{ts,tsx}',
+      'tests/integration/**/*.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
