@@ -1,0 +1,228 @@
+import {
+  PDFArray,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  setTextRenderingMode,
+  setTextRise,
+  TextRenderingMode,
+  type Color,
+  type PDFDocument,
+  type PDFPage,
+} from 'pdf-lib';
+import { shapingFace, type ShapingFace } from './face';
+import { EmbeddedFont } from './pdf-font';
+import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
+
+export interface TextStyle {
+  size: number;
+  bold?: boolean;
+  color?: Color;
+  /** Paragraph direction: Arabic text is right to left. Default: from the first strong letter. */
+  direction?: 'rtl' | 'ltr';
+}
+
+export interface PlaceOptions extends TextStyle {
+  /** x of the left edge (align left), the right edge (align right) or the centre. */
+  x: number;
+  /** Baseline. */
+  y: number;
+  align?: 'left' | 'right' | 'center';
+  /** The text shrinks (never below minSize) to fit; if it still does not fit it is cut with an ellipsis. */
+  maxWidth?: number;
+  minSize?: number;
+}
+
+/**
+ * Sets shaped, bidi-ordered text on the pages of one PDF document. One per document: the fonts
+ * are embedded once, however many pages and cards there are; call finish() before saving.
+ */
+export class Typesetter {
+  private readonly embedded = new Map<ShapingFace, EmbeddedFont>();
+
+  private constructor(
+    private readonly doc: PDFDocument,
+    private readonly regular: LineFaces,
+    private readonly bold: LineFaces,
+  ) {}
+
+  static async for(doc: PDFDocument): Promise<Typesetter> {
+    const [arabic, latin, arabicBold, latinBold] = await Promise.all([
+      shapingFace('arabic'),
+      shapingFace('latin'),
+      shapingFace('arabicBold'),
+      shapingFace('latinBold'),
+    ]);
+    return new Typesetter(doc, { arabic, latin }, { arabic: arabicBold, latin: latinBold });
+  }
+
+  /** Shapes a line; measure it with width(). */
+  shape(text: string, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<ShapedLine> {
+    return shapeLine(text.normalize('NFC'), style.bold ? this.bold : this.regular, style.direction ?? directionOf(text));
+  }
+
+  /** Draws one line and returns the size it was set at (smaller than asked when it had to shrink). */
+  async draw(page: PDFPage, text: string, opts: PlaceOptions): Promise<number> {
+    let line = await this.shape(text, opts);
+    let size = opts.size;
+    if (opts.maxWidth !== undefined && line.unitWidth * size > opts.maxWidth) {
+      size = Math.max(opts.minSize ?? opts.size * 0.6, opts.maxWidth / line.unitWidth);
+      if (line.unitWidth * size > opts.maxWidth) line = await this.truncated(text, opts, size);
+    }
+    const width = line.unitWidth * size;
+    const align = opts.align ?? 'left';
+    const left = align === 'left' ? opts.x : align === 'right' ? opts.x - width : opts.x - width / 2;
+    this.drawLine(page, line, left, opts.y, size, opts.color ?? rgb(0, 0, 0));
+    return size;
+  }
+
+  /** Writes the fonts' widths and text maps. */
+  finish(): void {
+    for (const font of this.embedded.values()) font.finish();
+  }
+
+  /** Cuts the logical end of the text (words first, then letters) until it fits, with an ellipsis. */
+  private async truncated(text: string, opts: PlaceOptions, size: number): Promise<ShapedLine> {
+    const chars = [...text];
+    for (let n = chars.length - 1; n > 0; n--) {
+      const line = await this.shape(`${chars.slice(0, n).join('').trimEnd()}…`, { ...opts, direction: opts.direction ?? directionOf(text) });
+      if (line.unitWidth * size <= opts.maxWidth!) return line;
+    }
+    return this.shape('…', opts);
+  }
+
+  private fontFor(face: ShapingFace): EmbeddedFont {
+    let font = this.embedded.get(face);
+    if (!font) {
+      font = new EmbeddedFont(this.doc, face);
+      this.embedded.set(face, font);
+    }
+    return font;
+  }
+
+  private drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, size: number, color: Color): void {
+    const context = this.doc.context;
+    const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(color), setTextMatrix(1, 0, 0, 1, x, y)];
+    let current: EmbeddedFont | undefined;
+    let rise = 0;
+    let pen = 0; // where the PDF's text position is now, in points from x
+    let pending: (PDFNumber | PDFHexString)[] = [];
+    const flush = () => {
+      if (!pending.length) return;
+      const array = PDFArray.withContext(context);
+      for (const item of pending) array.push(item);
+      ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
+      pending = [];
+    };
+    for (const g of drawingOrder(line, size)) {
+      if (g.actualText !== undefined) {
+        flush();
+        const span = context.obj({ ActualText: PDFHexString.fromText(g.actualText) });
+        ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
+      }
+      const font = this.fontFor(g.face);
+      if (font !== current) {
+        flush();
+        ops.push(setFontAndSize(font.keyOn(page), size));
+        current = font;
+      }
+      if (g.rise !== rise) {
+        flush();
+        ops.push(setTextRise(g.rise));
+        rise = g.rise;
+      }
+      const move = g.x - pen;
+      if (Math.abs(move) > 0.001) pending.push(PDFNumber.of(round((-move * 1000) / size)));
+      if (g.invisible) {
+        flush();
+        ops.push(setTextRenderingMode(TextRenderingMode.Invisible));
+      }
+      pending.push(font.use(g.glyph, g.text));
+      if (g.invisible) {
+        flush();
+        ops.push(setTextRenderingMode(TextRenderingMode.Fill));
+      }
+      pen = g.x + (g.face.advance(g.glyph) / g.face.upem) * size;
+      if (g.endsSpan) {
+        flush();
+        ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+      }
+    }
+    flush();
+    ops.push(endText(), popGraphicsState());
+    page.pushOperators(...ops);
+  }
+}
+
+interface Positioned {
+  face: ShapingFace;
+  glyph: number;
+  text: string;
+  x: number;
+  rise: number;
+  rtl: boolean;
+  /** Opens a span whose text replaces the glyphs' own for extraction (a letter with its marks). */
+  actualText?: string;
+  endsSpan?: boolean;
+  /** Drawn for extractors only (text rendering mode 3). */
+  invisible?: boolean;
+}
+
+/**
+ * Each glyph's place on the line, in the order it is drawn. A right-to-left run comes out of
+ * HarfBuzz in visual order, which puts an Arabic mark (a fatha, a shadda) before the letter it
+ * sits on, and extractors would attach it to the wrong letter or line; so a letter is drawn
+ * first, then its marks, all inside one span whose ActualText is the letter with its marks (in
+ * visual order, as extractors reverse right-to-left words). Positions are absolute, so the
+ * order of drawing changes nothing on the page.
+ */
+function drawingOrder(line: ShapedLine, size: number): Positioned[] {
+  const placed: Positioned[] = [];
+  let pen = 0;
+  for (const g of line.glyphs) {
+    const scale = size / g.face.upem;
+    placed.push({ face: g.face, glyph: g.glyph, text: g.text, rtl: g.rtl, x: pen + g.xOffset * scale, rise: g.yOffset * scale });
+    pen += g.xAdvance * scale;
+  }
+  const out: Positioned[] = [];
+  let marks: Positioned[] = [];
+  for (const p of placed) {
+    if (p.rtl && isMark(p.text)) {
+      marks.push(p);
+      continue;
+    }
+    if (marks.length) {
+      const letterFirst = [...marks].reverse().map((m) => m.text).join('') + p.text;
+      // The span ends with an invisible zero-width glyph at the letter's far edge: extractors
+      // measure a span from its first glyph's origin to its last glyph's end.
+      const joiner = p.face.hb.nominalGlyph(0x200d) ?? marks[marks.length - 1]!.glyph;
+      const end = { ...p, glyph: joiner, text: '', rise: 0, x: p.x + (p.face.advance(p.glyph) / p.face.upem) * size, endsSpan: true, invisible: true };
+      out.push({ ...p, actualText: letterFirst }, ...marks, end);
+    } else out.push(p);
+    marks = [];
+  }
+  return [...out, ...marks];
+}
+
+const isMark = (text: string) => /^\p{M}+$/u.test(text);
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The paragraph direction of a text: that of its first strong letter (Arabic → right to left). */
+export function directionOf(text: string): 'rtl' | 'ltr' {
+  for (const ch of text) {
+    if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(ch)) return 'rtl';
+    if (/\p{L}/u.test(ch)) return 'ltr';
+  }
+  return 'ltr';
+}
