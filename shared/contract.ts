@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import type {
+  CardVerification,
+  PrintQueueRow,
   AppInfo,
   AuditVerification,
   BundleOutcomeView,
@@ -142,6 +144,37 @@ export const contract = {
     }),
     ['admin'],
   ).returns<BundleOutcomeView>(),
+
+  'print.queue': method(z.object({ stage: z.enum(['ready', 'printed', 'delivered']), search: z.string().trim().max(100).optional() }), [
+    'card_clerk',
+    'admin',
+  ]).returns<PrintQueueRow[]>(),
+  /** One PDF of these requests' cards; the answer is a link the viewer opens. A reprint gives its reason. */
+  'print.cards': method(
+    z.object({
+      requestIds: z.array(id).min(1).max(1000),
+      layout: z.enum(['cr80', 'a4']),
+      reprintReason: z.string().trim().min(3).max(500).optional(),
+    }),
+    ['card_clerk', 'admin'],
+  ).returns<{ url: string; fileName: string; cards: string[] }>(),
+  'print.markPrinted': method(z.object({ items: z.array(z.object({ id, version })).min(1).max(1000) }), ['card_clerk', 'admin']).returns<{
+    done: number[];
+    refused: Array<{ id: number; message: string; messageAr?: string }>;
+  }>(),
+  'print.recordDelivery': method(
+    z.object({
+      id,
+      version,
+      delivery: z.discriminatedUnion('method', [
+        z.object({ method: z.literal('mail'), trackingNumber: z.string().trim().min(4).max(40) }),
+        z.object({ method: z.literal('branch'), branch: z.string().trim().min(2).max(100), receiverName: text(100) }),
+      ]),
+    }),
+    ['card_clerk', 'admin'],
+  ).returns<PrintQueueRow[]>(),
+  /** Anyone holding a card can check it: no sign-in. */
+  'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 
   'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
   'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),

@@ -33,6 +33,11 @@ export const METHOD_NAMES = [
   'refunds.approve',
   'refunds.recordPayout',
   'intake.upload',
+  'print.queue',
+  'print.cards',
+  'print.markPrinted',
+  'print.recordDelivery',
+  'cards.verify',
   'outbox.list',
   'audit.verify',
 ] as const;

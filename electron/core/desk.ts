@@ -2,6 +2,8 @@ import { openDatabase, type DeskDb, type OpenedDatabase } from './db/connection'
 import { currentPolicy } from './policy';
 import { systemClock, type Clock } from './clock';
 import { createFileTickets, type FileTickets } from './files/tickets';
+import { loadCardSigner, type CardSigner } from './documents/card-signing';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** What every handler needs: the database and the time. */
 export interface DeskDeps {
@@ -12,6 +14,8 @@ export interface DeskDeps {
   loadDemo?: () => Promise<void>;
   /** Tickets for the attachment viewer's file URLs. */
   fileTickets: FileTickets;
+  /** Signs and reads the cards' QR codes (the key lives beside the database, never in it). */
+  cardSigner: CardSigner;
 }
 
 export interface Desk extends DeskDeps {
@@ -22,9 +26,16 @@ export interface Desk extends DeskDeps {
 export const DESK_VERSION = '0.1.0';
 
 /** Opens the case database at `file`, migrates it and makes sure a policy is in force. */
-export async function openDesk(file: string, opts: { clock?: Clock } = {}): Promise<Desk> {
+export async function openDesk(file: string, opts: { clock?: Clock; cardKeyFile?: string | null } = {}): Promise<Desk> {
   const opened = await openDatabase(file);
   const clock = opts.clock ?? systemClock;
   await currentPolicy(opened.db, clock.now().toISOString());
-  return { opened, db: opened.db, clock, version: DESK_VERSION, fileTickets: createFileTickets(), close: () => opened.close() };
+  const cardSigner = loadCardSigner(opts.cardKeyFile !== undefined ? opts.cardKeyFile : cardKeyFileFor(file));
+  return { opened, db: opened.db, clock, version: DESK_VERSION, fileTickets: createFileTickets(), cardSigner, close: () => opened.close() };
+}
+
+/** The card-signing key beside the database file; an in-memory database gets a key for the process only. */
+export function cardKeyFileFor(databaseFile: string): string | null {
+  if (databaseFile === ':memory:' || databaseFile === '') return null;
+  return join(dirname(resolve(databaseFile)), `${basename(databaseFile).replace(/\.[^.]+$/, '')}.card-signing-key.pem`);
 }

@@ -17,6 +17,9 @@ import { currentPolicy } from './policy';
 import { importUploadedZip } from './intake/import-batch';
 import * as finance from './finance/refunds';
 import { caseFinance } from './finance/refunds';
+import { markPrinted, printCards, printQueue, recordDelivery } from './cards/print-centre';
+import { verifyCard } from './cards/verify-card';
+import { riyadhDate } from './cases/working-days';
 
 export interface CallContext {
   /** The signed-in user; null only for public calls. */
@@ -149,6 +152,31 @@ export function createHandlers(deps: DeskDeps): Handlers {
       const { policy } = await currentPolicy(db, clock.now().toISOString());
       return importUploadedZip(db, clock, policy, args.name, Buffer.from(args.data, 'base64'));
     },
+    'print.queue': (args) => printQueue(db, args.stage, args.search),
+    'print.cards': async (args, ctx) => {
+      const { pdf, cards } = await printCards(db, actor(ctx), deps.cardSigner, args);
+      const fileName = cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf`;
+      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName, cards };
+    },
+    'print.markPrinted': async (args, ctx) => {
+      const done: number[] = [];
+      const refused: Array<{ id: number; message: string; messageAr?: string }> = [];
+      for (const item of args.items) {
+        try {
+          await markPrinted(db, actor(ctx), item.id, item.version);
+          done.push(item.id);
+        } catch (e) {
+          if (!(e instanceof DeskFault)) throw e;
+          refused.push({ id: item.id, message: e.message, ...(e.messageAr ? { messageAr: e.messageAr } : {}) });
+        }
+      }
+      return { done, refused };
+    },
+    'print.recordDelivery': async (args, ctx) => {
+      await recordDelivery(db, actor(ctx), args.id, args.version, args.delivery);
+      return printQueue(db, 'printed');
+    },
+    'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
     'outbox.list': (args) => listOutbox(db, args.limit),
     'audit.verify': () => verifyAuditChain(db),
   } satisfies Handlers;

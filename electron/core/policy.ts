@@ -25,6 +25,8 @@ export const policySchema = z.object({
   fourEyesServices: z.array(z.enum(SERVICES)),
   maxAttachmentBytes: z.number().int().positive(),
   slaWorkingDays: z.number().int().positive(),
+  /** How long a classification card is valid from its issue. */
+  cardValidityYears: z.number().int().min(1).max(10),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -59,6 +61,7 @@ export function samplePolicy(): Policy {
     fourEyesServices: ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER', 'QUALIFICATION_STUDY'],
     maxAttachmentBytes: 20 * 1024 * 1024,
     slaWorkingDays: 5,
+    cardValidityYears: 3,
   };
 }
 

@@ -156,3 +156,35 @@ export interface AuditVerification {
 export type BundleOutcomeView =
   | { ok: true; bundle: string; reference: string; requestId: number; resubmission: boolean; attachments: number }
   | { ok: false; bundle: string; problems: Array<{ where: string; message: string; messageAr: string }> };
+
+/** What verifying a card's QR code says (no sign-in needed: anyone holding the card can check it). */
+export type CardVerification =
+  | { verdict: 'forged' }
+  | {
+      verdict: 'valid' | 'expired' | 'void';
+      number: string;
+      holder?: { nameAr: string; nameEn: string; idMasked: string };
+      issuedAt?: string;
+      expiresAt?: string;
+      reason?: 'replaced' | 'withdrawn' | 'not_on_record';
+      replacedBy?: string;
+    };
+
+/** A request in the print centre. */
+export interface PrintQueueRow {
+  id: number;
+  version: number;
+  reference: string;
+  service: string;
+  status: string;
+  nameAr: string;
+  nameEn: string;
+  idNumber: string;
+  cardNumber: string | null;
+  printedAt: string | null;
+  prints: number;
+  delivery: CardDelivery | null;
+}
+
+export type CardDelivery =
+  { method: 'mail'; trackingNumber: string; at: string } | { method: 'branch'; branch: string; receiverName: string; at: string };

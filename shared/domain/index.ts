@@ -5,3 +5,4 @@ export * from './result';
 export * from './cases';
 export * from './rules';
 export * from './refunds';
+export * from './practice-labels';

@@ -42,6 +42,11 @@ const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'refunds.approve': { refundId: 999 },
   'refunds.recordPayout': { refundId: 999, reference: 'PAY-1' },
   'intake.upload': { name: 'x.zip', data: '' },
+  'print.queue': { stage: 'ready' },
+  'print.cards': { requestIds: [999], layout: 'cr80' },
+  'print.markPrinted': { items: [{ id: 999, version: 0 }] },
+  'print.recordDelivery': { id: 999, version: 0, delivery: { method: 'mail', trackingNumber: 'SP12345' } },
+  'cards.verify': { payload: 'SCFHS1|C|C-2026-000001|1012345678|20290101|forged' },
   'outbox.list': {},
   'audit.verify': {},
 };

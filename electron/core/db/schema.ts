@@ -187,6 +187,14 @@ export interface CardsTable {
   printed_at: string | null;
   delivery: string | null;
 }
+export interface CardPrintsTable {
+  id: Generated<number>;
+  card_id: number;
+  at: string;
+  actor_id: number | null;
+  layout: string;
+  reason: string | null;
+}
 export interface OutboxTable {
   id: Generated<number>;
   request_id: number | null;
@@ -231,6 +239,7 @@ export interface Database {
   payments: PaymentsTable;
   refunds: RefundsTable;
   cards: CardsTable;
+  card_prints: CardPrintsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
 }

@@ -10,6 +10,8 @@ export interface AttachmentFile {
 /** The file behind a ticket, or null when the ticket is unknown or expired. */
 export async function fileForTicket(db: DeskDb, tickets: FileTickets, ticket: string): Promise<AttachmentFile | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(ticket)) return null;
+  const generated = tickets.redeemGenerated(ticket);
+  if (generated) return generated;
   const id = tickets.redeem(ticket);
   if (id === null) return null;
   const row = await db

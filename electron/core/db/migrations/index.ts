@@ -4,6 +4,7 @@ import * as m0020 from './0020-search-index';
 import * as m0030 from './0030-refund-workflow';
 import * as m0040 from './0040-queue-indexes';
 import * as m0050 from './0050-search-fts';
+import * as m0060 from './0060-print-centre';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0030-refund-workflow', m0030],
   ['0040-queue-indexes', m0040],
   ['0050-search-fts', m0050],
+  ['0060-print-centre', m0060],
 ];

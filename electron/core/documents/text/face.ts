@@ -1,3 +1,4 @@
+import type { Font } from 'harfbuzzjs';
 import { harfBuzz } from './harfbuzz';
 import { fontBytes, type FontName } from './font-files';
 
@@ -6,7 +7,7 @@ export interface ShapingFace {
   name: FontName;
   bytes: Uint8Array;
   /** HarfBuzz font (scale = units per em, so positions come back in font units). */
-  hb: import('harfbuzzjs').Font;
+  hb: Font;
   upem: number;
   covers(codePoint: number): boolean;
   /** Nominal advance of a glyph, in font units (what the PDF's width array says). */

@@ -2,7 +2,9 @@
  * HarfBuzz (WASM) loaded once per process. harfbuzzjs is an ES module with a top-level await,
  * so it is imported dynamically; it finds its .wasm beside itself (kept external to the bundle).
  */
-type HarfBuzz = typeof import('harfbuzzjs');
+import type * as HarfBuzzModule from 'harfbuzzjs';
+
+type HarfBuzz = typeof HarfBuzzModule;
 
 let loading: Promise<HarfBuzz> | undefined;
 

@@ -1,6 +1,8 @@
-import { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFPage } from 'pdf-lib';
+import type { PDFDict, PDFDocument, PDFRef} from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import { FONT_FILES } from './font-files';
+import { subsetFont } from './subset';
 
 /**
  * A TrueType font embedded as a CIDFontType2 with Identity-H encoding: content streams name
@@ -13,6 +15,10 @@ export class EmbeddedFont {
   readonly ref: PDFRef;
   private readonly widthsRef: PDFRef;
   private readonly toUnicodeRef: PDFRef;
+  private readonly fontFileRef: PDFRef;
+  private readonly descriptor: PDFDict;
+  private readonly cidFont: PDFDict;
+  private readonly type0: PDFDict;
   private readonly used = new Map<number, string>();
   private readonly pageKeys = new WeakMap<PDFPage, PDFName>();
 
@@ -22,46 +28,43 @@ export class EmbeddedFont {
   ) {
     const context = doc.context;
     const baseName = FONT_FILES[face.name].replace(/\.ttf$/, '');
-    const fontFile = context.register(context.flateStream(face.bytes, { Length1: face.bytes.length }));
+    this.fontFileRef = context.nextRef();
     const scale = (v: number) => Math.round((v * 1000) / face.upem);
-    const descriptor = context.register(
-      context.obj({
-        Type: 'FontDescriptor',
-        FontName: baseName,
-        Flags: 4,
-        FontBBox: face.metrics.bbox.map(scale),
-        ItalicAngle: 0,
-        Ascent: scale(face.metrics.ascender),
-        Descent: scale(face.metrics.descender),
-        CapHeight: scale(face.metrics.capHeight),
-        StemV: 80,
-        FontFile2: fontFile,
-      }),
-    );
+    this.descriptor = context.obj({
+      Type: 'FontDescriptor',
+      FontName: baseName,
+      Flags: 4,
+      FontBBox: face.metrics.bbox.map(scale),
+      ItalicAngle: 0,
+      Ascent: scale(face.metrics.ascender),
+      Descent: scale(face.metrics.descender),
+      CapHeight: scale(face.metrics.capHeight),
+      StemV: 80,
+      FontFile2: this.fontFileRef,
+    });
+    const descriptor = context.register(this.descriptor);
     this.widthsRef = context.nextRef();
     this.toUnicodeRef = context.nextRef();
-    const cidFont = context.register(
-      context.obj({
-        Type: 'Font',
-        Subtype: 'CIDFontType2',
-        BaseFont: baseName,
-        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-        FontDescriptor: descriptor,
-        DW: 0,
-        W: this.widthsRef,
-        CIDToGIDMap: 'Identity',
-      }),
-    );
-    this.ref = context.register(
-      context.obj({
-        Type: 'Font',
-        Subtype: 'Type0',
-        BaseFont: baseName,
-        Encoding: 'Identity-H',
-        DescendantFonts: [cidFont],
-        ToUnicode: this.toUnicodeRef,
-      }),
-    );
+    this.cidFont = context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: baseName,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      DW: 0,
+      W: this.widthsRef,
+      CIDToGIDMap: 'Identity',
+    });
+    const cidFont = context.register(this.cidFont);
+    this.type0 = context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: baseName,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: this.toUnicodeRef,
+    });
+    this.ref = context.register(this.type0);
   }
 
   /** Records a drawn glyph; the first text seen for a glyph is the one it maps to. */
@@ -81,9 +84,18 @@ export class EmbeddedFont {
     return key;
   }
 
-  /** Writes the widths and the text map; call once, before saving. */
+  /** Writes the font (subset to the glyphs drawn), the widths and the text map; call once, before saving. */
   finish(): void {
     const context = this.doc.context;
+    const program = subsetFont(this.face.bytes, this.used.keys());
+    context.assign(this.fontFileRef, context.flateStream(program, { Length1: program.length }));
+    if (program !== this.face.bytes) {
+      // A subset font's name carries a tag (ISO 32000 9.6.4), different for different subsets.
+      const name = PDFName.of(`${subsetTag([...this.used.keys()])}+${FONT_FILES[this.face.name].replace(/\.ttf$/, '')}`);
+      this.descriptor.set(PDFName.of('FontName'), name);
+      this.cidFont.set(PDFName.of('BaseFont'), name);
+      this.type0.set(PDFName.of('BaseFont'), name);
+    }
     const glyphs = [...this.used.keys()].sort((a, b) => a - b);
     const widths: (number | number[])[] = [];
     for (const g of glyphs) widths.push(g, [Math.round((this.face.advance(g) * 1000) / this.face.upem)]);
@@ -121,3 +133,15 @@ function toUnicodeCMap(used: Map<number, string>): string {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
 const utf16Hex = (text: string) => [...Array(text.length).keys()].map((i) => hex4(text.charCodeAt(i))).join('');
+
+/** Six capital letters from the glyph set. */
+function subsetTag(glyphs: number[]): string {
+  let h = 2166136261;
+  for (const g of glyphs.sort((a, b) => a - b)) h = Math.imul(h ^ g, 16777619) >>> 0;
+  let tag = '';
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26) + 7919 * (i + 1);
+  }
+  return tag;
+}

@@ -93,7 +93,8 @@ const visual = (text: string, isRtl: boolean) => (isRtl ? [...text].reverse().jo
 function visualRuns(text: string, faces: LineFaces, base: 'rtl' | 'ltr'): Run[] {
   const levels = bidi.getEmbeddingLevels(text, base);
   const order = Array.from({ length: text.length }, (_, i) => i);
-  for (const [from, to] of bidi.getReorderSegments(text, levels)) {
+  for (const segment of bidi.getReorderSegments(text, levels)) {
+    const [from, to] = segment as [number, number];
     const flipped = order.slice(from, to + 1).reverse();
     order.splice(from, flipped.length, ...flipped);
   }

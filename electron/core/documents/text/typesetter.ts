@@ -127,7 +127,8 @@ export class Typesetter {
     for (const g of drawingOrder(line, size)) {
       if (g.actualText !== undefined) {
         flush();
-        const span = context.obj({ ActualText: PDFHexString.fromText(g.actualText) });
+        // `/Span <</ActualText …>> BDC`: pdf-lib's operator type lists no dictionary operand, but writes one as is.
+        const span = context.obj({ ActualText: PDFHexString.fromText(g.actualText) }) as unknown as PDFArray;
         ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
       }
       const font = this.fontFor(g.face);
@@ -202,11 +203,23 @@ function drawingOrder(line: ShapedLine, size: number): Positioned[] {
       continue;
     }
     if (marks.length) {
-      const letterFirst = [...marks].reverse().map((m) => m.text).join('') + p.text;
+      const letterFirst =
+        [...marks]
+          .reverse()
+          .map((m) => m.text)
+          .join('') + p.text;
       // The span ends with an invisible zero-width glyph at the letter's far edge: extractors
       // measure a span from its first glyph's origin to its last glyph's end.
       const joiner = p.face.hb.nominalGlyph(0x200d) ?? marks[marks.length - 1]!.glyph;
-      const end = { ...p, glyph: joiner, text: '', rise: 0, x: p.x + (p.face.advance(p.glyph) / p.face.upem) * size, endsSpan: true, invisible: true };
+      const end = {
+        ...p,
+        glyph: joiner,
+        text: '',
+        rise: 0,
+        x: p.x + (p.face.advance(p.glyph) / p.face.upem) * size,
+        endsSpan: true,
+        invisible: true,
+      };
       out.push({ ...p, actualText: letterFirst }, ...marks, end);
     } else out.push(p);
     marks = [];

@@ -1,0 +1,63 @@
+import type { DeskDb } from '../db/connection';
+import type { Trx } from '../cases/apply-transition';
+import { categoryLabel, professionLabel, specialtyLabel } from '../../../shared/domain';
+import type { CardFacts } from '../documents/card-facts';
+import type { CardSigner } from '../documents/card-signing';
+
+/** What the cards of these requests print, in the order asked; each request must have its card issued. */
+export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, requestIds: number[]): Promise<CardFacts[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('cards as c')
+    .innerJoin('requests as r', 'r.id', 'c.request_id')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .select([
+      'c.request_id',
+      'c.number',
+      'c.issued_at',
+      'c.expires_at',
+      'r.service',
+      'p.name_ar',
+      'p.name_en',
+      'p.id_type',
+      'p.id_number',
+      'p.registration_number',
+      'p.profession',
+      'p.specialty',
+      'p.category',
+    ])
+    .where('c.request_id', 'in', requestIds)
+    .where('c.status', '=', 'active')
+    .execute();
+  const photos = await db
+    .selectFrom('attachments as a')
+    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
+    .where('a.request_id', 'in', requestIds)
+    .where('a.kind', '=', 'photo')
+    .where('b.mime', 'in', ['image/jpeg', 'image/png'])
+    .orderBy('a.version', 'desc')
+    .execute();
+  const byRequest = new Map(rows.map((r) => [r.request_id, r]));
+  return requestIds.map((id) => {
+    const r = byRequest.get(id);
+    if (!r) throw new Error(`request ${id} has no card issued`);
+    const photo = photos.find((p) => p.request_id === id);
+    return {
+      number: r.number,
+      issuedAt: r.issued_at,
+      expiresAt: r.expires_at,
+      nameAr: r.name_ar,
+      nameEn: r.name_en,
+      idType: r.id_type,
+      idNumber: r.id_number,
+      registrationNumber: r.registration_number,
+      profession: professionLabel(r.profession),
+      specialty: specialtyLabel(r.specialty),
+      category: categoryLabel(r.category),
+      photo: photo ? { bytes: photo.data, mime: photo.mime, sha256: photo.sha256 } : null,
+      qr: signer.payload({ kind: 'C', number: r.number, holderId: r.id_number, date: r.expires_at }),
+      replacement: r.service === 'CARD_REPLACEMENT',
+    };
+  });
+}

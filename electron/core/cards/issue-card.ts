@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { isCardService, type Service } from '../../../shared/domain';
+import type { Trx } from '../cases/apply-transition';
+import { appendAudit } from '../audit/chain';
+import { currentPolicy } from '../policy';
+import { riyadhDate } from '../cases/working-days';
+import { DeskFault } from '../errors';
+
+/** A request's card, issued the first time it is printed: C-YYYY-NNNNNN, valid for the policy's years. */
+export async function ensureCard(trx: Trx, requestId: number, actorId: number | null, at: string): Promise<{ id: number; number: string }> {
+  const existing = await trx
+    .selectFrom('cards')
+    .select(['id', 'number'])
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (existing) return existing;
+  const req = await trx
+    .selectFrom('requests')
+    .select(['id', 'reference', 'service', 'status', 'practitioner_id'])
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!req) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!isCardService(req.service as Service))
+    throw new DeskFault('bad_input', `request ${req.reference} does not issue a card`, `الطلب ${req.reference} لا تصدر له بطاقة`);
+  if (!['ready_to_print', 'printed', 'delivered'].includes(req.status))
+    throw new DeskFault(
+      'invalid_transition',
+      `request ${req.reference} is not ready to print (it is ${req.status})`,
+      `الطلب ${req.reference} ليس جاهزاً للطباعة`,
+    );
+
+  const { policy } = await currentPolicy(trx, at);
+  const issuedAt = riyadhDate(at);
+  const expiresAt = addYears(issuedAt, policy.cardValidityYears);
+  const year = issuedAt.slice(0, 4);
+  const last = await trx
+    .selectFrom('cards')
+    .select(sql<string>`max(number)`.as('n'))
+    .where('number', 'like', `C-${year}-%`)
+    .executeTakeFirst();
+  const seq = last?.n ? Number(last.n.slice(7)) + 1 : 1;
+  const number = `C-${year}-${String(seq).padStart(6, '0')}`;
+
+  // One valid card per practitioner: a replacement (بدل فاقد) or a renewal voids the card it replaces.
+  const previous = await trx
+    .selectFrom('cards')
+    .innerJoin('requests', 'requests.id', 'cards.request_id')
+    .select(['cards.id', 'cards.number'])
+    .where('requests.practitioner_id', '=', req.practitioner_id)
+    .where('cards.status', '=', 'active')
+    .orderBy('cards.id', 'desc')
+    .execute();
+  if (previous.length) {
+    await trx
+      .updateTable('cards')
+      .set({ status: 'void' })
+      .where(
+        'id',
+        'in',
+        previous.map((p) => p.id),
+      )
+      .execute();
+  }
+  const { id } = await trx
+    .insertInto('cards')
+    .values({
+      request_id: requestId,
+      number,
+      issued_at: issuedAt,
+      expires_at: expiresAt,
+      status: 'active',
+      replaces_card_id: previous[0]?.id ?? null,
+      printed_at: null,
+      delivery: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('practitioners')
+    .set({ card_number: number, card_issued_at: issuedAt, card_expires_at: expiresAt })
+    .where('id', '=', req.practitioner_id)
+    .execute();
+  await appendAudit(trx, {
+    at,
+    actorId,
+    action: 'card.issue',
+    entity: 'request',
+    entityId: String(requestId),
+    data: { card: number, issuedAt, expiresAt, voided: previous.map((p) => p.number) },
+  });
+  return { id, number };
+}
+
+export function addYears(day: string, years: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()));
+  // 29 February plus a year that has none: the 28th, not 1 March.
+  if (target.getUTCMonth() !== d.getUTCMonth()) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}

@@ -1,0 +1,32 @@
+import type { DeskDb } from '../db/connection';
+import type { CardSigner } from '../documents/card-signing';
+import type { CardVerification } from '../../../shared/domain';
+
+/**
+ * What a QR payload says about a card: forged (not signed by this installation, or altered),
+ * void (replaced, withdrawn or not on record), expired, or valid. A holder's ID is never shown
+ * in full to someone who only scanned a card.
+ */
+export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string, today: string): Promise<CardVerification> {
+  const read = signer.read(payload);
+  if (!read || !read.signatureValid || read.fields.kind !== 'C') return { verdict: 'forged' };
+  const { number, holderId, date } = read.fields;
+  const card = await db
+    .selectFrom('cards as c')
+    .innerJoin('requests as r', 'r.id', 'c.request_id')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .select(['c.id', 'c.number', 'c.status', 'c.expires_at', 'c.issued_at', 'p.name_ar', 'p.name_en', 'p.id_number'])
+    .where('c.number', '=', number)
+    .executeTakeFirst();
+  if (!card || card.id_number !== holderId || card.expires_at !== date) return { verdict: 'void', number, reason: 'not_on_record' };
+  const holder = { nameAr: card.name_ar, nameEn: card.name_en, idMasked: maskId(card.id_number) };
+  const base = { number, holder, issuedAt: card.issued_at, expiresAt: card.expires_at };
+  if (card.status !== 'active') {
+    const replacement = await db.selectFrom('cards').select('number').where('replaces_card_id', '=', card.id).executeTakeFirst();
+    return { verdict: 'void', ...base, reason: replacement ? 'replaced' : 'withdrawn', replacedBy: replacement?.number };
+  }
+  if (card.expires_at < today) return { verdict: 'expired', ...base };
+  return { verdict: 'valid', ...base };
+}
+
+export const maskId = (id: string): string => (id.length <= 4 ? '****' : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`);

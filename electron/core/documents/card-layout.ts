@@ -1,0 +1,134 @@
+import { rgb, type PDFImage, type PDFPage } from 'pdf-lib';
+import TERMS from '../../../shared/domain/terms.json';
+import type { Typesetter } from './text/typesetter';
+import { ltr } from './text/shape-line';
+import { drawQr } from './qr';
+import { gregorianDay, hijriDay } from './calendar';
+import { ID_TYPE_LABELS, type CardFacts } from './card-facts';
+
+/** ID-1 / CR80: 85.60 × 53.98 mm, in points. */
+export const CARD_WIDTH = (85.6 / 25.4) * 72;
+export const CARD_HEIGHT = (53.98 / 25.4) * 72;
+
+const TEAL = rgb(0.031, 0.408, 0.357);
+const INK = rgb(0.1, 0.12, 0.14);
+const MUTED = rgb(0.33, 0.36, 0.4);
+const WHITE = rgb(1, 1, 1);
+const PAD = 7;
+const BAND = 27;
+
+export interface Origin {
+  x: number;
+  y: number;
+}
+
+/** The front: the commission, the holder's names and photo, profession, category and identifiers. */
+export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFacts, photo: PDFImage | null, o: Origin): Promise<void> {
+  const right = o.x + CARD_WIDTH - PAD;
+  const left = o.x + PAD;
+  const top = o.y + CARD_HEIGHT;
+  page.drawRectangle({ x: o.x, y: o.y, width: CARD_WIDTH, height: CARD_HEIGHT, color: WHITE, borderColor: rgb(0.8, 0.82, 0.84), borderWidth: 0.4 });
+  page.drawRectangle({ x: o.x, y: top - BAND, width: CARD_WIDTH, height: BAND, color: TEAL });
+  const half = CARD_WIDTH / 2 - PAD - 4;
+  await ts.draw(page, TERMS.commission.ar, { x: right, y: top - 11, size: 7, bold: true, color: WHITE, align: 'right', maxWidth: half });
+  await ts.draw(page, TERMS.commission.en, { x: left, y: top - 11, size: 5.6, bold: true, color: WHITE, maxWidth: half });
+  const title = card.replacement
+    ? { ar: 'بطاقة التصنيف المهني — بدل فاقد', en: 'Professional Classification Card — Replacement' }
+    : { ar: 'بطاقة التصنيف المهني', en: 'Professional Classification Card' };
+  await ts.draw(page, title.ar, { x: right, y: top - 21.5, size: 5.6, color: WHITE, align: 'right', maxWidth: half });
+  await ts.draw(page, title.en, { x: left, y: top - 21.5, size: 4.8, color: WHITE, maxWidth: half });
+
+  // The photo on the left (the English side), 3:4.
+  const photoBox = { x: left, y: o.y + 16, width: 44, height: 58.5 };
+  page.drawRectangle({ ...photoBox, color: rgb(0.94, 0.95, 0.96), borderColor: rgb(0.75, 0.78, 0.8), borderWidth: 0.4 });
+  if (photo) {
+    const scale = Math.min(photoBox.width / photo.width, photoBox.height / photo.height);
+    const w = photo.width * scale;
+    const h = photo.height * scale;
+    page.drawImage(photo, { x: photoBox.x + (photoBox.width - w) / 2, y: photoBox.y + (photoBox.height - h) / 2, width: w, height: h });
+  } else {
+    await ts.draw(page, 'لا توجد صورة', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 32, size: 4.5, color: MUTED, align: 'center' });
+    await ts.draw(page, 'No photo', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 25, size: 4.5, color: MUTED, align: 'center' });
+  }
+
+  const textLeft = photoBox.x + photoBox.width + 6;
+  const textWidth = right - textLeft;
+  await ts.draw(page, card.nameAr, {
+    x: right,
+    y: top - BAND - 12,
+    size: 8.5,
+    bold: true,
+    color: INK,
+    align: 'right',
+    maxWidth: textWidth,
+    minSize: 5,
+  });
+  await ts.draw(page, card.nameEn, { x: textLeft, y: top - BAND - 22, size: 6.8, bold: true, color: INK, maxWidth: textWidth, minSize: 4.2 });
+
+  const idLabel = ID_TYPE_LABELS[card.idType] ?? ID_TYPE_LABELS.national_id!;
+  const rows: Array<[string, string]> = [
+    [`${card.profession.ar} — ${card.specialty.ar}`, `${card.profession.en} — ${card.specialty.en}`],
+    [`التصنيف: ${card.category.ar}`, `Category: ${card.category.en}`],
+    [`${idLabel.ar}: ${ltr(card.idNumber)}`, `${idLabel.en}: ${card.idNumber}`],
+    [`رقم التسجيل: ${ltr(card.registrationNumber ?? '—')}`, `Registration No.: ${card.registrationNumber ?? '—'}`],
+  ];
+  let y = top - BAND - 33;
+  const column = textWidth / 2 - 2;
+  for (const [ar, en] of rows) {
+    await ts.draw(page, ar, { x: right, y, size: 5.2, color: INK, align: 'right', maxWidth: column, minSize: 3.6 });
+    await ts.draw(page, en, { x: textLeft, y, size: 4.6, color: MUTED, maxWidth: column, minSize: 3.4 });
+    y -= 9;
+  }
+
+  // The card number along the bottom, where a clerk looks for it.
+  page.drawLine({ start: { x: left, y: o.y + 12 }, end: { x: right, y: o.y + 12 }, thickness: 0.3, color: rgb(0.8, 0.82, 0.84) });
+  await ts.draw(page, `رقم البطاقة ${ltr(card.number)}`, { x: right, y: o.y + 5, size: 5.4, bold: true, color: TEAL, align: 'right' });
+  await ts.draw(page, `Card No. ${card.number}`, { x: left, y: o.y + 5, size: 5, bold: true, color: TEAL });
+}
+
+/** The back: the card number, issue and expiry dates in both calendars, the QR code to verify it. */
+export async function drawCardBack(page: PDFPage, ts: Typesetter, card: CardFacts, o: Origin): Promise<void> {
+  const right = o.x + CARD_WIDTH - PAD;
+  const top = o.y + CARD_HEIGHT;
+  page.drawRectangle({ x: o.x, y: o.y, width: CARD_WIDTH, height: CARD_HEIGHT, color: WHITE, borderColor: rgb(0.8, 0.82, 0.84), borderWidth: 0.4 });
+  page.drawRectangle({ x: o.x, y: top - 6, width: CARD_WIDTH, height: 6, color: TEAL });
+
+  const qrSize = 74;
+  const qrX = o.x + PAD + 2;
+  const qrY = o.y + (CARD_HEIGHT - qrSize) / 2 - 6;
+  drawQr(page, card.qr, { x: qrX, y: qrY, size: qrSize });
+  await ts.draw(page, 'امسح الرمز للتحقق من البطاقة', {
+    x: qrX + qrSize / 2,
+    y: qrY - 7,
+    size: 4.6,
+    color: MUTED,
+    align: 'center',
+    maxWidth: qrSize + 8,
+  });
+  await ts.draw(page, 'Scan to verify this card', {
+    x: qrX + qrSize / 2,
+    y: qrY - 13,
+    size: 4.2,
+    color: MUTED,
+    align: 'center',
+    maxWidth: qrSize + 8,
+  });
+
+  const colLeft = qrX + qrSize + 10;
+  const width = right - colLeft;
+  const rows: Array<{ ar: string; en: string; value: string; hijri?: string }> = [
+    { ar: 'رقم البطاقة', en: 'Card number', value: ltr(card.number) },
+    { ar: 'تاريخ الإصدار', en: 'Issued', value: `${gregorianDay(card.issuedAt)} م`, hijri: hijriDay(card.issuedAt) },
+    { ar: 'تاريخ الانتهاء', en: 'Expires', value: `${gregorianDay(card.expiresAt)} م`, hijri: hijriDay(card.expiresAt) },
+  ];
+  let y = top - 22;
+  for (const row of rows) {
+    await ts.draw(page, row.ar, { x: right, y, size: 5, color: MUTED, align: 'right', maxWidth: width / 2 });
+    await ts.draw(page, row.en, { x: colLeft, y, size: 4.6, color: MUTED, maxWidth: width / 2 });
+    y -= 9;
+    await ts.draw(page, row.value, { x: right, y, size: 6.6, bold: true, color: INK, align: 'right', maxWidth: width / 2 - 2 });
+    if (row.hijri) await ts.draw(page, `${row.hijri} هـ`, { x: colLeft, y, size: 6.6, bold: true, color: INK, maxWidth: width / 2 - 2 });
+    y -= 13;
+  }
+  await ts.draw(page, `${TERMS.commission.ar} · 920019393`, { x: right, y: o.y + 6, size: 4.4, color: MUTED, align: 'right', maxWidth: width });
+}

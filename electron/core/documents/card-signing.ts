@@ -1,0 +1,71 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * The installation's card-signing key (Ed25519). It lives in its own file beside the database,
+ * never in it, so a database dump or backup cannot be used to forge cards; the public key can be
+ * exported for anyone who verifies cards offline.
+ */
+export interface CardSigner {
+  /** The QR payload for a card: its fields and a signature over them. */
+  payload(fields: SignedCardFields): string;
+  /** Reads a payload; `signatureValid` is false for anything not signed by this installation. */
+  read(payload: string): { fields: SignedCardFields; signatureValid: boolean } | null;
+  publicKeyPem: string;
+}
+
+export interface SignedCardFields {
+  /** 'C' a card, 'D' an issued document (letter or certificate). */
+  kind: 'C' | 'D';
+  /** Card number or document reference. */
+  number: string;
+  holderId: string;
+  /** YYYY-MM-DD: a card's expiry, a document's issue date. */
+  date: string;
+}
+
+const PREFIX = 'SCFHS1';
+
+export function cardSignerFromKey(privateKey: KeyObject): CardSigner {
+  const publicKey = createPublicKey(privateKey);
+  const message = (f: SignedCardFields) => Buffer.from([PREFIX, f.kind, f.number, f.holderId, f.date].join('|'), 'utf8');
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    payload(f) {
+      for (const v of [f.number, f.holderId, f.date]) if (v.includes('|')) throw new Error(`a card field cannot contain "|": ${v}`);
+      const signature = sign(null, message(f), privateKey).toString('base64url');
+      return [PREFIX, f.kind, f.number, f.holderId, f.date.replaceAll('-', ''), signature].join('|');
+    },
+    read(payload) {
+      const parts = payload.trim().split('|');
+      if (parts.length !== 6 || parts[0] !== PREFIX) return null;
+      const [, kind, number, holderId, compactDate, signature] = parts as [string, string, string, string, string, string];
+      if ((kind !== 'C' && kind !== 'D') || !/^\d{8}$/.test(compactDate) || !number || !holderId) return null;
+      const fields: SignedCardFields = {
+        kind,
+        number,
+        holderId,
+        date: `${compactDate.slice(0, 4)}-${compactDate.slice(4, 6)}-${compactDate.slice(6)}`,
+      };
+      let signatureValid = false;
+      try {
+        signatureValid = verify(null, message(fields), publicKey, Buffer.from(signature, 'base64url'));
+      } catch {
+        signatureValid = false;
+      }
+      return { fields, signatureValid };
+    },
+  };
+}
+
+/** Loads the key from `file`, creating it (readable by the owner only) on first use; null: a key for this process only. */
+export function loadCardSigner(file: string | null): CardSigner {
+  if (file === null) return cardSignerFromKey(generateKeyPairSync('ed25519').privateKey);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  }
+  return cardSignerFromKey(createPrivateKey(readFileSync(file)));
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Font subsetting with HarfBuzz's own subsetter (harfbuzzjs ships it as a second, import-free
+ * WASM module). Glyph ids are retained, so content streams that name glyph ids stay valid, and
+ * only the outlines of the glyphs actually drawn are kept: a card embeds kilobytes, not the
+ * whole 500 kB font.
+ */
+interface SubsetExports {
+  memory: { buffer: ArrayBuffer };
+  malloc(size: number): number;
+  free(ptr: number): void;
+  hb_blob_create(data: number, length: number, mode: number, user: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_data(blob: number, lengthPtr: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_set_add(set: number, value: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_glyph_set(input: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
+  hb_subset_or_fail(face: number, input: number): number;
+}
+
+const RETAIN_GIDS = 0x2;
+const NO_HINTING = 0x1;
+const NO_LAYOUT_CLOSURE = 0x200;
+const MEMORY_MODE_WRITABLE = 2;
+
+/** The two WebAssembly constructors used (Node's globals; the node-only type set does not declare them). */
+const { WebAssembly: Wasm } = globalThis as unknown as {
+  WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object, imports: object) => { exports: unknown } };
+};
+
+let wasm: SubsetExports | undefined;
+
+function subsetter(): SubsetExports {
+  if (!wasm) {
+    const file = createRequire(__filename).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    wasm = new Wasm.Instance(new Wasm.Module(readFileSync(file)), {}).exports as unknown as SubsetExports;
+  }
+  return wasm;
+}
+
+/** The font with only `glyphs` (and .notdef) kept, at their original ids; the whole font if subsetting fails. */
+export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Array {
+  const hb = subsetter();
+  const fontPtr = hb.malloc(bytes.length);
+  const lengthPtr = hb.malloc(4);
+  new Uint8Array(hb.memory.buffer).set(bytes, fontPtr);
+  const blob = hb.hb_blob_create(fontPtr, bytes.length, MEMORY_MODE_WRITABLE, 0, 0);
+  const face = hb.hb_face_create(blob, 0);
+  const input = hb.hb_subset_input_create_or_fail();
+  try {
+    if (!input) return bytes;
+    const set = hb.hb_subset_input_glyph_set(input);
+    hb.hb_set_add(set, 0);
+    for (const g of glyphs) hb.hb_set_add(set, g);
+    hb.hb_subset_input_set_flags(input, RETAIN_GIDS | NO_HINTING | NO_LAYOUT_CLOSURE);
+    const subset = hb.hb_subset_or_fail(face, input);
+    if (!subset) return bytes;
+    const out = hb.hb_face_reference_blob(subset);
+    const dataPtr = hb.hb_blob_get_data(out, lengthPtr);
+    const length = new Uint32Array(hb.memory.buffer, lengthPtr, 1)[0]!;
+    const result = new Uint8Array(hb.memory.buffer, dataPtr, length).slice();
+    hb.hb_blob_destroy(out);
+    hb.hb_face_destroy(subset);
+    return result.length > 0 ? result : bytes;
+  } finally {
+    if (input) hb.hb_subset_input_destroy(input);
+    hb.hb_face_destroy(face);
+    hb.hb_blob_destroy(blob);
+    hb.free(lengthPtr);
+    hb.free(fontPtr);
+  }
+}
