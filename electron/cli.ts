@@ -11,7 +11,10 @@ import { DeskFault } from './core/errors';
 import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
 import { verifyAuditChain } from './core/audit/chain';
 import { backupTo, restoreFrom } from './core/backup';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { printCards } from './core/cards/print-centre';
+import { verifyCard } from './core/cards/verify-card';
+import { riyadhDate } from './core/cases/working-days';
 import { currentPolicy } from './core/policy';
 import { readBundle } from './core/intake/read-bundle';
 import { validateBundle } from './core/intake/validate-bundle';
@@ -33,7 +36,11 @@ const USAGE = `usage: desk <command> [--db FILE] [--json]
   check --input BUNDLE        run the eligibility checks on a bundle (folder or .zip) without importing it
   refund --input FILE|-       compute a refund from RefundFacts (rules.md)
   import PATH...              import request bundles (folders or .zip); a bad bundle is reported, the rest go on
-  sweep                       reject returned requests whose response window has passed`;
+  sweep                       reject returned requests whose response window has passed
+  card --reference REF --out FILE.pdf [--layout cr80|a4]
+                              print the card of an approved, paid request (issues its number on first print)
+  verify-card PAYLOAD         check a card's QR payload: valid, expired, void or forged
+  card-key --out FILE         export the public key that verifies this installation's cards`;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
@@ -55,6 +62,9 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       out: { type: 'string' },
       input: { type: 'string' },
+      reference: { type: 'string' },
+      layout: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -167,6 +177,42 @@ async function main(argv: string[]): Promise<number> {
       case 'sweep': {
         const r = await sweepReturnWindows(desk.db, desk.clock);
         print(r, `${r.rejected.length} returned request(s) rejected for no response${r.rejected.length ? `: ${r.rejected.join(', ')}` : ''}`);
+        return 0;
+      }
+      case 'card': {
+        if (!values.reference) throw new UsageError('card needs --reference REF');
+        if (!values.out) throw new UsageError('card needs --out FILE.pdf');
+        const layout = values.layout ?? 'cr80';
+        if (layout !== 'cr80' && layout !== 'a4') throw new UsageError(`--layout must be cr80 or a4, not "${layout}"`);
+        const req = await desk.db.selectFrom('requests').select(['id', 'status']).where('reference', '=', values.reference).executeTakeFirst();
+        if (!req) throw new UsageError(`no request has the reference ${values.reference}`);
+        const r = await printCards(desk.db, { actorId: null, clock: desk.clock }, desk.cardSigner, {
+          requestIds: [req.id],
+          layout,
+          ...(values.reason ? { reprintReason: values.reason } : {}),
+        });
+        writeFileSync(resolve(values.out), r.pdf);
+        print(
+          { reference: values.reference, card: r.cards[0], out: resolve(values.out), bytes: r.pdf.length },
+          `card ${r.cards[0]} written to ${values.out}`,
+        );
+        return 0;
+      }
+      case 'verify-card': {
+        const payload = rest.join(' ');
+        if (!payload) throw new UsageError('verify-card needs the QR payload: desk verify-card PAYLOAD');
+        const v = await verifyCard(desk.db, desk.cardSigner, payload, riyadhDate(desk.clock.now()));
+        const who = 'holder' in v && v.holder ? ` — ${v.holder.nameEn} / ${v.holder.nameAr} (ID ${v.holder.idMasked})` : '';
+        print(
+          v,
+          `${v.verdict.toUpperCase()}${'number' in v ? ` card ${v.number}` : ''}${who}${'expiresAt' in v && v.expiresAt ? `, expires ${v.expiresAt}` : ''}${'reason' in v && v.reason ? ` (${v.reason}${v.replacedBy ? ` by ${v.replacedBy}` : ''})` : ''}`,
+        );
+        return v.verdict === 'valid' ? 0 : 1;
+      }
+      case 'card-key': {
+        if (!values.out) throw new UsageError('card-key needs --out FILE');
+        writeFileSync(resolve(values.out), desk.cardSigner.publicKeyPem);
+        print({ out: resolve(values.out), algorithm: 'Ed25519' }, `public key (Ed25519) written to ${values.out}`);
         return 0;
       }
       default:

@@ -154,7 +154,7 @@ export function createHandlers(deps: DeskDeps): Handlers {
     },
     'print.queue': (args) => printQueue(db, args.stage, args.search),
     'print.cards': async (args, ctx) => {
-      const { pdf, cards } = await printCards(db, actor(ctx), deps.cardSigner, args);
+      const { pdf, cards } = await printCards(db, { actorId: signedIn(ctx).id, clock }, deps.cardSigner, args);
       const fileName = cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf`;
       return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName, cards };
     },

@@ -1,7 +1,10 @@
 /** The command line as a person runs it: exit codes, JSON output, messages naming the field. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { cardSignerFromKey } from '../../electron/core/documents/card-signing';
+import { pdfText } from '../../electron/core/documents/pdf-tools';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -9,8 +12,12 @@ import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bu
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
 const db = join(dir, 'desk.sqlite');
-function desk(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', db], { encoding: 'utf8', input, timeout: 60_000 });
+function desk(args: string[], input?: string, dbFile = db) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', dbFile], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -55,6 +62,43 @@ describe('desk (command line)', () => {
     expect(desk(['restore', backup]).code).toBe(0);
     expect(JSON.parse(desk(['audit', 'verify', '--json']).out)).toMatchObject({ ok: true });
   }, 120_000);
+
+  it("card prints a request's card, verify-card reads its QR payload, card-key exports the public key", () => {
+    const cardsDb = join(dir, 'cards.sqlite');
+    const run = (args: string[]) => desk(args, undefined, cardsDb);
+    expect(run(['seed', '--cases', '120', '--seed', '5']).code).toBe(0);
+    const sqlite = new BetterSqlite3(cardsDb, { readonly: true });
+    const { reference } = sqlite.prepare("select reference from requests where status = 'ready_to_print' order by id limit 1").get() as {
+      reference: string;
+    };
+    sqlite.close();
+    const out = join(dir, 'card.pdf');
+    const printed = run(['card', '--reference', reference, '--out', out, '--json']);
+    expect(printed.code, printed.err).toBe(0);
+    const { card } = JSON.parse(printed.out) as { card: string };
+    expect(pdfText(readFileSync(out))).toContain(card);
+
+    const again = new BetterSqlite3(cardsDb, { readonly: true });
+    const row = again
+      .prepare(
+        'select c.number, c.expires_at, p.id_number from cards c join requests r on r.id = c.request_id join practitioners p on p.id = r.practitioner_id',
+      )
+      .get() as { number: string; expires_at: string; id_number: string };
+    again.close();
+    // The signing key sits beside the database, never inside it.
+    const signer = cardSignerFromKey(createPrivateKey(readFileSync(join(dir, 'cards.card-signing-key.pem'))));
+    const payload = signer.payload({ kind: 'C', number: row.number, holderId: row.id_number, date: row.expires_at });
+    const valid = run(['verify-card', payload, '--json']);
+    expect(valid.code).toBe(0);
+    expect(JSON.parse(valid.out)).toMatchObject({ verdict: 'valid', number: card });
+    const forged = run(['verify-card', payload.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))]);
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/^FORGED/);
+    const key = join(dir, 'cards.pub.pem');
+    expect(run(['card-key', '--out', key]).code).toBe(0);
+    expect(readFileSync(key, 'utf8')).toBe(signer.publicKeyPem);
+    expect(run(['card', '--reference', 'REQ-0000-000000', '--out', out]).err).toMatch(/no request has the reference REQ-0000-000000/);
+  });
 
   it('restore refuses a damaged file and a backup from a newer desk, and keeps the database', () => {
     const damaged = join(dir, 'damaged.sqlite');

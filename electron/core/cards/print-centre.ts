@@ -1,6 +1,7 @@
 /** The card clerk's work: print cards (first prints and reprints), mark them printed, record delivery. */
 import type { DeskDb } from '../db/connection';
 import type { Actor } from '../cases/decisions';
+import type { Clock } from '../clock';
 import type { CardDelivery, PrintQueueRow } from '../../../shared/domain';
 import { applyTransition, loadRequest } from '../cases/apply-transition';
 import { appendAudit } from '../audit/chain';
@@ -66,13 +67,19 @@ export async function printQueue(db: DeskDb, stage: PrintStage, search?: string)
   }));
 }
 
+/** Who prints: a signed-in clerk, or the command line (no user). */
+export interface PrintActor {
+  actorId: number | null;
+  clock: Clock;
+}
+
 /**
  * One PDF with the cards of these requests. A first print issues each card its number; a
  * reprint (a request already printed or delivered) must say why. Every print is recorded.
  */
 export async function printCards(
   db: DeskDb,
-  a: Actor,
+  a: PrintActor,
   signer: CardSigner,
   input: { requestIds: number[]; layout: CardLayout; reprintReason?: string },
 ): Promise<{ pdf: Uint8Array; cards: string[] }> {
@@ -88,14 +95,14 @@ export async function printCards(
           `request ${req.reference}'s card was printed already: give the reason for the reprint`,
           `سبق طباعة بطاقة الطلب ${req.reference}: اذكر سبب إعادة الطباعة`,
         );
-      const card = await ensureCard(trx, id, a.user.id, at);
+      const card = await ensureCard(trx, id, a.actorId, at);
       await trx
         .insertInto('card_prints')
-        .values({ card_id: card.id, at, actor_id: a.user.id, layout: input.layout, reason: reprint ? input.reprintReason!.trim() : null })
+        .values({ card_id: card.id, at, actor_id: a.actorId, layout: input.layout, reason: reprint ? input.reprintReason!.trim() : null })
         .execute();
       await appendAudit(trx, {
         at,
-        actorId: a.user.id,
+        actorId: a.actorId,
         action: reprint ? 'card.reprint' : 'card.print',
         entity: 'request',
         entityId: String(id),

@@ -1,4 +1,4 @@
-import type { PDFDict, PDFDocument, PDFRef} from 'pdf-lib';
+import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
 import { PDFHexString, PDFName, PDFString, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import { FONT_FILES } from './font-files';
