@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 /** Browser tests drive the host in Debian's Chromium (Playwright cannot fetch its own browsers here). */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const data = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+// Made once by the runner; the workers (which load this file again) read the demo desk's files from it.
+const data = process.env.DESK_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+process.env.DESK_E2E_DATA = data;
 export const E2E_TOKEN = 'e2e-token-for-tests-only';
 export const DEMO_PORT = 5391;
 export const EMPTY_PORT = 5392;

@@ -6,6 +6,8 @@ import { SessionProvider, useSession } from './api/session';
 import { LocaleProvider, useLocale } from './i18n/locale';
 import { AuthPage } from './pages/AuthPage';
 import { AppFrame } from './components/AppFrame';
+import { VerifyCardPage } from './pages/VerifyCardPage';
+import { useRoute } from './route';
 import { errorText } from './components/errors';
 
 const theme = createTheme({
@@ -23,6 +25,7 @@ const theme = createTheme({
 function Shell() {
   const { client, user } = useSession();
   const locale = useLocale();
+  const route = useRoute();
   const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}) });
   if (info.isPending)
     return (
@@ -38,7 +41,8 @@ function Shell() {
         </Alert>
       </Center>
     );
-  if (!user) return <AuthPage firstRun={info.data.firstRun} />;
+  // Checking a card needs no account: the verify page opens signed out too.
+  if (!user) return route.page === 'verify' && !info.data.firstRun ? <VerifyCardPage /> : <AuthPage firstRun={info.data.firstRun} />;
   return <AppFrame />;
 }
 

@@ -3,7 +3,14 @@ import { QUEUES, type QueueId } from '../../shared/domain';
 
 /** The desk's few places, kept in the address fragment so Back and reload work. */
 export type Route =
-  { page: 'queue'; queue: QueueId } | { page: 'case'; id: number } | { page: 'outbox' } | { page: 'users' } | { page: 'audit' } | { page: 'import' };
+  | { page: 'queue'; queue: QueueId }
+  | { page: 'case'; id: number }
+  | { page: 'outbox' }
+  | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'import' }
+  | { page: 'print' }
+  | { page: 'verify' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -12,6 +19,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 'audit') return { page: 'audit' };
   if (parts[0] === 'import') return { page: 'import' };
+  if (parts[0] === 'print') return { page: 'print' };
+  if (parts[0] === 'verify') return { page: 'verify' };
   const queue = (QUEUES as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as QueueId) : 'new';
   return { page: 'queue', queue };
 }

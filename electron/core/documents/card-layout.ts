@@ -39,7 +39,7 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
   await ts.draw(page, title.en, { x: left, y: top - 21.5, size: 4.8, color: WHITE, maxWidth: half });
 
   // The photo on the left (the English side), 3:4.
-  const photoBox = { x: left, y: o.y + 16, width: 44, height: 58.5 };
+  const photoBox = { x: left, y: top - BAND - 6 - 72, width: 54, height: 72 };
   page.drawRectangle({ ...photoBox, color: rgb(0.94, 0.95, 0.96), borderColor: rgb(0.75, 0.78, 0.8), borderWidth: 0.4 });
   if (photo) {
     const scale = Math.min(photoBox.width / photo.width, photoBox.height / photo.height);

@@ -14,6 +14,8 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { UsersPage } from '../pages/UsersPage';
 import { AuditPage } from '../pages/AuditPage';
 import { ImportPage } from '../pages/ImportPage';
+import { PrintCentrePage } from '../pages/PrintCentrePage';
+import { VerifyCardPage } from '../pages/VerifyCardPage';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
@@ -22,6 +24,7 @@ export function AppFrame() {
   const route = useRoute();
   const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}), refetchInterval: 5_000 });
   const isAdmin = user?.roles.includes('admin') ?? false;
+  const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
   const [sheet, setSheet] = useState(false);
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -81,6 +84,8 @@ export function AppFrame() {
               />
             ))}
             <Divider my="xs" />
+            {canPrint && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
+            <NavLink href={routeHref({ page: 'verify' })} label={pick(TERMS.actions.verify_card)} active={route.page === 'verify'} />
             <NavLink href={routeHref({ page: 'outbox' })} label={t('outbox')} active={route.page === 'outbox'} />
             {isAdmin && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
             {isAdmin && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
@@ -94,6 +99,8 @@ export function AppFrame() {
           {route.page === 'users' && <UsersPage />}
           {route.page === 'audit' && <AuditPage />}
           {route.page === 'import' && <ImportPage />}
+          {route.page === 'print' && <PrintCentrePage />}
+          {route.page === 'verify' && <VerifyCardPage />}
         </AppShell.Main>
       </AppShell>
     </>

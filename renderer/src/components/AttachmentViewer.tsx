@@ -1,61 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Alert, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
-import * as pdfjs from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { ActionIcon, Alert, Group, Paper, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { TERMS, type AttachmentView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from './errors';
-
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-
-/** Renders every page of a PDF into canvases at the given zoom and rotation. */
-function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: number; rotation: number; width: number }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pages, setPages] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    const task = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false });
-    void task.promise.then(
-      async (doc) => {
-        if (cancelled) return;
-        setPages(doc.numPages);
-        const el = holder.current!;
-        el.replaceChildren();
-        for (let n = 1; n <= doc.numPages && !cancelled; n++) {
-          const page = await doc.getPage(n);
-          const base = page.getViewport({ scale: 1, rotation });
-          // Zoom 1 fits the width of the pane.
-          const viewport = page.getViewport({ scale: (zoom * (width - 24)) / base.width, rotation });
-          const canvas = document.createElement('canvas');
-          const ratio = window.devicePixelRatio || 1;
-          canvas.width = Math.floor(viewport.width * ratio);
-          canvas.height = Math.floor(viewport.height * ratio);
-          canvas.style.width = `${Math.floor(viewport.width)}px`;
-          canvas.style.display = 'block';
-          canvas.style.margin = '0 auto 12px';
-          canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.25)';
-          canvas.setAttribute('aria-label', `page ${n}`);
-          el.appendChild(canvas);
-          await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
-        }
-      },
-      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      cancelled = true;
-      void task.destroy();
-    };
-  }, [url, zoom, rotation, width]);
-  return (
-    <>
-      {error && <Alert color="red">{error}</Alert>}
-      {pages === 0 && !error && <Loader size="sm" />}
-      <div ref={holder} data-pages={pages} />
-    </>
-  );
-}
+import { PdfPages } from './PdfPages';
 
 /** The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next. */
 export function AttachmentViewer({

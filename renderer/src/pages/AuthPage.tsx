@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
@@ -89,6 +89,11 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
             <Button type="submit" loading={busy}>
               {firstRun ? t('create') : t('signIn')}
             </Button>
+            {!firstRun && (
+              <Anchor href="#/verify" size="sm" ta="center">
+                {pick(TERMS.actions.verify_card)}
+              </Anchor>
+            )}
           </Stack>
         </form>
       </Paper>

@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Loader } from '@mantine/core';
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Renders every page of a PDF into canvases at the given zoom and rotation. */
+export function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: number; rotation: number; width: number }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pages, setPages] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    const task = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false });
+    void task.promise.then(
+      async (doc) => {
+        if (cancelled) return;
+        setPages(doc.numPages);
+        const el = holder.current!;
+        el.replaceChildren();
+        for (let n = 1; n <= doc.numPages && !cancelled; n++) {
+          const page = await doc.getPage(n);
+          const base = page.getViewport({ scale: 1, rotation });
+          // Zoom 1 fits the width of the pane.
+          const viewport = page.getViewport({ scale: (zoom * (width - 24)) / base.width, rotation });
+          const canvas = document.createElement('canvas');
+          const ratio = window.devicePixelRatio || 1;
+          canvas.width = Math.floor(viewport.width * ratio);
+          canvas.height = Math.floor(viewport.height * ratio);
+          canvas.style.width = `${Math.floor(viewport.width)}px`;
+          canvas.style.display = 'block';
+          canvas.style.margin = '0 auto 12px';
+          canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.25)';
+          canvas.setAttribute('aria-label', `page ${n}`);
+          el.appendChild(canvas);
+          await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+        }
+      },
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+      void task.destroy();
+    };
+  }, [url, zoom, rotation, width]);
+  return (
+    <>
+      {error && <Alert color="red">{error}</Alert>}
+      {pages === 0 && !error && <Loader size="sm" />}
+      {/* A canvas takes its text direction from the page: in the Arabic UI pdf.js would anchor every glyph at its right edge. */}
+      <div ref={holder} data-pages={pages} dir="ltr" />
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+import { useMemo, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TERMS, type PrintQueueRow } from '../../../shared/domain';
+import { useSession } from '../api/session';
+import { useLocale } from '../i18n/locale';
+import { errorText } from '../components/errors';
+import { PdfPages } from '../components/PdfPages';
+import { DeliveryForm } from '../components/DeliveryForm';
+
+type Stage = 'ready' | 'printed' | 'delivered';
+type Layout = 'cr80' | 'a4';
+
+/** The card clerk's page: print cards singly or in batches, confirm them printed, reprint with a reason, record delivery. */
+export function PrintCentrePage() {
+  const { client } = useSession();
+  const { t, pick, lang, formatNumber, formatDateTime } = useLocale();
+  const queryClient = useQueryClient();
+  const [stage, setStage] = useState<Stage>('ready');
+  const [search, setSearch] = useState('');
+  const [layout, setLayout] = useState<Layout>('cr80');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [preview, setPreview] = useState<{ url: string; fileName: string; cards: string[]; ids: number[] } | null>(null);
+  const [reprintAsk, setReprintAsk] = useState(false);
+  const [reason, setReason] = useState('');
+  const [delivering, setDelivering] = useState<PrintQueueRow | null>(null);
+
+  const rows = useQuery({
+    queryKey: ['print.queue', stage, search],
+    queryFn: () => client.call('print.queue', { stage, ...(search.trim() ? { search: search.trim() } : {}) }),
+  });
+  const refresh = async () => {
+    setSelected(new Set());
+    await queryClient.invalidateQueries({ queryKey: ['print.queue'] });
+    await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
+  };
+  const print = useMutation({
+    mutationFn: (input: { ids: number[]; reprintReason?: string }) =>
+      client.call('print.cards', { requestIds: input.ids, layout, ...(input.reprintReason ? { reprintReason: input.reprintReason } : {}) }),
+    onSuccess: async (r, input) => {
+      setPreview({ ...r, ids: input.ids });
+      setReprintAsk(false);
+      setReason('');
+      await queryClient.invalidateQueries({ queryKey: ['print.queue'] });
+    },
+  });
+  const markPrinted = useMutation({
+    mutationFn: (items: Array<{ id: number; version: number }>) => client.call('print.markPrinted', { items }),
+    onSuccess: async () => {
+      setPreview(null);
+      await refresh();
+    },
+  });
+
+  const list = useMemo(() => rows.data ?? [], [rows.data]);
+  const chosen = list.filter((r) => selected.has(r.id));
+  const allChosen = list.length > 0 && chosen.length === list.length;
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const confirmPrinted = () => {
+    if (!preview) return;
+    const byId = new Map(list.map((r) => [r.id, r]));
+    const items = preview.ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r && r.status === 'ready_to_print' ? [{ id, version: r.version }] : [];
+    });
+    if (items.length) markPrinted.mutate(items);
+    else setPreview(null);
+  };
+
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('printCentre')}
+      </Title>
+      <Group align="end" wrap="wrap">
+        <SegmentedControl
+          value={stage}
+          onChange={(v) => {
+            setStage(v as Stage);
+            setSelected(new Set());
+          }}
+          data={[
+            { value: 'ready', label: pick(TERMS.statuses.ready_to_print) },
+            { value: 'printed', label: pick(TERMS.statuses.printed) },
+            { value: 'delivered', label: pick(TERMS.statuses.delivered) },
+          ]}
+        />
+        <TextInput label={t('searchPlain')} placeholder={t('printSearchHint')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <Select
+          label={t('layout')}
+          value={layout}
+          onChange={(v) => setLayout((v as Layout | null) ?? 'cr80')}
+          data={[
+            { value: 'cr80', label: t('layoutCr80') },
+            { value: 'a4', label: t('layoutA4') },
+          ]}
+          allowDeselect={false}
+          w={280}
+        />
+      </Group>
+      <Group>
+        {stage === 'ready' && (
+          <Button disabled={chosen.length === 0} loading={print.isPending} onClick={() => print.mutate({ ids: chosen.map((r) => r.id) })}>
+            {`${t('printSelected')} (${formatNumber(chosen.length)})`}
+          </Button>
+        )}
+        {stage !== 'ready' && (
+          <Button variant="light" disabled={chosen.length === 0} onClick={() => setReprintAsk(true)}>
+            {`${t('reprintSelected')} (${formatNumber(chosen.length)})`}
+          </Button>
+        )}
+        {print.isError && <Alert color="red">{errorText(print.error, lang)}</Alert>}
+      </Group>
+
+      {rows.isPending && <Loader aria-label={t('loading')} />}
+      {rows.isError && <Alert color="red">{errorText(rows.error, lang)}</Alert>}
+      {rows.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
+      {list.length > 0 && (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('selectAll')}
+                  checked={allChosen}
+                  indeterminate={chosen.length > 0 && !allChosen}
+                  onChange={() => setSelected(allChosen ? new Set() : new Set(list.map((r) => r.id)))}
+                />
+              </Table.Th>
+              <Table.Th>{t('reference')}</Table.Th>
+              <Table.Th>{t('applicant')}</Table.Th>
+              <Table.Th>{t('idNumber')}</Table.Th>
+              <Table.Th>{t('cardNumber')}</Table.Th>
+              <Table.Th>{t('prints')}</Table.Th>
+              <Table.Th>{t('delivery')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Checkbox aria-label={`${t('selectRow')} ${r.reference}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                </Table.Td>
+                <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
+                  <a href={`#/case/${r.id}`}>{r.reference}</a>
+                </Table.Td>
+                <Table.Td>{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
+                <Table.Td>
+                  <span dir="ltr">{r.idNumber}</span>
+                </Table.Td>
+                <Table.Td>
+                  {r.cardNumber ? (
+                    <span dir="ltr">{r.cardNumber}</span>
+                  ) : (
+                    <Text c="dimmed" size="sm">
+                      {t('notIssuedYet')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatNumber(r.prints)}</Table.Td>
+                <Table.Td>
+                  {r.delivery ? (
+                    <Text size="sm">
+                      {`${pick(TERMS.delivery[r.delivery.method])} · `}
+                      <span dir="auto">
+                        {r.delivery.method === 'mail' ? r.delivery.trackingNumber : `${r.delivery.branch} — ${r.delivery.receiverName}`}
+                      </span>
+                      {` · ${formatDateTime(r.delivery.at)}`}
+                    </Text>
+                  ) : stage === 'printed' ? (
+                    <Button size="compact-sm" variant="light" onClick={() => setDelivering(r)}>
+                      {pick(TERMS.actions.record_delivery)}
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+
+      <Modal opened={reprintAsk} onClose={() => setReprintAsk(false)} title={t('reprintSelected')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            print.mutate({ ids: chosen.map((r) => r.id), reprintReason: reason });
+          }}
+        >
+          <Stack>
+            <TextInput
+              label={t('reprintReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              minLength={3}
+              data-autofocus
+            />
+            {print.isError && <Alert color="red">{errorText(print.error, lang)}</Alert>}
+            <Group justify="end">
+              <Button variant="default" onClick={() => setReprintAsk(false)}>
+                {t('cancel')}
+              </Button>
+              <Button type="submit" loading={print.isPending} disabled={reason.trim().length < 3}>
+                {t('reprintSelected')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+
+      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={t('preview')} size="xl">
+        {preview && (
+          <Stack>
+            <Group justify="space-between">
+              <Badge variant="light" size="lg">{`${formatNumber(preview.cards.length)} ${t('printedCount')}`}</Badge>
+              <Group>
+                <Button component="a" href={preview.url} download={preview.fileName} variant="default">
+                  {t('savePdf')}
+                </Button>
+                {stage === 'ready' && (
+                  <Button onClick={confirmPrinted} loading={markPrinted.isPending} data-autofocus>
+                    {`${t('markPrinted')} (${formatNumber(preview.ids.length)})`}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            {markPrinted.isError && <Alert color="red">{errorText(markPrinted.error, lang)}</Alert>}
+            <div style={{ maxHeight: '70vh', overflow: 'auto', background: 'var(--mantine-color-gray-1)', padding: 12 }}>
+              <PdfPages url={preview.url} zoom={layout === 'cr80' ? 0.6 : 1} rotation={0} width={760} />
+            </div>
+          </Stack>
+        )}
+      </Modal>
+
+      <Modal opened={delivering !== null} onClose={() => setDelivering(null)} title={pick(TERMS.actions.record_delivery)}>
+        {delivering && (
+          <DeliveryForm
+            row={delivering}
+            onDone={async () => {
+              setDelivering(null);
+              await refresh();
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
