@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'print.cards',
   'print.markPrinted',
   'print.recordDelivery',
+  'documents.issued',
   'cards.verify',
   'outbox.list',
   'audit.verify',

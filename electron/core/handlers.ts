@@ -19,6 +19,7 @@ import * as finance from './finance/refunds';
 import { caseFinance } from './finance/refunds';
 import { markPrinted, printCards, printQueue, recordDelivery } from './cards/print-centre';
 import { verifyCard } from './cards/verify-card';
+import { issuedDocumentPdf } from './cards/letters';
 import { riyadhDate } from './cases/working-days';
 
 export interface CallContext {
@@ -175,6 +176,10 @@ export function createHandlers(deps: DeskDeps): Handlers {
     'print.recordDelivery': async (args, ctx) => {
       await recordDelivery(db, actor(ctx), args.id, args.version, args.delivery);
       return printQueue(db, 'printed');
+    },
+    'documents.issued': async (args) => {
+      const { pdf, fileName } = await issuedDocumentPdf(db, deps.cardSigner, args.requestId, clock.now());
+      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
     },
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
     'outbox.list': (args) => listOutbox(db, args.limit),

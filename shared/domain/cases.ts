@@ -162,7 +162,11 @@ export type CardVerification =
   | { verdict: 'forged' }
   | {
       verdict: 'valid' | 'expired' | 'void';
+      /** A card's number, or an issued document's reference. */
       number: string;
+      kind?: 'card' | 'document';
+      /** For a document: the service that issued it. */
+      service?: string;
       holder?: { nameAr: string; nameEn: string; idMasked: string };
       issuedAt?: string;
       expiresAt?: string;

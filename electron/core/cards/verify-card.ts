@@ -9,8 +9,9 @@ import type { CardVerification } from '../../../shared/domain';
  */
 export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string, today: string): Promise<CardVerification> {
   const read = signer.read(payload);
-  if (!read || !read.signatureValid || read.fields.kind !== 'C') return { verdict: 'forged' };
+  if (!read || !read.signatureValid) return { verdict: 'forged' };
   const { number, holderId, date } = read.fields;
+  if (read.fields.kind === 'D') return verifyDocument(db, number, holderId, date);
   const card = await db
     .selectFrom('cards as c')
     .innerJoin('requests as r', 'r.id', 'c.request_id')
@@ -30,3 +31,17 @@ export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string
 }
 
 export const maskId = (id: string): string => (id.length <= 4 ? '****' : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`);
+
+/** An issued letter or certificate: genuine while its request stands as issued (they do not expire). */
+async function verifyDocument(db: DeskDb, reference: string, holderId: string, issuedAt: string): Promise<CardVerification> {
+  const r = await db
+    .selectFrom('requests as r')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .select(['r.status', 'r.service', 'p.name_ar', 'p.name_en', 'p.id_number'])
+    .where('r.reference', '=', reference)
+    .executeTakeFirst();
+  if (!r || r.id_number !== holderId) return { verdict: 'void', number: reference, kind: 'document', reason: 'not_on_record' };
+  const holder = { nameAr: r.name_ar, nameEn: r.name_en, idMasked: maskId(r.id_number) };
+  const base = { number: reference, kind: 'document' as const, service: r.service, holder, issuedAt };
+  return r.status === 'document_issued' ? { verdict: 'valid', ...base } : { verdict: 'void', ...base, reason: 'withdrawn' };
+}

@@ -53,17 +53,33 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
 
   const textLeft = photoBox.x + photoBox.width + 6;
   const textWidth = right - textLeft;
-  await ts.draw(page, card.nameAr, {
+  // Names shrink to fit, then take a second line rather than lose a word.
+  let y = top - BAND - 12;
+  y -= await ts.fit(page, card.nameAr, {
     x: right,
-    y: top - BAND - 12,
+    y,
     size: 8.5,
+    minSize: 6,
+    maxLines: 2,
     bold: true,
     color: INK,
     align: 'right',
     maxWidth: textWidth,
-    minSize: 5,
+    lineGap: 1.2,
   });
-  await ts.draw(page, card.nameEn, { x: textLeft, y: top - BAND - 22, size: 6.8, bold: true, color: INK, maxWidth: textWidth, minSize: 4.2 });
+  y -= 1;
+  y -= await ts.fit(page, card.nameEn, {
+    x: textLeft,
+    y,
+    size: 6.8,
+    minSize: 5,
+    maxLines: 2,
+    bold: true,
+    color: INK,
+    maxWidth: textWidth,
+    lineGap: 1.2,
+  });
+  y -= 3;
 
   const idLabel = ID_TYPE_LABELS[card.idType] ?? ID_TYPE_LABELS.national_id!;
   const rows: Array<[string, string]> = [
@@ -72,7 +88,6 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
     [`${idLabel.ar}: ${ltr(card.idNumber)}`, `${idLabel.en}: ${card.idNumber}`],
     [`رقم التسجيل: ${ltr(card.registrationNumber ?? '—')}`, `Registration No.: ${card.registrationNumber ?? '—'}`],
   ];
-  let y = top - BAND - 33;
   const column = textWidth / 2 - 2;
   for (const [ar, en] of rows) {
     await ts.draw(page, ar, { x: right, y, size: 5.2, color: INK, align: 'right', maxWidth: column, minSize: 3.6 });

@@ -40,3 +40,14 @@ export function pageSizes(pdf: Uint8Array): Array<{ width: number; height: numbe
   if (r.error) throw new Error(`pdfinfo is not installed: ${r.error.message}`);
   return [...r.stdout.toString().matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
 }
+
+/** One line per font of the document, as pdffonts lists them (name, type, encoding, embedded, subset, ToUnicode). */
+export function pdffonts(pdf: Uint8Array): string[] {
+  const r = spawnSync('pdffonts', ['-'], { input: pdf });
+  if (r.error) throw new Error(`pdffonts is not installed: ${r.error.message}`);
+  return r.stdout
+    .toString()
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
+}

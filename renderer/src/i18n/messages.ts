@@ -210,6 +210,7 @@ export const MESSAGES = {
     ar: 'اختصارات: j/k للتنقل، Enter للفتح، n لاستلام التالي، ? لكل الاختصارات، Ctrl+K للأوامر',
     en: 'Shortcuts: j/k to move, Enter to open, n to claim next, ? for all keys, Ctrl+K for commands',
   },
+  issuedDocument: { ar: 'الوثيقة الصادرة', en: 'Issued document' },
   printCentre: { ar: 'مركز الطباعة', en: 'Print centre' },
   layout: { ar: 'الطباعة على', en: 'Print on' },
   layoutCr80: { ar: 'طابعة البطاقات (مقاس CR80)', en: 'Card printer (CR80)' },

@@ -86,6 +86,72 @@ export class Typesetter {
     return size;
   }
 
+  /**
+   * Draws a name or title in at most `maxLines` lines: one line at the largest size down to
+   * `minSize` that fits, else wrapped at words at the largest size that fits in the lines.
+   * Returns how far down it went (the line advance times the lines used).
+   */
+  async fit(
+    page: PDFPage,
+    text: string,
+    opts: PlaceOptions & { maxWidth: number; minSize: number; maxLines: number; lineGap?: number },
+  ): Promise<number> {
+    const style = { ...opts, direction: opts.direction ?? directionOf(text) };
+    const single = (await this.shape(text, style)).unitWidth;
+    if (single * opts.minSize <= opts.maxWidth || opts.maxLines < 2) {
+      const size = await this.draw(page, text, style);
+      return size * (opts.lineGap ?? 1.25);
+    }
+    const words = text.split(/\s+/).filter(Boolean);
+    for (let size = opts.size; size >= opts.minSize * 0.8; size -= 0.25) {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of words) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (line && (await this.shape(candidate, style)).unitWidth * size > opts.maxWidth) {
+          lines.push(line);
+          line = word;
+        } else line = candidate;
+      }
+      if (line) lines.push(line);
+      const widest = Math.max(...(await Promise.all(lines.map(async (l) => (await this.shape(l, style)).unitWidth))));
+      if (lines.length <= opts.maxLines && widest * size <= opts.maxWidth) {
+        for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * (opts.lineGap ?? 1.25) });
+        return lines.length * size * (opts.lineGap ?? 1.25);
+      }
+    }
+    const size = await this.draw(page, text, { ...style, size: opts.minSize });
+    return size * (opts.lineGap ?? 1.25);
+  }
+
+  /**
+   * Draws a paragraph wrapped at word boundaries to `width` (each line shaped on its own, so
+   * Arabic and English wrap alike) and returns the baseline below its last line.
+   */
+  async paragraph(
+    page: PDFPage,
+    text: string,
+    opts: Omit<PlaceOptions, 'maxWidth' | 'minSize'> & { width: number; lineHeight?: number },
+  ): Promise<number> {
+    const style = { ...opts, direction: opts.direction ?? directionOf(text) };
+    const lineHeight = opts.lineHeight ?? opts.size * 1.6;
+    let y = opts.y;
+    for (const block of text.split('\n')) {
+      let line = '';
+      for (const word of block.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (line && (await this.shape(candidate, style)).unitWidth * opts.size > opts.width) {
+          await this.draw(page, line, { ...style, y, maxWidth: opts.width });
+          y -= lineHeight;
+          line = word;
+        } else line = candidate;
+      }
+      if (line) await this.draw(page, line, { ...style, y, maxWidth: opts.width });
+      y -= lineHeight;
+    }
+    return y;
+  }
+
   /** Writes the fonts' widths and text maps. */
   finish(): void {
     for (const font of this.embedded.values()) font.finish();
