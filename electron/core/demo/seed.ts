@@ -18,6 +18,7 @@ import { currentPolicy } from '../policy';
 import { seedInvoice } from './invoices';
 import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
 import { addDays, riyadhDate } from '../cases/working-days';
+import { seedCard } from './cards';
 import { applicantFromRecord } from '../cases/applicant-snapshot';
 import { searchText } from '../cases/search-text';
 
@@ -283,6 +284,17 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
             users: { finance: users.get('finance1')! },
           });
         }
+        const printedAt = actionAt.get('print_card');
+        if (printedAt)
+          await seedCard(trx, {
+            requestId,
+            practitionerId,
+            printedAt,
+            deliveredAt: actionAt.get('record_delivery') ?? null,
+            rng,
+            policy,
+            clerk: users.get('clerk1') ?? null,
+          });
         for (const hours of activityHours) {
           await trx
             .insertInto('cpd_activities')
