@@ -81,9 +81,9 @@ describe('desk (command line)', () => {
     const again = new BetterSqlite3(cardsDb, { readonly: true });
     const row = again
       .prepare(
-        'select c.number, c.expires_at, p.id_number from cards c join requests r on r.id = c.request_id join practitioners p on p.id = r.practitioner_id',
+        'select c.number, c.expires_at, p.id_number from cards c join requests r on r.id = c.request_id join practitioners p on p.id = r.practitioner_id where c.number = ?',
       )
-      .get() as { number: string; expires_at: string; id_number: string };
+      .get(card) as { number: string; expires_at: string; id_number: string };
     again.close();
     // The signing key sits beside the database, never inside it.
     const signer = cardSignerFromKey(createPrivateKey(readFileSync(join(dir, 'cards.card-signing-key.pem'))));
