@@ -30,7 +30,12 @@ describe('the print centre', () => {
   it('prints cards: numbers issued once, CR80 front and back, names and numbers readable, every print recorded', async () => {
     const t = await setup();
     const [a, b] = t.ready;
-    const before = await t.desk.db.selectFrom('cards').select('number').where('number', 'like', 'C-2026-%').orderBy('number', 'desc').executeTakeFirst();
+    const before = await t.desk.db
+      .selectFrom('cards')
+      .select('number')
+      .where('number', 'like', 'C-2026-%')
+      .orderBy('number', 'desc')
+      .executeTakeFirst();
     const next = Number(before?.number.slice(7) ?? 0) + 1;
     const numbers = [next, next + 1].map((n) => `C-2026-${String(n).padStart(6, '0')}`);
     const printed = await t.call<{ url: string; cards: string[] }>('print.cards', { requestIds: [a!.id, b!.id], layout: 'cr80' });

@@ -3,6 +3,7 @@ import { PDFHexString, PDFName, PDFString, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import { FONT_FILES } from './font-files';
 import { subsetFont } from './subset';
+import { deflateSync } from 'node:zlib';
 
 /**
  * A TrueType font embedded as a CIDFontType2 with Identity-H encoding: content streams name
@@ -88,7 +89,8 @@ export class EmbeddedFont {
   finish(): void {
     const context = this.doc.context;
     const program = subsetFont(this.face.bytes, this.used.keys());
-    context.assign(this.fontFileRef, context.flateStream(program, { Length1: program.length }));
+    // Node's zlib: pdf-lib's own deflate (pako) costs milliseconds per font, a card's budget.
+    context.assign(this.fontFileRef, context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length }));
     if (program !== this.face.bytes) {
       // A subset font's name carries a tag (ISO 32000 9.6.4), different for different subsets.
       const name = PDFName.of(`${subsetTag([...this.used.keys()])}+${FONT_FILES[this.face.name].replace(/\.ttf$/, '')}`);
@@ -100,7 +102,7 @@ export class EmbeddedFont {
     const widths: (number | number[])[] = [];
     for (const g of glyphs) widths.push(g, [Math.round((this.face.advance(g) * 1000) / this.face.upem)]);
     context.assign(this.widthsRef, context.obj(widths));
-    context.assign(this.toUnicodeRef, context.flateStream(toUnicodeCMap(this.used)));
+    context.assign(this.toUnicodeRef, context.stream(deflateSync(toUnicodeCMap(this.used)), { Filter: 'FlateDecode' }));
   }
 }
 

@@ -22,6 +22,7 @@ interface SubsetExports {
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_glyph_set(input: number): number;
   hb_subset_input_set_flags(input: number, flags: number): void;
+  hb_subset_input_set(input: number, which: number): number;
   hb_subset_or_fail(face: number, input: number): number;
 }
 
@@ -29,6 +30,10 @@ const RETAIN_GIDS = 0x2;
 const NO_HINTING = 0x1;
 const NO_LAYOUT_CLOSURE = 0x200;
 const MEMORY_MODE_WRITABLE = 2;
+const SETS_DROP_TABLE_TAG = 3;
+/** Layout tables: the text is shaped already, a PDF viewer only draws the glyphs named. */
+const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'kern', 'morx', 'STAT', 'meta', 'DSIG'];
+const tag = (t: string) => ((t.charCodeAt(0) << 24) | (t.charCodeAt(1) << 16) | (t.charCodeAt(2) << 8) | t.charCodeAt(3)) >>> 0;
 
 /** The two WebAssembly constructors used (Node's globals; the node-only type set does not declare them). */
 const { WebAssembly: Wasm } = globalThis as unknown as {
@@ -45,14 +50,27 @@ function subsetter(): SubsetExports {
   return wasm;
 }
 
+/** Each font is copied into the subsetter's memory once and its face kept: documents reuse it. */
+const faces = new Map<Uint8Array, number>();
+
+function sourceFace(hb: SubsetExports, bytes: Uint8Array): number {
+  let face = faces.get(bytes);
+  if (face === undefined) {
+    const fontPtr = hb.malloc(bytes.length);
+    new Uint8Array(hb.memory.buffer).set(bytes, fontPtr);
+    const blob = hb.hb_blob_create(fontPtr, bytes.length, MEMORY_MODE_WRITABLE, 0, 0);
+    face = hb.hb_face_create(blob, 0);
+    hb.hb_blob_destroy(blob); // the face holds its own reference
+    faces.set(bytes, face);
+  }
+  return face;
+}
+
 /** The font with only `glyphs` (and .notdef) kept, at their original ids; the whole font if subsetting fails. */
 export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Array {
   const hb = subsetter();
-  const fontPtr = hb.malloc(bytes.length);
+  const face = sourceFace(hb, bytes);
   const lengthPtr = hb.malloc(4);
-  new Uint8Array(hb.memory.buffer).set(bytes, fontPtr);
-  const blob = hb.hb_blob_create(fontPtr, bytes.length, MEMORY_MODE_WRITABLE, 0, 0);
-  const face = hb.hb_face_create(blob, 0);
   const input = hb.hb_subset_input_create_or_fail();
   try {
     if (!input) return bytes;
@@ -60,6 +78,8 @@ export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Ar
     hb.hb_set_add(set, 0);
     for (const g of glyphs) hb.hb_set_add(set, g);
     hb.hb_subset_input_set_flags(input, RETAIN_GIDS | NO_HINTING | NO_LAYOUT_CLOSURE);
+    const drop = hb.hb_subset_input_set(input, SETS_DROP_TABLE_TAG);
+    for (const t of DROPPED_TABLES) hb.hb_set_add(drop, tag(t));
     const subset = hb.hb_subset_or_fail(face, input);
     if (!subset) return bytes;
     const out = hb.hb_face_reference_blob(subset);
@@ -71,9 +91,6 @@ export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Ar
     return result.length > 0 ? result : bytes;
   } finally {
     if (input) hb.hb_subset_input_destroy(input);
-    hb.hb_face_destroy(face);
-    hb.hb_blob_destroy(blob);
     hb.free(lengthPtr);
-    hb.free(fontPtr);
   }
 }

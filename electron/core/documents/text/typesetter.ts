@@ -43,6 +43,9 @@ export interface PlaceOptions extends TextStyle {
   minSize?: number;
 }
 
+/** Shaped lines by style and text, shared by every document (the fonts are the same). */
+const SHAPES = new Map<string, ShapedLine>();
+
 /**
  * Sets shaped, bidi-ordered text on the pages of one PDF document. One per document: the fonts
  * are embedded once, however many pages and cards there are; call finish() before saving.
@@ -66,9 +69,17 @@ export class Typesetter {
     return new Typesetter(doc, { arabic, latin }, { arabic: arabicBold, latin: latinBold });
   }
 
-  /** Shapes a line; measure it with width(). */
-  shape(text: string, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<ShapedLine> {
-    return shapeLine(text.normalize('NFC'), style.bold ? this.bold : this.regular, style.direction ?? directionOf(text));
+  /** Shapes a line (measure it with unitWidth). Lines repeat from card to card, so shapes are kept. */
+  async shape(text: string, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<ShapedLine> {
+    const direction = style.direction ?? directionOf(text);
+    const key = `${style.bold ? 'b' : 'r'}${direction}${text}`;
+    let line = SHAPES.get(key);
+    if (!line) {
+      line = await shapeLine(text.normalize('NFC'), style.bold ? this.bold : this.regular, direction);
+      if (SHAPES.size >= 20_000) SHAPES.delete(SHAPES.keys().next().value!);
+      SHAPES.set(key, line);
+    }
+    return line;
   }
 
   /** Draws one line and returns the size it was set at (smaller than asked when it had to shrink). */
