@@ -175,6 +175,10 @@ export const contract = {
   ).returns<PrintQueueRow[]>(),
   /** The A4 letter or certificate of a request whose document was issued; the answer is a link the viewer opens. */
   'documents.issued': method(z.object({ requestId: id }), STAFF).returns<{ url: string; fileName: string }>(),
+  'reports.caseReport': method(z.object({ id, lang: z.enum(['ar', 'en']), copy: z.enum(['staff', 'applicant']).default('staff') }), STAFF).returns<{
+    url: string;
+    fileName: string;
+  }>(),
   /** Anyone holding a card can check it: no sign-in. */
   'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 

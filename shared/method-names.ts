@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'print.markPrinted',
   'print.recordDelivery',
   'documents.issued',
+  'reports.caseReport',
   'cards.verify',
   'outbox.list',
   'audit.verify',

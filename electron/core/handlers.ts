@@ -20,6 +20,7 @@ import { caseFinance } from './finance/refunds';
 import { markPrinted, printCards, printQueue, recordDelivery } from './cards/print-centre';
 import { verifyCard } from './cards/verify-card';
 import { issuedDocumentPdf } from './cards/letters';
+import { caseReport } from './reports/case-report';
 import { riyadhDate } from './cases/working-days';
 
 export interface CallContext {
@@ -179,6 +180,10 @@ export function createHandlers(deps: DeskDeps): Handlers {
     },
     'documents.issued': async (args) => {
       const { pdf, fileName } = await issuedDocumentPdf(db, deps.cardSigner, args.requestId, clock.now());
+      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
+    },
+    'reports.caseReport': async (args, ctx) => {
+      const { pdf, fileName } = await caseReport(db, signedIn(ctx), clock.now(), args);
       return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
     },
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),

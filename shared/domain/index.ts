@@ -6,3 +6,4 @@ export * from './cases';
 export * from './rules';
 export * from './refunds';
 export * from './practice-labels';
+export * from './action-labels';

@@ -47,6 +47,7 @@ const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'print.markPrinted': { items: [{ id: 999, version: 0 }] },
   'print.recordDelivery': { id: 999, version: 0, delivery: { method: 'mail', trackingNumber: 'SP12345' } },
   'documents.issued': { requestId: 999 },
+  'reports.caseReport': { id: 999, lang: 'ar' },
   'cards.verify': { payload: 'SCFHS1|C|C-2026-000001|1012345678|20290101|forged' },
   'outbox.list': {},
   'audit.verify': {},

@@ -113,10 +113,16 @@ function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
   return q;
 }
 
-export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, today: Date): Promise<QueuePage> {
-  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), query);
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  let rows = base
+/** The requests of a queue view (queue, filters, search), counted. */
+export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit' | 'sort'>): Promise<number> {
+  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), { ...query, offset: 0, limit: 0, sort: 'age' });
+  return Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** A queue view's rows in its order, joined with the applicant; the caller pages it (the queue page, exports). */
+export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>) {
+  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), { ...query, offset: 0, limit: 0 });
+  const rows = base
     .innerJoin('practitioners as p', 'p.id', 'requests.practitioner_id')
     .leftJoin('users as u', 'u.id', 'requests.assignee_id')
     .select([
@@ -131,17 +137,26 @@ export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, t
       'p.name_ar',
       'p.name_en',
       'p.id_number',
+      'p.nationality',
+      'p.profession',
+      'p.specialty',
+      'p.category',
+      'p.email',
+      'p.mobile',
       'u.display_name as assignee_name',
     ]);
-  rows =
-    query.sort === 'submitted_desc'
-      ? rows.orderBy('requests.submitted_at', 'desc').orderBy('requests.id', 'desc')
-      : query.sort === 'reference'
-        ? rows.orderBy('requests.reference')
-        : query.sort === 'name'
-          ? rows.orderBy('p.name_ar').orderBy('requests.id')
-          : rows.orderBy('requests.submitted_at').orderBy('requests.id');
-  const page = await rows.limit(query.limit).offset(query.offset).execute();
+  return query.sort === 'submitted_desc'
+    ? rows.orderBy('requests.submitted_at', 'desc').orderBy('requests.id', 'desc')
+    : query.sort === 'reference'
+      ? rows.orderBy('requests.reference')
+      : query.sort === 'name'
+        ? rows.orderBy('p.name_ar').orderBy('requests.id')
+        : rows.orderBy('requests.submitted_at').orderBy('requests.id');
+}
+
+export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, today: Date): Promise<QueuePage> {
+  const total = await queueTotal(db, user, query);
+  const page = await queueRows(db, user, query).limit(query.limit).offset(query.offset).execute();
   const todayDate = riyadhDate(today);
   return {
     total,

@@ -229,8 +229,11 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         await recordSubmission(trx, requestId, submittedAt);
         const actor = assignee ?? rng.pick(reviewers);
         const actionAt = new Map<string, string>();
-        for (const [k, [action, to]] of path.entries()) {
-          const at = new Date(new Date(submittedAt).getTime() + (k + 1) * 3600_000 * rng.int(2, 30)).toISOString();
+        let clockMs = new Date(submittedAt).getTime();
+        for (const [action, to] of path) {
+          // Each step a few hours to a day after the one before.
+          clockMs += 3600_000 * rng.int(2, 30);
+          const at = new Date(clockMs).toISOString();
           actionAt.set(action, at);
           const rejected = action === 'reject';
           await trx

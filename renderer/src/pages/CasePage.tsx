@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { SERVICE_LABELS, TERMS, type Applicant, type CaseDetail, type NoteKind } from '../../../shared/domain';
+import { SERVICE_LABELS, TERMS, actionLabel, type Applicant, type CaseDetail, type NoteKind } from '../../../shared/domain';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
@@ -247,7 +247,7 @@ function History({ c }: { c: CaseDetail }) {
       key: `h${h.id}`,
       at: h.at,
       title: pick(TERMS.statuses[h.toStatus]),
-      detail: `${h.actor ?? t('applicantNote')} · ${h.action}`,
+      detail: `${h.actor ?? t('applicantNote')} · ${pick(actionLabel(h.action))}`,
       reason: h.reason,
     })),
     ...c.audit

@@ -1,0 +1,178 @@
+import { PDFDocument } from 'pdf-lib';
+import TERMS from '../../../shared/domain/terms.json';
+import {
+  SERVICE_LABELS,
+  categoryLabel,
+  professionLabel,
+  specialtyLabel,
+  type CaseDetail,
+  type CaseFinance,
+  type Bilingual,
+  actionLabel,
+} from '../../../shared/domain';
+import { ReportWriter } from './report-writer';
+import { describeDocument } from './metadata';
+import { hijriDay } from './calendar';
+import { ltr } from './text/shape-line';
+import { ID_TYPE_LABELS } from './card-facts';
+
+export interface CaseReportFacts {
+  detail: CaseDetail;
+  finance: CaseFinance;
+  lang: 'ar' | 'en';
+  /** A staff copy carries internal notes; an applicant copy does not. */
+  copy: 'staff' | 'applicant';
+  printedBy: string;
+  printedAt: Date;
+  /** The last audit entry when the report was made: the chain position the report reflects. */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+const terms = TERMS as unknown as Record<string, Record<string, Bilingual>>;
+const label = (group: string, key: string, lang: 'ar' | 'en') => terms[group]?.[key]?.[lang] ?? key;
+
+/** The report of one request: who, what, the checks and why, notes, the decisions and who took them, money, and the files by hash. */
+export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
+  const { detail: c, lang } = f;
+  const ar = lang === 'ar';
+  const L = (b: Bilingual) => b[lang];
+  const day = (iso: string) => `${iso.slice(0, 10)} (${hijriDay(iso.slice(0, 10))} ${ar ? 'هـ' : 'AH'})`;
+  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')}`;
+  const id = (s: string) => (ar ? ltr(s) : s);
+  const sar = (n: number) => `${n.toFixed(2)} ${ar ? 'ر.س' : 'SAR'}`;
+
+  const doc = await PDFDocument.create();
+  describeDocument(doc, { title: `${ar ? 'تقرير الطلب' : 'Case report'} ${c.reference}`, subject: 'Case report', now: f.printedAt });
+  const w = await ReportWriter.create(doc, lang);
+  await w.title(
+    `${ar ? 'تقرير الطلب' : 'Case report'} ${id(c.reference)}`,
+    `${L(TERMS.commission)} · ${L(SERVICE_LABELS[c.service])} · ${f.copy === 'staff' ? (ar ? 'نسخة الموظفين' : 'Staff copy') : ar ? 'نسخة مقدم الطلب' : 'Applicant copy'}`,
+  );
+
+  await w.heading(ar ? 'الطلب' : 'Request');
+  await w.fields([
+    [ar ? 'رقم الطلب' : 'Reference', id(c.reference)],
+    [ar ? 'الحالة' : 'Status', label('statuses', c.status, lang)],
+    [ar ? 'الخدمة' : 'Service', L(SERVICE_LABELS[c.service])],
+    [ar ? 'تاريخ التقديم' : 'Submitted', day(c.submittedAt)],
+    [ar ? 'المستلم' : 'Assignee', c.assignee?.displayName ?? (ar ? 'غير مستلم' : 'Unassigned')],
+    [ar ? 'العمر (أيام عمل)' : 'Age (working days)', String(c.ageDays)],
+    [ar ? 'إصدار السياسة' : 'Policy version', `${c.policyVersion}${c.policySample ? (ar ? ' (قيم تجريبية)' : ' (sample values)') : ''}`],
+    [ar ? 'مهلة الرد' : 'Response due', c.returnDueAt ? day(c.returnDueAt) : '—'],
+  ]);
+
+  const a = c.applicant;
+  await w.heading(ar ? 'مقدم الطلب' : 'Applicant');
+  await w.fields([
+    [ar ? 'الاسم بالعربية' : 'Name (Arabic)', a.nameAr],
+    [ar ? 'الاسم بالإنجليزية' : 'Name (English)', a.nameEn],
+    [ar ? 'نوع الهوية' : 'ID type', (ID_TYPE_LABELS[a.idType] ?? { ar: a.idType, en: a.idType })[lang]],
+    [ar ? 'رقم الهوية' : 'ID number', id(a.idNumber)],
+    [ar ? 'الجنسية' : 'Nationality', a.nationality],
+    [ar ? 'تاريخ الميلاد' : 'Birth date', a.birthDate],
+    [ar ? 'المهنة' : 'Profession', L(professionLabel(a.profession))],
+    [ar ? 'التخصص' : 'Specialty', L(specialtyLabel(a.specialty))],
+    [ar ? 'التصنيف' : 'Category', L(categoryLabel(a.category))],
+    [ar ? 'رقم التسجيل' : 'Registration no.', a.registrationNumber ? id(a.registrationNumber) : '—'],
+    [ar ? 'البريد الإلكتروني' : 'E-mail', id(a.email)],
+    [ar ? 'الجوال' : 'Mobile', id(a.mobile)],
+  ]);
+
+  await w.heading(ar ? 'الشروط' : 'Checks');
+  await w.table(
+    [
+      { title: ar ? 'الشرط' : 'Rule', width: 1.3, ltr: true },
+      { title: ar ? 'النتيجة' : 'Outcome', width: 1 },
+      { title: ar ? 'السبب' : 'Explanation', width: 4 },
+    ],
+    c.checks.map((k) => [k.rule, label('outcomes', k.outcome, lang), k.explanation[lang]]),
+  );
+
+  const notes = c.notes.filter((n) => f.copy === 'staff' || n.kind !== 'internal');
+  await w.heading(ar ? 'الملاحظات' : 'Notes');
+  if (notes.length === 0) await w.paragraph(ar ? 'لا توجد ملاحظات.' : 'No notes.', { muted: true });
+  else
+    await w.table(
+      [
+        { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: true },
+        { title: ar ? 'النوع' : 'Kind', width: 1.1 },
+        { title: ar ? 'الكاتب' : 'By', width: 1.2 },
+        { title: ar ? 'النص' : 'Text', width: 4 },
+      ],
+      notes.map((n) => [
+        time(n.at),
+        n.kind === 'from_applicant' ? (ar ? 'من الممارس' : 'From applicant') : label('note_kinds', n.kind, lang),
+        n.author ?? (ar ? 'الممارس' : 'Applicant'),
+        n.text,
+      ]),
+    );
+
+  await w.heading(ar ? 'سجل القرارات' : 'Timeline of decisions');
+  await w.table(
+    [
+      { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: true },
+      { title: ar ? 'الإجراء' : 'Action', width: 1.4 },
+      { title: ar ? 'من' : 'From', width: 1.3 },
+      { title: ar ? 'إلى' : 'To', width: 1.3 },
+      { title: ar ? 'بواسطة' : 'By', width: 1.2 },
+      { title: ar ? 'السبب' : 'Reason', width: 2 },
+    ],
+    c.history.map((h) => [
+      time(h.at),
+      actionLabel(h.action)[lang],
+      h.fromStatus ? label('statuses', h.fromStatus, lang) : '—',
+      label('statuses', h.toStatus, lang),
+      h.actor ?? (ar ? 'النظام / الممارس' : 'System / applicant'),
+      h.reason ?? '',
+    ]),
+  );
+
+  await w.heading(ar ? 'المدفوعات والمبالغ المستردة' : 'Payments and refunds');
+  const money: string[][] = [];
+  for (const inv of f.finance.invoices) {
+    const due = inv.lines.reduce((s, l) => s + l.amount, 0);
+    money.push([ar ? 'فاتورة' : 'Invoice', id(inv.number), inv.issuedAt.slice(0, 10), sar(due), '']);
+    for (const p of inv.payments)
+      money.push([ar ? 'سداد' : 'Payment', id(p.reference), p.paidAt.slice(0, 10), sar(p.amount), label('payment_channels', p.channel, lang)]);
+  }
+  for (const r of f.finance.refunds)
+    money.push([
+      ar ? 'استرداد' : 'Refund',
+      id(r.invoiceNumber),
+      (r.paidAt ?? r.computedAt ?? r.requestedAt ?? '').slice(0, 10),
+      r.result ? sar(r.result.total) : '—',
+      r.status.replaceAll('_', ' '),
+    ]);
+  if (money.length === 0) await w.paragraph(ar ? 'لا توجد فواتير.' : 'No invoices.', { muted: true });
+  else
+    await w.table(
+      [
+        { title: ar ? 'البند' : 'Item', width: 1 },
+        { title: ar ? 'الرقم' : 'Number', width: 1.6, ltr: true },
+        { title: ar ? 'التاريخ' : 'Date', width: 1.1, ltr: true },
+        { title: ar ? 'المبلغ' : 'Amount', width: 1.2 },
+        { title: ar ? 'التفاصيل' : 'Details', width: 1.6 },
+      ],
+      money,
+    );
+
+  await w.heading(ar ? 'المرفقات' : 'Attachments');
+  await w.table(
+    [
+      { title: ar ? 'النوع' : 'Kind', width: 1.4 },
+      { title: ar ? 'الملف' : 'File', width: 1.6, ltr: true },
+      { title: ar ? 'الإصدار' : 'Version', width: 0.6 },
+      { title: 'SHA-256', width: 4.2, ltr: true },
+    ],
+    c.attachments.map((at) => [label('attachment_kinds', at.kind, lang), at.fileName, String(at.version), at.sha256]),
+    { size: 7.5 },
+  );
+
+  const head = f.auditHead ? `${f.auditHead.seq} (${f.auditHead.hash.slice(0, 12)})` : '—';
+  await w.finish(
+    ar
+      ? `طبع في ${time(f.printedAt.toISOString())} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
+      : `Printed ${time(f.printedAt.toISOString())} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
+  );
+  return doc.save();
+}

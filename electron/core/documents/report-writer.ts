@@ -1,0 +1,199 @@
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { Typesetter } from './text/typesetter';
+
+export const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 42;
+const FOOTER = 34;
+const INK = rgb(0.1, 0.12, 0.14);
+const MUTED = rgb(0.36, 0.39, 0.43);
+const TEAL = rgb(0.031, 0.408, 0.357);
+const RULE = rgb(0.82, 0.84, 0.86);
+
+export interface Column {
+  title: string;
+  /** Share of the table's width. */
+  width: number;
+  /** Identifiers and numbers are set left to right whatever the report's language. */
+  ltr?: boolean;
+}
+
+/**
+ * Flowing A4 pages for reports: headings, label/value rows and tables that break across pages,
+ * laid out right to left for an Arabic report and left to right for an English one. Every page
+ * gets the same footer once the page count is known.
+ */
+export class ReportWriter {
+  private page!: PDFPage;
+  private y = 0;
+  readonly pages: PDFPage[] = [];
+
+  private constructor(
+    readonly doc: PDFDocument,
+    readonly ts: Typesetter,
+    readonly lang: 'ar' | 'en',
+  ) {
+    this.newPage();
+  }
+
+  static async create(doc: PDFDocument, lang: 'ar' | 'en', landscape = false): Promise<ReportWriter> {
+    const w = new ReportWriter(doc, await Typesetter.for(doc), lang);
+    if (landscape) {
+      for (const p of w.pages) p.setSize(A4.height, A4.width);
+      w.y = w.top();
+    }
+    return w;
+  }
+
+  get width(): number {
+    return this.page.getWidth() - 2 * MARGIN;
+  }
+  private top = () => this.page.getHeight() - MARGIN;
+  private get rtl() {
+    return this.lang === 'ar';
+  }
+  /** The x of the text's starting edge and its alignment. */
+  private start = () => (this.rtl ? { x: this.page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const });
+
+  private newPage(): void {
+    const size: [number, number] = this.pages[0] ? [this.pages[0].getWidth(), this.pages[0].getHeight()] : [A4.width, A4.height];
+    this.page = this.doc.addPage(size);
+    this.pages.push(this.page);
+    this.y = this.top();
+  }
+
+  /** Room for `height` more points on this page, or a new page. */
+  ensure(height: number): void {
+    if (this.y - height < FOOTER + 10) this.newPage();
+  }
+
+  async title(text: string, sub?: string): Promise<void> {
+    const s = this.start();
+    this.page.drawRectangle({ x: 0, y: this.page.getHeight() - 8, width: this.page.getWidth(), height: 8, color: TEAL });
+    this.y -= 8;
+    await this.ts.draw(this.page, text, { ...s, y: this.y, size: 16, bold: true, color: TEAL, maxWidth: this.width });
+    this.y -= 18;
+    if (sub) {
+      await this.ts.draw(this.page, sub, { ...s, y: this.y, size: 9.5, color: MUTED, maxWidth: this.width });
+      this.y -= 16;
+    }
+  }
+
+  async heading(text: string): Promise<void> {
+    this.ensure(40);
+    this.y -= 10;
+    const s = this.start();
+    await this.ts.draw(this.page, text, { ...s, y: this.y, size: 11.5, bold: true, color: TEAL, maxWidth: this.width });
+    this.y -= 6;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: this.page.getWidth() - MARGIN, y: this.y }, thickness: 0.6, color: TEAL });
+    this.y -= 14;
+  }
+
+  /** Label and value pairs, two to a row. */
+  async fields(pairs: Array<[string, string]>): Promise<void> {
+    const half = this.width / 2;
+    for (let i = 0; i < pairs.length; i += 2) {
+      this.ensure(16);
+      for (const [k, [label, value]] of pairs.slice(i, i + 2).entries()) {
+        const offset = k * half;
+        const x = this.rtl ? this.page.getWidth() - MARGIN - offset : MARGIN + offset;
+        const align = this.rtl ? ('right' as const) : ('left' as const);
+        const labelWidth = Math.min(110, half * 0.42);
+        await this.ts.draw(this.page, label, { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
+        const vx = this.rtl ? x - labelWidth : x + labelWidth;
+        await this.ts.draw(this.page, value || '—', { x: vx, y: this.y, size: 9, color: INK, align, maxWidth: half - labelWidth - 8 });
+      }
+      this.y -= 15;
+    }
+  }
+
+  async paragraph(text: string, opts: { size?: number; muted?: boolean } = {}): Promise<void> {
+    this.ensure(18);
+    const s = this.start();
+    this.y = await this.ts.paragraph(this.page, text, {
+      ...s,
+      y: this.y,
+      width: this.width,
+      size: opts.size ?? 9,
+      lineHeight: (opts.size ?? 9) * 1.55,
+      color: opts.muted ? MUTED : INK,
+    });
+  }
+
+  /** A table with a header row, repeated after each page break; long cells wrap in their column. */
+  async table(columns: Column[], rows: string[][], opts: { size?: number } = {}): Promise<void> {
+    const size = opts.size ?? 8.5;
+    const total = columns.reduce((a, c) => a + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.width);
+    const edges = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
+    // Cells are padded 3 pt and start at their reading edge (the right one in an Arabic report).
+    const cellX = (i: number) =>
+      this.rtl
+        ? { x: this.page.getWidth() - MARGIN - edges[i]! - 3, align: 'right' as const }
+        : { x: MARGIN + edges[i]! + 3, align: 'left' as const };
+    const header = async () => {
+      // A header is never left alone at the foot of a page.
+      this.ensure(size * 6);
+      this.page.drawRectangle({ x: MARGIN, y: this.y - 4, width: this.width, height: size + 8, color: rgb(0.93, 0.96, 0.95) });
+      for (const [i, c] of columns.entries())
+        await this.ts.draw(this.page, c.title, { ...cellX(i), y: this.y, size, bold: true, color: INK, maxWidth: widths[i]! - 6 });
+      this.y -= size + 9;
+    };
+    await header();
+    for (const row of rows) {
+      // Wrap each cell; the row is as tall as its tallest cell.
+      const wrapped = await Promise.all(row.map((cell, i) => this.wrap(cell, widths[i]! - 6, size)));
+      const height = Math.max(1, ...wrapped.map((l) => l.length)) * (size * 1.35) + 4;
+      if (this.y - height < FOOTER + 10) {
+        this.newPage();
+        await header();
+      }
+      for (const [i, lines] of wrapped.entries()) {
+        for (const [k, line] of lines.entries())
+          await this.ts.draw(this.page, line, {
+            ...cellX(i),
+            direction: columns[i]!.ltr ? 'ltr' : undefined,
+            y: this.y - k * size * 1.35,
+            size,
+            color: INK,
+            maxWidth: widths[i]! - 6,
+          });
+      }
+      this.y -= height;
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + size * 0.9 },
+        end: { x: this.page.getWidth() - MARGIN, y: this.y + size * 0.9 },
+        thickness: 0.3,
+        color: RULE,
+      });
+    }
+    this.y -= 4;
+  }
+
+  private async wrap(text: string, width: number, size: number): Promise<string[]> {
+    if ((await this.ts.shape(text)).unitWidth * size <= width) return [text];
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && (await this.ts.shape(candidate)).unitWidth * size > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    if (line) lines.push(line);
+    return lines.slice(0, 6);
+  }
+
+  /** The footer on every page (page n of N), then the fonts; call once, last. */
+  async finish(footer: string): Promise<void> {
+    for (const [i, page] of this.pages.entries()) {
+      page.drawLine({ start: { x: MARGIN, y: FOOTER - 6 }, end: { x: page.getWidth() - MARGIN, y: FOOTER - 6 }, thickness: 0.4, color: RULE });
+      const n = this.rtl ? `صفحة ${i + 1} من ${this.pages.length}` : `Page ${i + 1} of ${this.pages.length}`;
+      const s = this.rtl ? { x: page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const };
+      const e = this.rtl ? { x: MARGIN, align: 'left' as const } : { x: page.getWidth() - MARGIN, align: 'right' as const };
+      await this.ts.draw(page, footer, { ...s, y: FOOTER - 18, size: 7, color: MUTED, maxWidth: page.getWidth() - 2 * MARGIN - 80 });
+      await this.ts.draw(page, n, { ...e, y: FOOTER - 18, size: 7, color: MUTED, direction: this.rtl ? 'rtl' : 'ltr' });
+    }
+    this.ts.finish();
+  }
+}

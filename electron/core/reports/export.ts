@@ -1,0 +1,73 @@
+import { rmSync } from 'node:fs';
+import type { DeskDb } from '../db/connection';
+import type { UserInfo } from '../../../shared/domain';
+import { queueRows, queueTotal, type QueueQuery } from '../cases/queues';
+import { riyadhDate } from '../cases/working-days';
+import { appendAudit } from '../audit/chain';
+import { columnsFor, type ExportSource } from './export-columns';
+import { openSink, type ExportFormat } from './export-sinks';
+
+export interface ExportSpec {
+  format: ExportFormat;
+  lang: 'ar' | 'en';
+  query: Omit<QueueQuery, 'offset' | 'limit'>;
+}
+
+/** Rows are read in pages this size: each page is one quick query, and other calls run between pages. */
+const PAGE = 5_000;
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('the export was cancelled');
+  }
+}
+
+/**
+ * Writes a queue view (queue, filters, search, order) to `file` in the user's language, with only
+ * the columns the user's roles may see. The file is removed if the export fails or is cancelled.
+ */
+export async function runExport(
+  db: DeskDb,
+  user: UserInfo,
+  spec: ExportSpec,
+  file: string,
+  now: Date,
+  progress: (done: number, total: number) => void = () => {},
+  signal?: AbortSignal,
+): Promise<{ rows: number }> {
+  const total = await queueTotal(db, user, spec.query);
+  const columns = columnsFor(user.roles);
+  const today = riyadhDate(now);
+  const ar = spec.lang === 'ar';
+  const title = ar ? `تصدير الطلبات — ${today}` : `Requests export — ${today}`;
+  const footer = ar
+    ? `صدّره ${user.displayName} في ${now.toISOString().slice(0, 16).replace('T', ' ')}`
+    : `Exported by ${user.displayName} on ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
+  const sink = await openSink(spec.format, { file, columns, lang: spec.lang, title, footer, total });
+  let done = 0;
+  try {
+    for (let offset = 0; offset < total; offset += PAGE) {
+      if (signal?.aborted) throw new ExportCancelled();
+      const page = (await queueRows(db, user, spec.query).limit(PAGE).offset(offset).execute()) as ExportSource[];
+      for (const r of page) await sink.row(columns.map((c) => c.value(r, spec.lang, today)));
+      done += page.length;
+      progress(done, total);
+      if (page.length < PAGE) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await sink.finish();
+  } catch (e) {
+    await sink.finish().catch(() => {});
+    rmSync(file, { force: true });
+    throw e;
+  }
+  await appendAudit(db, {
+    at: now.toISOString(),
+    actorId: user.id,
+    action: 'report.export',
+    entity: 'queue',
+    entityId: spec.query.queue,
+    data: { format: spec.format, rows: done, filters: { ...spec.query } },
+  });
+  return { rows: done };
+}
