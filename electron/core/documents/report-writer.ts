@@ -1,4 +1,5 @@
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import type { PDFDocument} from 'pdf-lib';
+import { rgb, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './text/typesetter';
 
 export const A4 = { width: 595.28, height: 841.89 };
