@@ -13,6 +13,13 @@ import { verifyAuditChain } from './core/audit/chain';
 import { backupTo, restoreFrom } from './core/backup';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { printCards } from './core/cards/print-centre';
+import { caseReport } from './core/reports/case-report';
+import { runExport } from './core/reports/export';
+import { contract } from '../shared/contract';
+import type { UserInfo } from '../shared/domain';
+
+/** The command line works as an administrator would (no session): audit entries name no user. */
+const COMMAND_LINE_USER: UserInfo = { id: 0, username: 'command-line', displayName: 'desk (command line)', roles: ['admin'] };
 import { verifyCard } from './core/cards/verify-card';
 import { riyadhDate } from './core/cases/working-days';
 import { currentPolicy } from './core/policy';
@@ -40,7 +47,12 @@ const USAGE = `usage: desk <command> [--db FILE] [--json]
   card --reference REF --out FILE.pdf [--layout cr80|a4]
                               print the card of an approved, paid request (issues its number on first print)
   verify-card PAYLOAD         check a card's QR payload: valid, expired, void or forged
-  card-key --out FILE         export the public key that verifies this installation's cards`;
+  card-key --out FILE         export the public key that verifies this installation's cards
+  export --format csv|xlsx|pdf --out FILE [--queue Q] [--service S] [--status S] [--search TEXT]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang ar|en]
+                              export a queue view (all requests by default)
+  export --format pdf --reference REF --out FILE [--lang ar|en] [--copy staff|applicant]
+                              the case report of one request`;
 
 function intOption(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
@@ -65,6 +77,15 @@ async function main(argv: string[]): Promise<number> {
       reference: { type: 'string' },
       layout: { type: 'string' },
       reason: { type: 'string' },
+      format: { type: 'string' },
+      queue: { type: 'string' },
+      service: { type: 'string' },
+      status: { type: 'string' },
+      search: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      lang: { type: 'string' },
+      copy: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -208,6 +229,45 @@ async function main(argv: string[]): Promise<number> {
           `${v.verdict.toUpperCase()}${'number' in v ? ` card ${v.number}` : ''}${who}${'expiresAt' in v && v.expiresAt ? `, expires ${v.expiresAt}` : ''}${'reason' in v && v.reason ? ` (${v.reason}${v.replacedBy ? ` by ${v.replacedBy}` : ''})` : ''}`,
         );
         return v.verdict === 'valid' ? 0 : 1;
+      }
+      case 'export': {
+        if (!values.out) throw new UsageError('export needs --out FILE');
+        const format = values.format ?? 'csv';
+        if (!['csv', 'xlsx', 'pdf'].includes(format)) throw new UsageError(`--format must be csv, xlsx or pdf, not "${format}"`);
+        const lang = values.lang ?? 'ar';
+        if (lang !== 'ar' && lang !== 'en') throw new UsageError(`--lang must be ar or en, not "${lang}"`);
+        const out = resolve(values.out);
+        if (values.reference) {
+          if (format !== 'pdf') throw new UsageError('a case report (--reference) is a PDF: use --format pdf');
+          const copy = values.copy ?? 'staff';
+          if (copy !== 'staff' && copy !== 'applicant') throw new UsageError(`--copy must be staff or applicant, not "${copy}"`);
+          const req = await desk.db.selectFrom('requests').select('id').where('reference', '=', values.reference).executeTakeFirst();
+          if (!req) throw new UsageError(`no request has the reference ${values.reference}`);
+          const r = await caseReport(desk.db, COMMAND_LINE_USER, desk.clock.now(), { id: req.id, lang, copy });
+          writeFileSync(out, r.pdf);
+          print({ reference: values.reference, out, bytes: r.pdf.length }, `case report of ${values.reference} written to ${out}`);
+          return 0;
+        }
+        const parsed = contract['exports.start'].args.safeParse({
+          format,
+          lang,
+          queue: values.queue ?? 'all',
+          ...(values.service ? { service: values.service } : {}),
+          ...(values.status ? { status: values.status } : {}),
+          ...(values.search ? { search: values.search } : {}),
+          ...(values.from ? { submittedFrom: values.from } : {}),
+          ...(values.to ? { submittedTo: values.to } : {}),
+        });
+        if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+        const { format: f, lang: l, ...query } = parsed.data;
+        const t0 = performance.now();
+        const r = await runExport(desk.db, COMMAND_LINE_USER, { format: f, lang: l, query }, out, desk.clock.now(), (done, total) => {
+          if (!values.json) process.stderr.write(`\r${done} / ${total}`);
+        });
+        if (!values.json) process.stderr.write('\n');
+        const seconds = (performance.now() - t0) / 1000;
+        print({ rows: r.rows, out, seconds }, `${r.rows} requests exported to ${out} in ${seconds.toFixed(1)} s`);
+        return 0;
       }
       case 'card-key': {
         if (!values.out) throw new UsageError('card-key needs --out FILE');

@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import type {
   CardVerification,
+  DashboardFigures,
+  ExportJobView,
   PrintQueueRow,
   AppInfo,
   AuditVerification,
@@ -66,6 +68,24 @@ const grounds = z
 const STAFF = ['reviewer', 'approver', 'finance', 'card_clerk', 'admin'] as const satisfies readonly Role[];
 const DECIDERS = ['reviewer', 'approver'] as const satisfies readonly Role[];
 
+/** A queue as the user sees it: which queue, its filters, search and order (the page, exports). */
+const queueView = z.object({
+  queue: z.enum(QUEUES),
+  sort: z.enum(QUEUE_SORTS).default('age'),
+  service: z.enum(SERVICES).optional(),
+  status: z.enum(STATUSES).optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
+    .optional(),
+  profession: z.string().trim().min(1).max(100).optional(),
+  assigneeId: id.optional(),
+  submittedFrom: isoDay.optional(),
+  submittedTo: isoDay.optional(),
+  /** Reference, a name in either script, an ID or a mobile; words must all match. */
+  search: z.string().trim().max(100).optional(),
+});
+
 export const contract = {
   'app.info': method(z.object({}), 'public').returns<AppInfo>(),
   'auth.createFirstAdmin': method(
@@ -84,24 +104,7 @@ export const contract = {
 
   'queues.counts': method(z.object({}), STAFF).returns<Record<QueueId, number>>(),
   'queues.page': method(
-    z.object({
-      queue: z.enum(QUEUES),
-      offset: z.number().int().min(0).max(10_000_000),
-      limit: z.number().int().min(1).max(500),
-      sort: z.enum(QUEUE_SORTS).default('age'),
-      service: z.enum(SERVICES).optional(),
-      status: z.enum(STATUSES).optional(),
-      nationality: z
-        .string()
-        .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
-        .optional(),
-      profession: z.string().trim().min(1).max(100).optional(),
-      assigneeId: id.optional(),
-      submittedFrom: isoDay.optional(),
-      submittedTo: isoDay.optional(),
-      /** Reference, a name in either script, an ID or a mobile; words must all match. */
-      search: z.string().trim().max(100).optional(),
-    }),
+    queueView.extend({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }),
     STAFF,
   ).returns<QueuePage>(),
 
@@ -179,6 +182,19 @@ export const contract = {
     url: string;
     fileName: string;
   }>(),
+  'dashboard.figures': method(
+    z
+      .object({ from: isoDay.optional(), to: isoDay.optional(), service: z.enum(SERVICES).optional() })
+      .refine((v) => !v.from || !v.to || v.from <= v.to, {
+        message: 'the start date is after the end date',
+        path: ['from'],
+      }),
+    ['approver', 'admin', 'finance'],
+  ).returns<DashboardFigures>(),
+  /** Exports a queue view in the background; poll exports.status for progress and the file. */
+  'exports.start': method(queueView.extend({ format: z.enum(['csv', 'xlsx', 'pdf']), lang: z.enum(['ar', 'en']) }), STAFF).returns<ExportJobView>(),
+  'exports.status': method(z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'expected an export id') }), STAFF).returns<ExportJobView>(),
+  'exports.cancel': method(z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'expected an export id') }), STAFF).returns<ExportJobView>(),
   /** Anyone holding a card can check it: no sign-in. */
   'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 

@@ -21,6 +21,8 @@ import { markPrinted, printCards, printQueue, recordDelivery } from './cards/pri
 import { verifyCard } from './cards/verify-card';
 import { issuedDocumentPdf } from './cards/letters';
 import { caseReport } from './reports/case-report';
+import { createExportJobs } from './reports/export-jobs';
+import { dashboardFigures } from './reports/dashboard';
 import { riyadhDate } from './cases/working-days';
 
 export interface CallContext {
@@ -42,6 +44,7 @@ export function createHandlers(deps: DeskDeps): Handlers {
   const { db, clock } = deps;
   const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock });
   const detail = (id: number) => caseDetail(db, id, clock.now());
+  const exportJobs = createExportJobs(db, deps.fileTickets, () => clock.now());
 
   return {
     'app.info': async () => ({
@@ -186,6 +189,13 @@ export function createHandlers(deps: DeskDeps): Handlers {
       const { pdf, fileName } = await caseReport(db, signedIn(ctx), clock.now(), args);
       return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
     },
+    'dashboard.figures': (args) => dashboardFigures(db, args, clock.now()),
+    'exports.start': async (args, ctx) => {
+      const { format, lang, ...query } = args;
+      return exportJobs.start(signedIn(ctx), { format, lang, query });
+    },
+    'exports.status': async (args, ctx) => exportJobs.status(signedIn(ctx), args.jobId),
+    'exports.cancel': async (args, ctx) => exportJobs.cancel(signedIn(ctx), args.jobId),
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
     'outbox.list': (args) => listOutbox(db, args.limit),
     'audit.verify': () => verifyAuditChain(db),

@@ -10,7 +10,8 @@ export type Route =
   | { page: 'audit' }
   | { page: 'import' }
   | { page: 'print' }
-  | { page: 'verify' };
+  | { page: 'verify' }
+  | { page: 'dashboard' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'import') return { page: 'import' };
   if (parts[0] === 'print') return { page: 'print' };
   if (parts[0] === 'verify') return { page: 'verify' };
+  if (parts[0] === 'dashboard') return { page: 'dashboard' };
   const queue = (QUEUES as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as QueueId) : 'new';
   return { page: 'queue', queue };
 }

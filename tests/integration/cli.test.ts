@@ -100,6 +100,24 @@ describe('desk (command line)', () => {
     expect(run(['card', '--reference', 'REQ-0000-000000', '--out', out]).err).toMatch(/no request has the reference REQ-0000-000000/);
   });
 
+  it('export writes a queue view and a case report; a bad filter names the field', () => {
+    const csv = join(dir, 'export.csv');
+    const r = desk(['export', '--format', 'csv', '--status', 'submitted', '--lang', 'en', '--out', csv, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const rows = readFileSync(csv, 'utf8').split('\r\n').filter(Boolean);
+    expect(rows.length - 1).toBe(JSON.parse(r.out).rows);
+    expect(rows.slice(1).every((l) => l.includes(',Submitted,'))).toBe(true);
+    const bad = desk(['export', '--format', 'csv', '--status', 'nope', '--out', csv]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^desk: status:/);
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    const { reference } = sqlite.prepare('select reference from requests order by id limit 1').get() as { reference: string };
+    sqlite.close();
+    const pdf = join(dir, 'case.pdf');
+    expect(desk(['export', '--format', 'pdf', '--reference', reference, '--lang', 'ar', '--out', pdf]).code).toBe(0);
+    expect(pdfText(readFileSync(pdf))).toContain(reference);
+  });
+
   it('restore refuses a damaged file and a backup from a newer desk, and keeps the database', () => {
     const damaged = join(dir, 'damaged.sqlite');
     writeFileSync(damaged, 'this is not a database at all'.repeat(200));

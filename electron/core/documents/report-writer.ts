@@ -1,4 +1,4 @@
-import type { PDFDocument} from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { rgb, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './text/typesetter';
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { DeskDb } from '../db/connection';
 import type { FileTickets } from './tickets';
 
@@ -11,7 +12,10 @@ export interface AttachmentFile {
 export async function fileForTicket(db: DeskDb, tickets: FileTickets, ticket: string): Promise<AttachmentFile | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(ticket)) return null;
   const generated = tickets.redeemGenerated(ticket);
-  if (generated) return generated;
+  if (generated) {
+    const bytes = generated.bytes ?? (generated.path ? await readFile(generated.path).catch(() => null) : null);
+    return bytes ? { bytes, mime: generated.mime, fileName: generated.fileName } : null;
+  }
   const id = tickets.redeem(ticket);
   if (id === null) return null;
   const row = await db

@@ -21,6 +21,6 @@ describe('file tickets', () => {
     expect(tickets.redeem(first)).toBeNull();
     const later = Array.from({ length: 16 }, (_, i) => tickets.issueGenerated(file(i + 1)));
     expect(tickets.redeemGenerated(first)).toBeNull();
-    expect(later.map((t) => tickets.redeemGenerated(t)?.bytes[0])).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(later.map((t) => tickets.redeemGenerated(t)?.bytes?.[0])).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 });

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 /** A file the desk made (a card, a report) held in memory for the viewer to load. */
 export interface GeneratedFile {
-  bytes: Uint8Array;
+  /** Small documents are held in memory; exports stay in their file on disk. */
+  bytes?: Uint8Array;
+  path?: string;
   mime: string;
   fileName: string;
 }

@@ -26,7 +26,7 @@ export async function caseReport(
   });
   await appendAudit(db, {
     at: now.toISOString(),
-    actorId: user.id,
+    actorId: user.id > 0 ? user.id : null,
     action: 'report.case',
     entity: 'request',
     entityId: String(input.id),

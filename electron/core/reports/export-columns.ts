@@ -21,7 +21,8 @@ export interface ExportSource {
   assignee_name: string | null;
 }
 
-export type CellValue = string | number | Date | null;
+export type { CellValue } from '../../../shared/csv';
+import type { CellValue } from '../../../shared/csv';
 
 export interface ExportColumn {
   key: string;

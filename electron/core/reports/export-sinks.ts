@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { CellValue, ExportColumn } from './export-columns';
-import { BOM, csvLine } from './csv';
+import { BOM, csvLine } from '../../../shared/csv';
 import { ReportWriter } from '../documents/report-writer';
 import { describeDocument } from '../documents/metadata';
 

@@ -7,7 +7,7 @@ import { testDesk } from '../testing';
 import { seedDemo } from '../demo/seed';
 import { getUser } from '../auth/users';
 import { runExport } from './export';
-import { csvField, parseCsv } from './csv';
+import { csvField, parseCsv } from '../../../shared/csv';
 import { columnsFor, EXPORT_COLUMNS, type ExportSource } from './export-columns';
 import { openSink } from './export-sinks';
 import { queueRows } from '../cases/queues';

@@ -63,7 +63,7 @@ export async function runExport(
   }
   await appendAudit(db, {
     at: now.toISOString(),
-    actorId: user.id,
+    actorId: user.id > 0 ? user.id : null,
     action: 'report.export',
     entity: 'queue',
     entityId: spec.query.queue,

@@ -16,6 +16,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { ImportPage } from '../pages/ImportPage';
 import { PrintCentrePage } from '../pages/PrintCentrePage';
 import { VerifyCardPage } from '../pages/VerifyCardPage';
+import { DashboardPage } from '../pages/DashboardPage';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
@@ -24,6 +25,7 @@ export function AppFrame() {
   const route = useRoute();
   const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}), refetchInterval: 5_000 });
   const isAdmin = user?.roles.includes('admin') ?? false;
+  const canSeeDashboard = user?.roles.some((r) => r === 'approver' || r === 'admin' || r === 'finance') ?? false;
   const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
   const [sheet, setSheet] = useState(false);
   const queryClient = useQueryClient();
@@ -84,6 +86,7 @@ export function AppFrame() {
               />
             ))}
             <Divider my="xs" />
+            {canSeeDashboard && <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />}
             {canPrint && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
             <NavLink href={routeHref({ page: 'verify' })} label={pick(TERMS.actions.verify_card)} active={route.page === 'verify'} />
             <NavLink href={routeHref({ page: 'outbox' })} label={t('outbox')} active={route.page === 'outbox'} />
@@ -101,6 +104,7 @@ export function AppFrame() {
           {route.page === 'import' && <ImportPage />}
           {route.page === 'print' && <PrintCentrePage />}
           {route.page === 'verify' && <VerifyCardPage />}
+          {route.page === 'dashboard' && <DashboardPage />}
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,47 +1,64 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Menu } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 import { errorText } from './errors';
-import { PdfPages } from './PdfPages';
+import { PdfPreviewModal } from './PdfPreviewModal';
 import { routeHref } from '../route';
 
-/** On a request whose letter or certificate was issued: open it, read it, save it. On a card request: the way to the print centre. */
+const REPORTS: Array<{ key: MessageKey; lang: 'ar' | 'en'; copy: 'staff' | 'applicant' }> = [
+  { key: 'reportStaffAr', lang: 'ar', copy: 'staff' },
+  { key: 'reportStaffEn', lang: 'en', copy: 'staff' },
+  { key: 'reportApplicantAr', lang: 'ar', copy: 'applicant' },
+  { key: 'reportApplicantEn', lang: 'en', copy: 'applicant' },
+];
+
+/** The documents of a request: its case report, its issued letter or certificate, the way to its card. */
 export function IssuedDocument({ c }: { c: CaseDetail }) {
   const { client, user } = useSession();
   const { t, lang } = useLocale();
-  const [open, setOpen] = useState(false);
-  const doc = useMutation({ mutationFn: () => client.call('documents.issued', { requestId: c.id }), onSuccess: () => setOpen(true) });
+  const [shown, setShown] = useState<{ url: string; fileName: string; title: string } | null>(null);
+  const letter = useMutation({
+    mutationFn: () => client.call('documents.issued', { requestId: c.id }),
+    onSuccess: (f) => setShown({ ...f, title: t('issuedDocument') }),
+  });
+  const report = useMutation({
+    mutationFn: (r: { lang: 'ar' | 'en'; copy: 'staff' | 'applicant' }) => client.call('reports.caseReport', { id: c.id, ...r }),
+    onSuccess: (f) => setShown({ ...f, title: t('caseReport') }),
+  });
   const canPrint = user?.roles.some((r) => r === 'card_clerk' || r === 'admin') ?? false;
-  if (['ready_to_print', 'printed', 'delivered'].includes(c.status) && canPrint)
-    return (
-      <Button component="a" href={routeHref({ page: 'print' })} variant="light" size="compact-sm">
-        {t('printCentre')}
-      </Button>
-    );
-  if (c.status !== 'document_issued') return null;
+  const failed = letter.error ?? report.error;
   return (
     <>
-      <Button variant="light" size="compact-sm" loading={doc.isPending} onClick={() => doc.mutate()}>
-        {t('issuedDocument')}
-      </Button>
-      {doc.isError && <Alert color="red">{errorText(doc.error, lang)}</Alert>}
-      <Modal opened={open && !!doc.data} onClose={() => setOpen(false)} title={t('issuedDocument')} size="xl">
-        {doc.data && (
-          <Stack>
-            <Group justify="end">
-              <Button component="a" href={doc.data.url} download={doc.data.fileName} variant="default">
-                {t('savePdf')}
-              </Button>
-            </Group>
-            <div style={{ maxHeight: '72vh', overflow: 'auto', background: 'var(--mantine-color-gray-1)', padding: 12 }}>
-              <PdfPages url={doc.data.url} zoom={1} rotation={0} width={760} />
-            </div>
-          </Stack>
-        )}
-      </Modal>
+      <Menu position="bottom-start">
+        <Menu.Target>
+          <Button variant="light" size="compact-sm" loading={report.isPending}>
+            {t('caseReport')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {REPORTS.map((r) => (
+            <Menu.Item key={r.key} onClick={() => report.mutate({ lang: r.lang, copy: r.copy })}>
+              {t(r.key)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {c.status === 'document_issued' && (
+        <Button variant="light" size="compact-sm" loading={letter.isPending} onClick={() => letter.mutate()}>
+          {t('issuedDocument')}
+        </Button>
+      )}
+      {['ready_to_print', 'printed', 'delivered'].includes(c.status) && canPrint && (
+        <Button component="a" href={routeHref({ page: 'print' })} variant="light" size="compact-sm">
+          {t('printCentre')}
+        </Button>
+      )}
+      {failed && <Alert color="red">{errorText(failed, lang)}</Alert>}
+      <PdfPreviewModal file={shown} title={shown?.title ?? ''} onClose={() => setShown(null)} />
     </>
   );
 }

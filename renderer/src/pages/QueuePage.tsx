@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorText } from '../components/errors';
+import { ExportMenu } from '../components/ExportMenu';
 import { QueueFilters, type QueueFilterValues } from '../components/QueueFilters';
 
 /** Calendar days until a returned request's response window closes (Riyadh dates). */
@@ -116,6 +117,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
               {`${t('claimSelected')} (${formatNumber(selected.size)})`}
             </Button>
           )}
+          <ExportMenu view={{ queue, sort, ...filters }} />
           {canDecide && <Button onClick={() => void claimNext()}>{pick(TERMS.actions.claim_next)} (n)</Button>}
         </Group>
       </Group>

@@ -1,4 +1,5 @@
-import type { CellValue } from './export-columns';
+/** A value in an exported table. */
+export type CellValue = string | number | Date | null;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, line break or edge space. A text

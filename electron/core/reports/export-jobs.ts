@@ -1,0 +1,90 @@
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { DeskDb } from '../db/connection';
+import type { ExportJobView, UserInfo } from '../../../shared/domain';
+import type { FileTickets } from '../files/tickets';
+import { DeskFault } from '../errors';
+import { ExportCancelled, runExport, type ExportSpec } from './export';
+
+const MIME = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+const FOLDER = join(tmpdir(), 'mumaris-exports');
+const KEEP_MS = 24 * 3600_000;
+
+interface Job extends ExportJobView {
+  userId: number;
+  abort: AbortController;
+}
+
+/**
+ * Exports run in the background of the main process, page by page, so the desk stays responsive;
+ * the app polls their progress, can cancel them, and opens the file when it is written.
+ */
+export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Date) {
+  const jobs = new Map<string, Job>();
+  const view = ({ userId: _u, abort: _a, ...v }: Job): ExportJobView => v;
+  const own = (id: string, user: UserInfo): Job => {
+    const job = jobs.get(id);
+    if (!job || job.userId !== user.id) throw new DeskFault('not_found', `export ${id} was not found`, `التصدير ${id} غير موجود`);
+    return job;
+  };
+  return {
+    start(user: UserInfo, spec: ExportSpec): ExportJobView {
+      mkdirSync(FOLDER, { recursive: true });
+      sweepOld();
+      const id = randomBytes(9).toString('base64url');
+      const stamp = now().toISOString().slice(0, 10);
+      const fileName = `${spec.query.queue}-${stamp}.${spec.format}`;
+      const file = join(FOLDER, `${id}-${fileName}`);
+      const job: Job = {
+        id,
+        state: 'running',
+        done: 0,
+        total: null,
+        fileName,
+        url: null,
+        error: null,
+        userId: user.id,
+        abort: new AbortController(),
+      };
+      jobs.set(id, job);
+      runExport(db, user, spec, file, now(), (done, total) => Object.assign(job, { done, total }), job.abort.signal).then(
+        ({ rows }) => {
+          job.state = 'done';
+          job.done = rows;
+          job.total = rows;
+          job.url = `/files/${tickets.issueGenerated({ path: file, mime: MIME[spec.format], fileName })}`;
+        },
+        (e: unknown) => {
+          job.state = e instanceof ExportCancelled ? 'cancelled' : 'failed';
+          job.error = e instanceof ExportCancelled ? null : e instanceof Error ? e.message : String(e);
+        },
+      );
+      return view(job);
+    },
+    status: (user: UserInfo, id: string): ExportJobView => view(own(id, user)),
+    cancel(user: UserInfo, id: string): ExportJobView {
+      const job = own(id, user);
+      job.abort.abort();
+      return view(job);
+    },
+  };
+}
+
+export type ExportJobs = ReturnType<typeof createExportJobs>;
+
+function sweepOld(): void {
+  for (const name of readdirSync(FOLDER)) {
+    const f = join(FOLDER, name);
+    try {
+      if (Date.now() - statSync(f).mtimeMs > KEEP_MS) rmSync(f, { force: true });
+    } catch {
+      // Another desk removed it first.
+    }
+  }
+}
