@@ -23,6 +23,7 @@ import { fixedClock } from '../electron/core/clock';
 import { buildJsonRulesEngine, flatFacts, runJsonRules } from './json-rules';
 import { time, type Timing } from './stats';
 import { benchCards } from './cards';
+import { benchReports } from './reports';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, cases: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } },
@@ -173,6 +174,11 @@ async function main() {
   };
 
   Object.assign(entries, await benchCards(desk, log));
+  const admin = await signIn(desk.db, clock, 'admin', DEMO_PASSWORD);
+  Object.assign(entries, await benchReports(desk, admin.user, clock.now(), log));
+  const reports = entries as Record<string, { ms?: number; p95Ms?: number }>;
+  budgets['export.csv.all'] = { limitMs: 5_000, met: (reports['export.csv.all']?.ms ?? Infinity) < 5_000 };
+  budgets['export.xlsx.all'] = { limitMs: 30_000, met: (reports['export.xlsx.all']?.ms ?? Infinity) < 30_000 };
   const cards = entries as Record<string, { p95Ms?: number; ms?: number }>;
   budgets['card.one'] = { limitMs: 60, met: (cards['card.one']?.p95Ms ?? Infinity) < 60 };
   budgets['cards.1000.cr80'] = { limitMs: 15_000, met: (cards['cards.1000.cr80']?.ms ?? Infinity) < 15_000 };

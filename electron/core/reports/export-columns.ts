@@ -38,6 +38,25 @@ export interface ExportColumn {
 const CONTACT_ROLES: readonly Role[] = ['reviewer', 'approver', 'admin'];
 const day = (iso: string) => new Date(`${riyadhDate(iso)}T00:00:00Z`);
 
+/** A 100,000-row export repeats a few hundred days and a few dozen labels: each is worked out once. */
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      v = fn(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+const hijri = memo(hijriDay);
+const profession = memo(professionLabel);
+const specialty = memo(specialtyLabel);
+const category = memo(categoryLabel);
+const ageFrom = memo((key: string) => workingDaysBetween(key.slice(0, 10), key.slice(10)));
+
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'reference', title: { ar: 'رقم الطلب', en: 'Reference' }, width: 18, kind: 'text', value: (r) => r.reference },
   {
@@ -60,22 +79,22 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     title: { ar: 'تاريخ التقديم (هجري)', en: 'Submitted (Hijri)' },
     width: 14,
     kind: 'text',
-    value: (r) => hijriDay(riyadhDate(r.submitted_at)),
+    value: (r) => hijri(riyadhDate(r.submitted_at)),
   },
   {
     key: 'ageDays',
     title: { ar: 'العمر (أيام عمل)', en: 'Age (working days)' },
     width: 10,
     kind: 'number',
-    value: (r, _l, today) => workingDaysBetween(riyadhDate(r.submitted_at), today),
+    value: (r, _l, today) => ageFrom(riyadhDate(r.submitted_at) + today),
   },
   { key: 'nameAr', title: { ar: 'الاسم بالعربية', en: 'Name (Arabic)' }, width: 30, kind: 'text', value: (r) => r.name_ar },
   { key: 'nameEn', title: { ar: 'الاسم بالإنجليزية', en: 'Name (English)' }, width: 30, kind: 'text', value: (r) => r.name_en },
   { key: 'idNumber', title: { ar: 'رقم الهوية', en: 'ID number' }, width: 13, kind: 'text', value: (r) => r.id_number },
   { key: 'nationality', title: { ar: 'الجنسية', en: 'Nationality' }, width: 8, kind: 'text', value: (r) => r.nationality },
-  { key: 'profession', title: { ar: 'المهنة', en: 'Profession' }, width: 18, kind: 'text', value: (r, l) => professionLabel(r.profession)[l] },
-  { key: 'specialty', title: { ar: 'التخصص', en: 'Specialty' }, width: 22, kind: 'text', value: (r, l) => specialtyLabel(r.specialty)[l] },
-  { key: 'category', title: { ar: 'التصنيف', en: 'Category' }, width: 16, kind: 'text', value: (r, l) => categoryLabel(r.category)[l] },
+  { key: 'profession', title: { ar: 'المهنة', en: 'Profession' }, width: 18, kind: 'text', value: (r, l) => profession(r.profession)[l] },
+  { key: 'specialty', title: { ar: 'التخصص', en: 'Specialty' }, width: 22, kind: 'text', value: (r, l) => specialty(r.specialty)[l] },
+  { key: 'category', title: { ar: 'التصنيف', en: 'Category' }, width: 16, kind: 'text', value: (r, l) => category(r.category)[l] },
   { key: 'assignee', title: { ar: 'المستلم', en: 'Assignee' }, width: 20, kind: 'text', value: (r) => r.assignee_name },
   {
     key: 'returnDue',

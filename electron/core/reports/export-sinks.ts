@@ -41,9 +41,19 @@ async function write(out: WriteStream, chunk: string): Promise<void> {
 async function csvSink(o: SinkOptions): Promise<ExportSink> {
   const out = createWriteStream(o.file, { encoding: 'utf8' });
   await write(out, BOM + csvLine(o.columns.map((c) => c.title[o.lang])));
+  // Rows are written in batches: one stream write per row costs more than the row itself.
+  let batch = '';
+  let n = 0;
   return {
-    row: (values) => write(out, csvLine(values)),
+    row: async (values) => {
+      batch += csvLine(values);
+      if (++n % 1_000 === 0) {
+        await write(out, batch);
+        batch = '';
+      }
+    },
     finish: async () => {
+      if (batch) await write(out, batch);
       out.end();
       await once(out, 'finish');
     },
