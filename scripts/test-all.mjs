@@ -49,6 +49,7 @@ const steps = [
   () => step('types (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']),
   () => step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']),
   () => step('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']),
+  () => step('security scan (electronegativity, offline)', 'node', ['scripts/security-scan.mjs']),
   () => {
     rmSync('test-results/vitest.json', { force: true });
     const ok = step('unit and integration', 'npx', [
