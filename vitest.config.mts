@@ -8,6 +8,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/src/**/*.test.{ts,tsx}',
       'tests/integration/**/*.test.ts',
+      'tests/crash/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,
