@@ -45,7 +45,25 @@ const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
 /** Free text typed by staff: bounded so a pasted book cannot reach the database. */
 const text = (max: number) => z.string().trim().min(1).max(max);
-const password = z.string().min(10, 'at least 10 characters').max(200);
+/** Common passwords a desk holding legal records refuses outright (with the length rule, NIST SP 800-63B's advice). */
+const COMMON_PASSWORDS = [
+  '1234567890',
+  '0123456789',
+  'password123',
+  'password1234',
+  'qwertyuiop',
+  'abc1234567',
+  'iloveyou12',
+  'admin12345',
+  'mumaris123',
+  'scfhs12345',
+];
+const password = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200)
+  .refine((p) => !/^(.)\1+$/.test(p), 'not one character repeated')
+  .refine((p) => !COMMON_PASSWORDS.includes(p.toLowerCase()), 'too common: choose another');
 const username = z
   .string()
   .trim()

@@ -3,6 +3,7 @@ import type { Result, Role } from '../../shared/domain';
 import type { DeskDeps } from './desk';
 import { DeskFault } from './errors';
 import { resolveSession } from './auth/users';
+import { currentPolicy } from './policy';
 import type { Handlers } from './handlers';
 import { arabicIssue } from './intake/issue-arabic';
 
@@ -16,13 +17,21 @@ function fail(code: DeskFault['code'], message: string, messageAr?: string): Res
  * The door every call passes through, whatever the transport: the name must be in the
  * contract, the arguments must parse, and the caller must hold a role the contract names.
  */
-export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db'>, log: (e: unknown) => void = console.error): Dispatch {
+export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | 'clock'>, log: (e: unknown) => void = console.error): Dispatch {
+  // The idle timeout is policy; it is read again at most once a minute, not on every call.
+  let idle = { minutes: 30, readAt: -Infinity };
+  const idleMinutes = async (now: Date) => {
+    if (now.getTime() - idle.readAt > 60_000)
+      idle = { minutes: (await currentPolicy(deps.db, now.toISOString())).policy.sessionIdleMinutes, readAt: now.getTime() };
+    return idle.minutes;
+  };
   return async (name, rawArgs, sessionToken) => {
     if (!isMethodName(name)) return fail('not_found', `unknown call ${String(name).slice(0, 80)}`);
     const def = contract[name];
     try {
       // Who is calling is settled before the arguments are even read.
-      const user = await resolveSession(deps.db, sessionToken);
+      const now = deps.clock.now();
+      const user = await resolveSession(deps.db, sessionToken, now, await idleMinutes(now));
       if (def.access !== 'public') {
         if (!user) return fail('unauthenticated', 'your session has ended; sign in again', 'انتهت الجلسة؛ سجل الدخول مرة أخرى');
         if (def.access !== 'signed_in' && !user.roles.some((r) => (def.access as readonly Role[]).includes(r))) {

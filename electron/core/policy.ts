@@ -27,6 +27,12 @@ export const policySchema = z.object({
   slaWorkingDays: z.number().int().positive(),
   /** How long a classification card is valid from its issue. */
   cardValidityYears: z.number().int().min(1).max(10),
+  /** A session left idle this long ends: the desk asks for the password again. */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -62,6 +68,7 @@ export function samplePolicy(): Policy {
     maxAttachmentBytes: 20 * 1024 * 1024,
     slaWorkingDays: 5,
     cardValidityYears: 3,
+    sessionIdleMinutes: 30,
   };
 }
 

@@ -52,6 +52,8 @@ export interface NewUser {
 }
 
 export async function createUser(db: DeskDb, clock: Clock, input: NewUser, actorId: number | null): Promise<UserInfo> {
+  if (input.password.toLowerCase().includes(input.username.toLowerCase()))
+    throw new DeskFault('bad_input', 'password: must not contain the user name', 'كلمة المرور: يجب ألا تتضمن اسم المستخدم');
   const passwordHash = await hashPassword(input.password);
   const at = clock.now().toISOString();
   const id = await db.transaction().execute(async (trx) => {
@@ -140,10 +142,22 @@ export async function signIn(db: DeskDb, clock: Clock, username: string, passwor
 }
 
 /** The signed-in user behind a session token, or null when it is unknown or ended. */
-export async function resolveSession(db: DeskDb, token: string | undefined): Promise<UserInfo | null> {
+/**
+ * The user behind a session token. A session idle for longer than `idleMinutes` has ended (the
+ * desk locks itself when left alone); activity is recorded at most once a minute.
+ */
+export async function resolveSession(db: DeskDb, token: string | undefined, now = new Date(), idleMinutes = Infinity): Promise<UserInfo | null> {
   if (!token || token.length > 200) return null;
-  const s = await db.selectFrom('sessions').select('user_id').where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-  return s ? getUser(db, s.user_id) : null;
+  const hash = tokenHash(token);
+  const s = await db.selectFrom('sessions').select(['user_id', 'last_seen_at']).where('token_hash', '=', hash).executeTakeFirst();
+  if (!s) return null;
+  const idleMs = now.getTime() - new Date(s.last_seen_at).getTime();
+  if (idleMs > idleMinutes * 60_000) {
+    await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    return null;
+  }
+  if (idleMs > 60_000) await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+  return getUser(db, s.user_id);
 }
 
 export async function signOut(db: DeskDb, token: string): Promise<void> {
