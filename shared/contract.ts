@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type {
+  BackupView,
   CardVerification,
   DashboardFigures,
   ExportJobView,
@@ -217,6 +218,8 @@ export const contract = {
   'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 
   'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
+  'backups.list': method(z.object({}), ['admin']).returns<{ folder: string | null; backups: BackupView[] }>(),
+  'backups.run': method(z.object({}), ['admin']).returns<{ folder: string | null; backups: BackupView[] }>(),
   'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),
 } as const;
 

@@ -45,5 +45,7 @@ export const METHOD_NAMES = [
   'exports.cancel',
   'cards.verify',
   'outbox.list',
+  'backups.list',
+  'backups.run',
   'audit.verify',
 ] as const;

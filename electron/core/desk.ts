@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import { createFileTickets, type FileTickets } from './files/tickets';
 import { loadCardSigner, type CardSigner } from './documents/card-signing';
 import { basename, dirname, join, resolve } from 'node:path';
+import { backupFolderFor } from './backups';
 
 /** What every handler needs: the database and the time. */
 export interface DeskDeps {
@@ -16,6 +17,8 @@ export interface DeskDeps {
   fileTickets: FileTickets;
   /** Signs and reads the cards' QR codes (the key lives beside the database, never in it). */
   cardSigner: CardSigner;
+  /** Where scheduled and on-demand backups go; null for an in-memory database. */
+  backupFolder: string | null;
 }
 
 export interface Desk extends DeskDeps {
@@ -31,7 +34,17 @@ export async function openDesk(file: string, opts: { clock?: Clock; cardKeyFile?
   const clock = opts.clock ?? systemClock;
   await currentPolicy(opened.db, clock.now().toISOString());
   const cardSigner = loadCardSigner(opts.cardKeyFile !== undefined ? opts.cardKeyFile : cardKeyFileFor(file));
-  return { opened, db: opened.db, clock, version: DESK_VERSION, fileTickets: createFileTickets(), cardSigner, close: () => opened.close() };
+  const backupFolder = file === ':memory:' || file === '' ? null : backupFolderFor(file);
+  return {
+    opened,
+    db: opened.db,
+    clock,
+    version: DESK_VERSION,
+    fileTickets: createFileTickets(),
+    cardSigner,
+    backupFolder,
+    close: () => opened.close(),
+  };
 }
 
 /** The card-signing key beside the database file; an in-memory database gets a key for the process only. */

@@ -4,7 +4,7 @@
  */
 import type { MethodName, ParsedArgsOf, ResultOf } from '../../shared/contract';
 import type { UserInfo } from '../../shared/domain';
-import type { DeskDeps } from './desk';
+import type { Desk } from './desk';
 import { DeskFault } from './errors';
 import { countUsers, createUser, getUser, listUsers, setRoles, signIn, signOut } from './auth/users';
 import { verifyAuditChain } from './audit/chain';
@@ -23,6 +23,7 @@ import { issuedDocumentPdf } from './cards/letters';
 import { caseReport } from './reports/case-report';
 import { createExportJobs } from './reports/export-jobs';
 import { dashboardFigures } from './reports/dashboard';
+import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
 
 export interface CallContext {
@@ -40,7 +41,7 @@ const signedIn = (ctx: CallContext): UserInfo => {
   return ctx.user;
 };
 
-export function createHandlers(deps: DeskDeps): Handlers {
+export function createHandlers(deps: Desk): Handlers {
   const { db, clock } = deps;
   const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock });
   const detail = (id: number) => caseDetail(db, id, clock.now());
@@ -198,6 +199,13 @@ export function createHandlers(deps: DeskDeps): Handlers {
     'exports.cancel': async (args, ctx) => exportJobs.cancel(signedIn(ctx), args.jobId),
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
     'outbox.list': (args) => listOutbox(db, args.limit),
+    'backups.list': async () => ({ folder: deps.backupFolder, backups: deps.backupFolder ? listBackups(deps.backupFolder) : [] }),
+    'backups.run': async (_args, ctx) => {
+      if (!deps.backupFolder)
+        throw new DeskFault('bad_input', 'an in-memory database has no backups folder', 'قاعدة البيانات المؤقتة ليس لها مجلد نسخ احتياطية');
+      const { policy } = await currentPolicy(db, clock.now().toISOString());
+      return { folder: deps.backupFolder, backups: await runBackup(deps, deps.backupFolder, policy.backupKeep, signedIn(ctx).id) };
+    },
     'audit.verify': () => verifyAuditChain(db),
   } satisfies Handlers;
 }

@@ -1,9 +1,10 @@
 import type { Desk } from './desk';
 import { sweepReturnWindows } from './cases/sweep';
+import { scheduleBackups } from './backups';
 
 const HOUR = 3600_000;
 
-/** The desk's own routines: the return-window sweep at start and every hour. */
+/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups. */
 export function startBackgroundJobs(desk: Desk, log: (line: string) => void = console.log): () => void {
   const sweep = async () => {
     try {
@@ -16,5 +17,9 @@ export function startBackgroundJobs(desk: Desk, log: (line: string) => void = co
   void sweep();
   const timer = setInterval(() => void sweep(), HOUR);
   timer.unref();
-  return () => clearInterval(timer);
+  const stopBackups = desk.backupFolder ? scheduleBackups(desk, desk.backupFolder, log) : () => {};
+  return () => {
+    clearInterval(timer);
+    stopBackups();
+  };
 }

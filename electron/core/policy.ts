@@ -33,6 +33,9 @@ export const policySchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** Online backups into the backups folder beside the database: how often, and how many are kept. */
+  backupIntervalHours: z.number().int().min(1).max(168),
+  backupKeep: z.number().int().min(1).max(365),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -69,6 +72,8 @@ export function samplePolicy(): Policy {
     slaWorkingDays: 5,
     cardValidityYears: 3,
     sessionIdleMinutes: 30,
+    backupIntervalHours: 24,
+    backupKeep: 14,
   };
 }
 

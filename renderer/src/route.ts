@@ -11,7 +11,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'print' }
   | { page: 'verify' }
-  | { page: 'dashboard' };
+  | { page: 'dashboard' }
+  | { page: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'print') return { page: 'print' };
   if (parts[0] === 'verify') return { page: 'verify' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
+  if (parts[0] === 'backups') return { page: 'backups' };
   const queue = (QUEUES as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as QueueId) : 'new';
   return { page: 'queue', queue };
 }

@@ -220,3 +220,11 @@ export interface DashboardFigures {
   returns: { count: number; reasons: Array<{ text: string; count: number }> };
   refundsPaid: { count: number; totalHalalas: number };
 }
+
+/** One backup file in the desk's backups folder. */
+export interface BackupView {
+  file: string;
+  name: string;
+  at: string;
+  bytes: number;
+}

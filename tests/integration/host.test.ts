@@ -54,6 +54,8 @@ const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'exports.cancel': { jobId: 'nonexistent-job' },
   'cards.verify': { payload: 'SCFHS1|C|C-2026-000001|1012345678|20290101|forged' },
   'outbox.list': {},
+  'backups.list': {},
+  'backups.run': {},
   'audit.verify': {},
 };
 

@@ -17,6 +17,7 @@ import { ImportPage } from '../pages/ImportPage';
 import { PrintCentrePage } from '../pages/PrintCentrePage';
 import { VerifyCardPage } from '../pages/VerifyCardPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { BackupsPage } from '../pages/BackupsPage';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
@@ -93,6 +94,7 @@ export function AppFrame() {
             {isAdmin && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
             {isAdmin && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
             {isAdmin && <NavLink href={routeHref({ page: 'audit' })} label={t('audit')} active={route.page === 'audit'} />}
+            {isAdmin && <NavLink href={routeHref({ page: 'backups' })} label={t('backups')} active={route.page === 'backups'} />}
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main>
@@ -105,6 +107,7 @@ export function AppFrame() {
           {route.page === 'print' && <PrintCentrePage />}
           {route.page === 'verify' && <VerifyCardPage />}
           {route.page === 'dashboard' && <DashboardPage />}
+          {route.page === 'backups' && <BackupsPage />}
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,0 +1,79 @@
+/** Scheduled online backups into a folder beside the database, the newest kept, each one checked. */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Desk } from './desk';
+import type { BackupView } from '../../shared/domain';
+import { backupTo, inspectBackup } from './backup';
+import { appendAudit } from './audit/chain';
+import { currentPolicy } from './policy';
+
+const NAME = /^desk-(\d{8})-(\d{6})\.sqlite$/;
+
+export function backupFolderFor(databaseFile: string): string {
+  return join(dirname(resolve(databaseFile)), 'backups');
+}
+
+export function listBackups(folder: string): BackupView[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => NAME.test(n))
+    .map((n) => {
+      const [, d, t] = NAME.exec(n)!;
+      const at = `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4)}Z`;
+      return { file: join(folder, n), name: n, at, bytes: statSync(join(folder, n)).size };
+    })
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** One backup now: written with SQLite's online backup, then checked (integrity_check), then the oldest beyond `keep` removed. */
+export async function runBackup(desk: Desk, folder: string, keep: number, actorId: number | null): Promise<BackupView[]> {
+  mkdirSync(folder, { recursive: true });
+  const now = desk.clock.now();
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const file = join(folder, `desk-${stamp}.sqlite`);
+  await backupTo(desk.opened, file);
+  try {
+    inspectBackup(file);
+  } catch (e) {
+    rmSync(file, { force: true });
+    throw e;
+  }
+  const all = listBackups(folder);
+  for (const old of all.slice(keep)) rmSync(old.file, { force: true });
+  await appendAudit(desk.db, {
+    at: now.toISOString(),
+    actorId,
+    action: 'backup.run',
+    entity: 'backup',
+    entityId: basename(file),
+    data: { kept: Math.min(all.length, keep) },
+  });
+  return listBackups(folder);
+}
+
+/** At start (when the newest backup is older than the interval) and then every interval. */
+export function scheduleBackups(desk: Desk, folder: string, log: (line: string) => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      const { policy } = await currentPolicy(desk.db, desk.clock.now().toISOString());
+      const newest = listBackups(folder)[0];
+      const due = !newest || desk.clock.now().getTime() - new Date(newest.at).getTime() >= policy.backupIntervalHours * 3600_000;
+      if (due) {
+        await runBackup(desk, folder, policy.backupKeep, null);
+        log(`backup written to ${folder}`);
+      }
+    } catch (e) {
+      log(`scheduled backup failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  void tick();
+  timer = setInterval(() => void tick(), 15 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
