@@ -58,7 +58,6 @@ export async function runBackup(desk: Desk, folder: string, keep: number, actorI
 
 /** At start (when the newest backup is older than the interval) and then every interval. */
 export function scheduleBackups(desk: Desk, folder: string, log: (line: string) => void): () => void {
-  let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
       const { policy } = await currentPolicy(desk.db, desk.clock.now().toISOString());
@@ -73,7 +72,7 @@ export function scheduleBackups(desk: Desk, folder: string, log: (line: string) 
     }
   };
   void tick();
-  timer = setInterval(() => void tick(), 15 * 60_000);
+  const timer = setInterval(() => void tick(), 15 * 60_000);
   timer.unref();
   return () => clearInterval(timer);
 }
