@@ -2,6 +2,7 @@ import type { DeskDb } from '../db/connection';
 import type { DashboardFigures, Service } from '../../../shared/domain';
 import { addDays, riyadhDate, workingDaysBetween } from '../cases/working-days';
 import { currentPolicy } from '../policy';
+import { riyadhDay } from '../db/dialect-sql';
 
 export interface DashboardQuery {
   from?: string;
@@ -21,10 +22,7 @@ const BUCKETS: Array<[label: string, max: number]> = [
   ['21+', Infinity],
 ];
 
-/**
- * The dashboard's figures. Grouping by day happens here, in Riyadh days, over the few columns
- * read: the same code whichever database holds the cases.
- */
+/** The dashboard's figures, by Riyadh day; the database groups, so a month at 100,000 requests stays quick. */
 export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date): Promise<DashboardFigures> {
   const today = riyadhDate(now);
   const to = q.to ?? today;
@@ -47,14 +45,18 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
       .groupBy('service')
       .orderBy('service')
       .execute(),
-    submitted.select('submitted_at').execute(),
+    // Grouped by day in the database: a month at 100,000 requests is tens of thousands of rows.
+    submitted
+      .select((eb) => [riyadhDay('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
+      .groupBy(riyadhDay('submitted_at'))
+      .execute(),
   ]);
 
   let decisionsQ = db
     .selectFrom('status_history as h')
     .innerJoin('requests as r', 'r.id', 'h.request_id')
     .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.at', 'h.action', 'r.submitted_at', 'u.display_name'])
+    .select(['h.at', 'h.action', 'r.submitted_at', 'u.display_name', riyadhDay('h.at').as('day'), riyadhDay('r.submitted_at').as('submitted_day')])
     .where('h.action', 'in', ['approve', 'reject'])
     .where('h.at', '>=', start)
     .where('h.at', '<', end);
@@ -63,13 +65,20 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
 
   const perDay = new Map<string, { intake: number; decisions: number }>();
   for (let d = from; d <= to; d = addDays(d, 1)) perDay.set(d, { intake: 0, decisions: 0 });
-  for (const r of intake) perDay.get(riyadhDate(r.submitted_at))!.intake++;
+  for (const r of intake) {
+    const bucket = perDay.get(r.day);
+    if (bucket) bucket.intake += Number(r.count);
+  }
   for (const d of decisions) {
-    const bucket = perDay.get(riyadhDate(d.at));
+    const bucket = perDay.get(d.day);
     if (bucket) bucket.decisions++;
   }
 
-  let waitingQ = db.selectFrom('requests').select('submitted_at').where('status', 'in', WAITING);
+  let waitingQ = db
+    .selectFrom('requests')
+    .select((eb) => [riyadhDay('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
+    .where('status', 'in', WAITING)
+    .groupBy(riyadhDay('submitted_at'));
   if (q.service) waitingQ = waitingQ.where('service', '=', q.service);
   const ageing = BUCKETS.map(([bucket, max]) => ({
     bucket,
@@ -77,9 +86,10 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     band: (max <= sla ? 'within' : max <= 2 * sla ? 'over' : 'late') as 'within' | 'over' | 'late',
     count: 0,
   }));
+  // Thousands of waiting requests share a few hundred submission days: each day's age is worked out once.
   for (const r of await waitingQ.execute()) {
-    const age = workingDaysBetween(riyadhDate(r.submitted_at), today);
-    ageing.find((b) => age <= b.max)!.count++;
+    const age = workingDaysBetween(r.day, today);
+    ageing.find((b) => age <= b.max)!.count += Number(r.count);
   }
 
   const byReviewer = new Map<string, { decisions: number; approved: number; rejected: number; days: number[] }>();
@@ -89,7 +99,7 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     r.decisions++;
     if (d.action === 'approve') r.approved++;
     else r.rejected++;
-    r.days.push(workingDaysBetween(riyadhDate(d.submitted_at), riyadhDate(d.at)));
+    r.days.push(workingDaysBetween(d.submitted_day, d.day));
     byReviewer.set(name, r);
   }
 

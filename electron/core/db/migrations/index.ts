@@ -5,6 +5,7 @@ import * as m0030 from './0030-refund-workflow';
 import * as m0040 from './0040-queue-indexes';
 import * as m0050 from './0050-search-fts';
 import * as m0060 from './0060-print-centre';
+import * as m0070 from './0070-report-indexes';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0040-queue-indexes', m0040],
   ['0050-search-fts', m0050],
   ['0060-print-centre', m0060],
+  ['0070-report-indexes', m0070],
 ];
