@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrate } from './migrate';
+import { withStatementCache } from './statement-cache';
 
 export type DeskDb = Kysely<Database>;
 
@@ -29,7 +30,9 @@ export async function openDatabase(file: string, opts: { migrateTo?: string } = 
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: process.env.MUMARIS_NO_STATEMENT_CACHE ? sqlite : withStatementCache(sqlite) }),
+  });
   try {
     await migrate(db as never, opts.migrateTo);
   } catch (e) {
