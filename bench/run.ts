@@ -24,6 +24,7 @@ import { buildJsonRulesEngine, flatFacts, runJsonRules } from './json-rules';
 import { time, type Timing } from './stats';
 import { benchCards } from './cards';
 import { benchReports } from './reports';
+import { benchRenderer } from './renderer';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, cases: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } },
@@ -182,6 +183,8 @@ async function main() {
   const cards = entries as Record<string, { p95Ms?: number; ms?: number }>;
   budgets['card.one'] = { limitMs: 60, met: (cards['card.one']?.p95Ms ?? Infinity) < 60 };
   budgets['cards.1000.cr80'] = { limitMs: 15_000, met: (cards['cards.1000.cr80']?.ms ?? Infinity) < 15_000 };
+
+  Object.assign(entries, await benchRenderer(work, log));
 
   await desk.close();
   rmSync(work, { force: true });
