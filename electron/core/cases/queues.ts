@@ -154,6 +154,46 @@ export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'o
         : rows.orderBy('requests.submitted_at').orderBy('requests.id');
 }
 
+/** Where the previous page of a queue view ended, in its order: the next page starts after it. */
+export interface QueueCursor {
+  id: number;
+  submitted_at: string;
+  reference: string;
+  name_ar: string;
+}
+
+/**
+ * The rows after `after` in the view's order (keyset paging): each page is an index seek, so
+ * reading all 100,000 rows costs the same per page at the end as at the start (OFFSET re-reads
+ * and re-joins every row it skips).
+ */
+export function queueRowsAfter(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>, after: QueueCursor | null) {
+  const rows = queueRows(db, user, query);
+  if (!after) return rows;
+  switch (query.sort) {
+    case 'submitted_desc':
+      return rows.where((eb) =>
+        eb.or([
+          eb('requests.submitted_at', '<', after.submitted_at),
+          eb.and([eb('requests.submitted_at', '=', after.submitted_at), eb('requests.id', '<', after.id)]),
+        ]),
+      );
+    case 'reference':
+      return rows.where('requests.reference', '>', after.reference);
+    case 'name':
+      return rows.where((eb) =>
+        eb.or([eb('p.name_ar', '>', after.name_ar), eb.and([eb('p.name_ar', '=', after.name_ar), eb('requests.id', '>', after.id)])]),
+      );
+    default:
+      return rows.where((eb) =>
+        eb.or([
+          eb('requests.submitted_at', '>', after.submitted_at),
+          eb.and([eb('requests.submitted_at', '=', after.submitted_at), eb('requests.id', '>', after.id)]),
+        ]),
+      );
+  }
+}
+
 export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, today: Date): Promise<QueuePage> {
   const total = await queueTotal(db, user, query);
   const page = await queueRows(db, user, query).limit(query.limit).offset(query.offset).execute();

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { DeskDb } from '../db/connection';
 import type { UserInfo } from '../../../shared/domain';
-import { queueRows, queueTotal, type QueueQuery } from '../cases/queues';
+import { queueRowsAfter, queueTotal, type QueueCursor, type QueueQuery } from '../cases/queues';
 import { riyadhDate } from '../cases/working-days';
 import { appendAudit } from '../audit/chain';
 import { columnsFor, type ExportSource } from './export-columns';
@@ -34,6 +34,7 @@ export async function runExport(
   now: Date,
   progress: (done: number, total: number) => void = () => {},
   signal?: AbortSignal,
+  pageSize = PAGE,
 ): Promise<{ rows: number }> {
   const total = await queueTotal(db, user, spec.query);
   const columns = columnsFor(user.roles);
@@ -46,13 +47,16 @@ export async function runExport(
   const sink = await openSink(spec.format, { file, columns, lang: spec.lang, title, footer, total });
   let done = 0;
   try {
-    for (let offset = 0; offset < total; offset += PAGE) {
+    let after: QueueCursor | null = null;
+    for (;;) {
       if (signal?.aborted) throw new ExportCancelled();
-      const page = (await queueRows(db, user, spec.query).limit(PAGE).offset(offset).execute()) as ExportSource[];
-      for (const r of page) await sink.row(columns.map((c) => c.value(r, spec.lang, today)));
+      const page = await queueRowsAfter(db, user, spec.query, after).limit(pageSize).execute();
+      for (const r of page) await sink.row(columns.map((c) => c.value(r as ExportSource, spec.lang, today)));
       done += page.length;
+      const last = page.at(-1);
+      if (last) after = { id: last.id, submitted_at: last.submitted_at, reference: last.reference, name_ar: last.name_ar };
       progress(done, total);
-      if (page.length < PAGE) break;
+      if (page.length < pageSize) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await sink.finish();
