@@ -24,7 +24,13 @@ export async function openDatabase(file: string, opts: { migrateTo?: string } = 
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const check = sqlite.pragma('quick_check', { simple: true });
+    // A damaged file can also make the check itself fail (a broken index or virtual table).
+    let check: unknown;
+    try {
+      check = sqlite.pragma('quick_check', { simple: true });
+    } catch (e) {
+      check = e instanceof Error ? e.message : String(e);
+    }
     if (check !== 'ok') throw new Error(`the database file ${file} is damaged (quick_check: ${String(check)}); it was not changed`);
   } catch (e) {
     sqlite.close();
