@@ -25,6 +25,7 @@ import { createExportJobs } from './reports/export-jobs';
 import { dashboardFigures } from './reports/dashboard';
 import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
+import { eachAlone } from './cases/each-alone';
 
 export interface CallContext {
   /** The signed-in user; null only for public calls. */
@@ -164,20 +165,7 @@ export function createHandlers(deps: Desk): Handlers {
       const fileName = cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf`;
       return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName, cards };
     },
-    'print.markPrinted': async (args, ctx) => {
-      const done: number[] = [];
-      const refused: Array<{ id: number; message: string; messageAr?: string }> = [];
-      for (const item of args.items) {
-        try {
-          await markPrinted(db, actor(ctx), item.id, item.version);
-          done.push(item.id);
-        } catch (e) {
-          if (!(e instanceof DeskFault)) throw e;
-          refused.push({ id: item.id, message: e.message, ...(e.messageAr ? { messageAr: e.messageAr } : {}) });
-        }
-      }
-      return { done, refused };
-    },
+    'print.markPrinted': (args, ctx) => eachAlone(args.items, (id, v) => markPrinted(db, actor(ctx), id, v)),
     'print.recordDelivery': async (args, ctx) => {
       await recordDelivery(db, actor(ctx), args.id, args.version, args.delivery);
       return printQueue(db, 'printed');

@@ -1,6 +1,6 @@
+import { HOLDER_COLUMNS, holderFacts } from './holder';
 import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
-import { categoryLabel, professionLabel, specialtyLabel } from '../../../shared/domain';
 import type { CardFacts } from '../documents/card-facts';
 import type { CardSigner } from '../documents/card-signing';
 
@@ -11,21 +11,7 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
     .selectFrom('cards as c')
     .innerJoin('requests as r', 'r.id', 'c.request_id')
     .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
-    .select([
-      'c.request_id',
-      'c.number',
-      'c.issued_at',
-      'c.expires_at',
-      'r.service',
-      'p.name_ar',
-      'p.name_en',
-      'p.id_type',
-      'p.id_number',
-      'p.registration_number',
-      'p.profession',
-      'p.specialty',
-      'p.category',
-    ])
+    .select(['c.request_id', 'c.number', 'c.issued_at', 'c.expires_at', 'r.service', ...HOLDER_COLUMNS])
     .where('c.request_id', 'in', requestIds)
     .where('c.status', '=', 'active')
     .execute();
@@ -47,14 +33,7 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
       number: r.number,
       issuedAt: r.issued_at,
       expiresAt: r.expires_at,
-      nameAr: r.name_ar,
-      nameEn: r.name_en,
-      idType: r.id_type,
-      idNumber: r.id_number,
-      registrationNumber: r.registration_number,
-      profession: professionLabel(r.profession),
-      specialty: specialtyLabel(r.specialty),
-      category: categoryLabel(r.category),
+      ...holderFacts(r),
       photo: photo ? { bytes: photo.data, mime: photo.mime, sha256: photo.sha256 } : null,
       qr: signer.payload({ kind: 'C', number: r.number, holderId: r.id_number, date: r.expires_at }),
       replacement: r.service === 'CARD_REPLACEMENT',

@@ -1,6 +1,7 @@
+import { HOLDER_COLUMNS, holderFacts } from './holder';
 /** Issued letters and certificates: the A4 PDF of a request whose document was issued. */
 import type { DeskDb } from '../db/connection';
-import { categoryLabel, isDocumentService, professionLabel, specialtyLabel, type Service } from '../../../shared/domain';
+import { isDocumentService, type Service } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import type { CardSigner } from '../documents/card-signing';
 import type { LetterFacts } from '../documents/letter-facts';
@@ -11,20 +12,7 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
   const r = await db
     .selectFrom('requests as r')
     .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
-    .select([
-      'r.reference',
-      'r.service',
-      'r.status',
-      'r.employer_facility',
-      'p.name_ar',
-      'p.name_en',
-      'p.id_type',
-      'p.id_number',
-      'p.registration_number',
-      'p.profession',
-      'p.specialty',
-      'p.category',
-    ])
+    .select(['r.reference', 'r.service', 'r.status', 'r.employer_facility', ...HOLDER_COLUMNS])
     .where('r.id', '=', requestId)
     .executeTakeFirst();
   if (!r) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
@@ -45,14 +33,7 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
     service: r.service,
     reference: r.reference,
     issuedAt,
-    nameAr: r.name_ar,
-    nameEn: r.name_en,
-    idType: r.id_type,
-    idNumber: r.id_number,
-    registrationNumber: r.registration_number,
-    profession: professionLabel(r.profession),
-    specialty: specialtyLabel(r.specialty),
-    category: categoryLabel(r.category),
+    ...holderFacts(r),
     facility: r.service === 'TRAINING_LETTER' ? r.employer_facility : null,
     qr: signer.payload({ kind: 'D', number: r.reference, holderId: r.id_number, date: issuedAt }),
   };

@@ -10,6 +10,7 @@ import { runChecks } from './checks';
 import { applyTransition, loadRequest, type Trx } from './apply-transition';
 import { queueApplicantNotice } from './notify';
 import { addDays, riyadhDate } from './working-days';
+import { eachAlone, type EachAloneResult } from './each-alone';
 
 export interface Actor {
   user: UserInfo;
@@ -303,17 +304,7 @@ export async function claimMany(
   db: DeskDb,
   a: Actor,
   items: Array<{ id: number; version: number }>,
-): Promise<{ claimed: number[]; refused: Array<{ id: number; message: string; messageAr?: string }> }> {
-  const claimed: number[] = [];
-  const refused: Array<{ id: number; message: string; messageAr?: string }> = [];
-  for (const item of items) {
-    try {
-      await claim(db, a, item.id, item.version);
-      claimed.push(item.id);
-    } catch (e) {
-      if (!(e instanceof DeskFault)) throw e;
-      refused.push({ id: item.id, message: e.message, ...(e.messageAr ? { messageAr: e.messageAr } : {}) });
-    }
-  }
-  return { claimed, refused };
+): Promise<{ claimed: number[]; refused: EachAloneResult['refused'] }> {
+  const { done, refused } = await eachAlone(items, (id, version) => claim(db, a, id, version));
+  return { claimed: done, refused };
 }
