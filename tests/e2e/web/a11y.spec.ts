@@ -62,7 +62,19 @@ test('the first-run screen and the admin pages pass axe too', async ({ page }) =
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
     await audit(page, `${link} ar`);
   }
+  for (const [link, heading] of [
+    ['مركز الطباعة', 'مركز الطباعة'],
+    ['لوحة المتابعة', 'لوحة المتابعة'],
+    ['النسخ الاحتياطية', 'النسخ الاحتياطية'],
+    ['التحقق من بطاقة', 'التحقق من بطاقة'],
+  ]) {
+    await page.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await audit(page, `${link} ar`);
+  }
   await page.getByRole('button', { name: 'English' }).click();
+  await audit(page, 'verify en');
+  await page.getByRole('link', { name: 'Audit log' }).click();
   await audit(page, 'audit en');
   await page.getByRole('button', { name: 'العربية' }).click();
 });

@@ -26,7 +26,7 @@ test('a reviewer reads the attachments, re-routes one request and rejects anothe
   await page.getByRole('button', { name: 'تأكيد' }).click();
   await expect(page.getByText('مرفوض').first()).toBeVisible();
   await page.getByRole('tab', { name: 'سجل الطلب' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('reroute');
+  await expect(page.getByRole('tabpanel')).toContainText('تحويل إلى خدمة أخرى');
   await snap(page, 'history-ar');
 
   await page.getByRole('link', { name: 'صندوق الصادر' }).click();
