@@ -56,7 +56,7 @@ export async function runBackup(desk: Desk, folder: string, keep: number, actorI
   return listBackups(folder);
 }
 
-/** At start (when the newest backup is older than the interval) and then every interval. */
+/** A minute after start (when the newest backup is older than the interval), then checked every 15 minutes. */
 export function scheduleBackups(desk: Desk, folder: string, log: (line: string) => void): () => void {
   const tick = async () => {
     try {
@@ -71,8 +71,13 @@ export function scheduleBackups(desk: Desk, folder: string, log: (line: string) 
       log(`scheduled backup failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  void tick();
+  // The first check waits a minute: a start-up is for opening the first queue, not for copying the file.
+  const first = setTimeout(() => void tick(), 60_000);
   const timer = setInterval(() => void tick(), 15 * 60_000);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
