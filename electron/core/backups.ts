@@ -81,3 +81,14 @@ export function scheduleBackups(desk: Desk, folder: string, log: (line: string) 
     clearInterval(timer);
   };
 }
+
+/** What to tell the person starting a desk whose database cannot be opened: what happened, and the backup that would restore it. */
+export function startupFailureMessage(databaseFile: string, e: unknown): string {
+  const latest = listBackups(backupFolderFor(databaseFile))[0];
+  return (
+    `${e instanceof Error ? e.message : String(e)}\n` +
+    (latest
+      ? `the latest backup is ${latest.file} (${latest.at}); to restore it: npm run --silent desk -- restore ${latest.file} --db ${databaseFile}`
+      : `no backup was found in ${backupFolderFor(databaseFile)}`)
+  );
+}

@@ -13,7 +13,7 @@ import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
 import { startHost } from './server';
 import { startBackgroundJobs } from '../core/jobs';
 import { fileForTicket } from '../core/files/attachment-file';
-import { backupFolderFor, listBackups } from '../core/backups';
+import { startupFailureMessage } from '../core/backups';
 
 const { values } = parseArgs({
   options: {
@@ -31,15 +31,9 @@ async function main() {
   const file = resolve(values.db ?? defaultDatabaseFile());
   mkdirSync(dirname(file), { recursive: true });
   const t0 = performance.now();
+  // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
   const desk = await openDesk(file).catch((e: unknown) => {
-    // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
-    const latest = listBackups(backupFolderFor(file))[0];
-    throw new Error(
-      `${e instanceof Error ? e.message : String(e)}\n` +
-        (latest
-          ? `the latest backup is ${latest.file} (${latest.at}); to restore it: npm run --silent desk -- restore ${latest.file} --db ${file}`
-          : `no backup was found in ${backupFolderFor(file)}`),
-    );
+    throw new Error(startupFailureMessage(file, e));
   });
   const demoCases = Number(values['demo-cases']);
   desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1 }));

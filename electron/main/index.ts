@@ -2,7 +2,7 @@
  * Electron only: lifecycle, the window, the app:// protocol and IPC wiring.
  * Everything a desk does lives in electron/core; this file stays thin.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, shell, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell, session } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { createDispatch, type Dispatch } from '../core/dispatch';
 import { seedDemo } from '../core/demo/seed';
 import { CSP } from '../host/server';
 import { startBackgroundJobs } from '../core/jobs';
+import { startupFailureMessage } from '../core/backups';
 
 const ORIGIN = 'app://desk';
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -72,7 +73,16 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dataDir = process.env.MUMARIS_DATA_DIR ?? app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const desk = await openDesk(process.env.MUMARIS_DB ?? join(dataDir, 'desk.sqlite'));
+  const file = process.env.MUMARIS_DB ?? join(dataDir, 'desk.sqlite');
+  let desk: Desk;
+  try {
+    desk = await openDesk(file);
+  } catch (e) {
+    // Never wiped, never replaced behind the user's back: say what happened and which backup restores it.
+    dialog.showErrorBox('مكتب مراجعة طلبات ممارس — Mumaris Review Desk', startupFailureMessage(file, e));
+    app.quit();
+    return;
+  }
   desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1 }));
   dispatch = createDispatch(createHandlers(desk), desk);
   const stopJobs = startBackgroundJobs(desk);
