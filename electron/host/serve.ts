@@ -26,8 +26,6 @@ const { values } = parseArgs({
 });
 
 async function main() {
-  const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
   const file = resolve(values.db ?? defaultDatabaseFile());
   mkdirSync(dirname(file), { recursive: true });
   const t0 = performance.now();
@@ -35,6 +33,9 @@ async function main() {
   const desk = await openDesk(file).catch((e: unknown) => {
     throw new Error(startupFailureMessage(file, e));
   });
+  // The database first: a damaged one matters more than an unbuilt renderer.
+  const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
   const demoCases = Number(values['demo-cases']);
   desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1 }));
   if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {

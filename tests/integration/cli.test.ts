@@ -91,7 +91,10 @@ describe('desk (command line)', () => {
     const valid = run(['verify-card', payload, '--json']);
     expect(valid.code).toBe(0);
     expect(JSON.parse(valid.out)).toMatchObject({ verdict: 'valid', number: card });
-    const forged = run(['verify-card', payload.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))]);
+    const forged = run([
+      'verify-card',
+      payload.replace(`|${row.id_number}|`, `|${row.id_number.slice(0, -1)}${(Number(row.id_number.at(-1)) + 1) % 10}|`),
+    ]);
     expect(forged.code).toBe(1);
     expect(forged.out).toMatch(/^FORGED/);
     const key = join(dir, 'cards.pub.pem');
