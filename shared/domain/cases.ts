@@ -47,6 +47,8 @@ export interface QueueRow {
 export interface QueuePage {
   rows: QueueRow[];
   total: number;
+  /** A search matched more than `total` requests; only the first `total` are listed (refine the search). */
+  moreThanTotal?: boolean;
 }
 
 export interface Applicant {

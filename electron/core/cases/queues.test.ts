@@ -100,3 +100,28 @@ describe('queue search and filters', () => {
     expect(await t.search({ queue: 'mine', search: 'احمد' })).toEqual([]);
   });
 });
+
+describe('searches that match a great many requests', () => {
+  it('stop counting past the cap and say there are more; below it the count is exact', async () => {
+    const t = await testDesk(':memory:', '2026-11-23T08:00:00.000Z');
+    close = () => t.desk.close();
+    const { seedDemo } = await import('../demo/seed');
+    const { queueTotal } = await import('./queues');
+    await seedDemo(t.desk.db, t.clock, { cases: 300, seed: 6 });
+    const user = (await t.as('searcher', ['reviewer'])).user;
+    const all = await queueTotal(t.desk.db, user, { queue: 'all', search: 'بن' });
+    expect(all).toBeGreaterThan(20);
+    expect(await queueTotal(t.desk.db, user, { queue: 'all', search: 'بن' }, 10)).toBe(11);
+    expect(await queueTotal(t.desk.db, user, { queue: 'all', search: 'بن' }, 100_000)).toBe(all);
+    const page = (await t.dispatch(
+      'queues.page',
+      { queue: 'all', offset: 0, limit: 50, search: 'بن' },
+      (await t.as('searcher', ['reviewer'])).token,
+    )) as {
+      ok: true;
+      value: QueuePage;
+    };
+    expect(page.value.total).toBe(all);
+    expect(page.value.moreThanTotal).toBeUndefined();
+  });
+});

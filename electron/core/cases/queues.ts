@@ -113,11 +113,27 @@ function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
   return q;
 }
 
-/** The requests of a queue view (queue, filters, search), counted. */
-export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit' | 'sort'>): Promise<number> {
+/** The requests of a queue view (queue, filters, search), counted; with `cap`, counting stops after cap + 1. */
+export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit' | 'sort'>, cap?: number): Promise<number> {
   const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), { ...query, offset: 0, limit: 0, sort: 'age' });
-  return Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (cap === undefined) return Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const capped = await db
+    .selectFrom(
+      base
+        .select('requests.id')
+        .limit(cap + 1)
+        .as('matches'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(capped.n);
 }
+
+/**
+ * A search lists at most this many requests: a name as common as محمد matches a tenth of the
+ * desk, and counting every match costs more than showing the page. Reviewers refine instead.
+ */
+export const SEARCH_LIST_CAP = 1_000;
 
 /** A queue view's rows in its order, joined with the applicant; the caller pages it (the queue page, exports). */
 export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>) {
@@ -195,11 +211,21 @@ export function queueRowsAfter(db: DeskDb, user: UserInfo, query: Omit<QueueQuer
 }
 
 export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, today: Date): Promise<QueuePage> {
-  const total = await queueTotal(db, user, query);
-  const page = await queueRows(db, user, query).limit(query.limit).offset(query.offset).execute();
+  const searching = Boolean(query.search?.trim());
+  const counted = await queueTotal(db, user, query, searching ? SEARCH_LIST_CAP : undefined);
+  const moreThanTotal = searching && counted > SEARCH_LIST_CAP;
+  const total = moreThanTotal ? SEARCH_LIST_CAP : counted;
+  const page =
+    query.offset >= total
+      ? []
+      : await queueRows(db, user, query)
+          .limit(Math.min(query.limit, total - query.offset))
+          .offset(query.offset)
+          .execute();
   const todayDate = riyadhDate(today);
   return {
     total,
+    ...(moreThanTotal ? { moreThanTotal } : {}),
     rows: page.map((r): QueueRow => ({
       id: r.id,
       reference: r.reference,

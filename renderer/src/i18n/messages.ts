@@ -226,6 +226,10 @@ export const MESSAGES = {
     ar: 'أوقف المكتب ثم شغّل الأمر أدناه؛ يرفض المكتب نسخة تالفة أو من إصدار أحدث، ويحتفظ بالملف الحالي بجانبها.',
     en: 'Stop the desk, then run the command below; it refuses a damaged backup or one from a newer desk, and keeps the current file beside it.',
   },
+  searchCapped: {
+    ar: 'يطابق البحث أكثر من 1000 طلب؛ تعرض أول 1000. أضف كلمة من الاسم أو رقم الهوية لتضييق البحث.',
+    en: 'More than 1,000 requests match; the first 1,000 are listed. Add a word of the name or the ID to narrow the search.',
+  },
   dashboard: { ar: 'لوحة المتابعة', en: 'Dashboard' },
   allServices: { ar: 'كل الخدمات', en: 'All services' },
   intake: { ar: 'الطلبات الواردة', en: 'Intake' },

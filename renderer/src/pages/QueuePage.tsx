@@ -107,7 +107,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
           {pick(TERMS.queues[queue])}{' '}
           {q.data && (
             <Badge variant="light" size="lg">
-              {formatNumber(q.data.total)}
+              {q.data.moreThanTotal ? `${formatNumber(q.data.total)}+` : formatNumber(q.data.total)}
             </Badge>
           )}
         </Title>
@@ -149,6 +149,11 @@ export function QueuePage({ queue }: { queue: QueueId }) {
         </Alert>
       )}
       {q.data && q.data.total === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
+      {q.data?.moreThanTotal && (
+        <Text size="sm" c="dimmed" role="status">
+          {t('searchCapped')}
+        </Text>
+      )}
       {q.data && q.data.total > 0 && (
         <>
           <div
