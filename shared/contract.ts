@@ -194,7 +194,7 @@ export const contract = {
       ]),
     }),
     ['card_clerk', 'admin'],
-  ).returns<PrintQueueRow[]>(),
+  ).returns<null>(),
   /** The A4 letter or certificate of a request whose document was issued; the answer is a link the viewer opens. */
   'documents.issued': method(z.object({ requestId: id }), STAFF).returns<{ url: string; fileName: string }>(),
   'reports.caseReport': method(z.object({ id, lang: z.enum(['ar', 'en']), copy: z.enum(['staff', 'applicant']).default('staff') }), STAFF).returns<{

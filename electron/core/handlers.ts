@@ -46,6 +46,11 @@ export function createHandlers(deps: Desk): Handlers {
   const { db, clock } = deps;
   const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock });
   const detail = (id: number) => caseDetail(db, id, clock.now());
+  /** A PDF the desk made, held for the viewer behind a short-lived link. */
+  const pdfLink = ({ pdf, fileName }: { pdf: Uint8Array; fileName: string }) => ({
+    url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`,
+    fileName,
+  });
   const exportJobs = createExportJobs(db, deps.fileTickets, () => clock.now());
 
   return {
@@ -163,21 +168,15 @@ export function createHandlers(deps: Desk): Handlers {
     'print.cards': async (args, ctx) => {
       const { pdf, cards } = await printCards(db, { actorId: signedIn(ctx).id, clock }, deps.cardSigner, args);
       const fileName = cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf`;
-      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName, cards };
+      return { ...pdfLink({ pdf, fileName }), cards };
     },
     'print.markPrinted': (args, ctx) => eachAlone(args.items, (id, v) => markPrinted(db, actor(ctx), id, v)),
     'print.recordDelivery': async (args, ctx) => {
       await recordDelivery(db, actor(ctx), args.id, args.version, args.delivery);
-      return printQueue(db, 'printed');
+      return null;
     },
-    'documents.issued': async (args) => {
-      const { pdf, fileName } = await issuedDocumentPdf(db, deps.cardSigner, args.requestId, clock.now());
-      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
-    },
-    'reports.caseReport': async (args, ctx) => {
-      const { pdf, fileName } = await caseReport(db, signedIn(ctx), clock.now(), args);
-      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`, fileName };
-    },
+    'documents.issued': async (args) => pdfLink(await issuedDocumentPdf(db, deps.cardSigner, args.requestId, clock.now())),
+    'reports.caseReport': async (args, ctx) => pdfLink(await caseReport(db, signedIn(ctx), clock.now(), args)),
     'dashboard.figures': (args) => dashboardFigures(db, args, clock.now()),
     'exports.start': async (args, ctx) => {
       const { format, lang, ...query } = args;

@@ -1,4 +1,6 @@
-import { categoryLabel, professionLabel, specialtyLabel, type Bilingual } from '../../../shared/domain';
+import { categoryLabel, professionLabel, specialtyLabel } from '../../../shared/domain';
+import type { HolderFacts } from '../documents/holder-facts';
+import type { PractitionerRow } from '../db/schema';
 
 /** What a card or an issued document prints about its holder, read from `practitioners as p`. */
 export const HOLDER_COLUMNS = [
@@ -12,27 +14,12 @@ export const HOLDER_COLUMNS = [
   'p.category',
 ] as const;
 
-export interface HolderRow {
-  name_ar: string;
-  name_en: string;
-  id_type: string;
-  id_number: string;
-  registration_number: string | null;
-  profession: string;
-  specialty: string;
-  category: string;
-}
+export type HolderRow = Pick<
+  PractitionerRow,
+  'name_ar' | 'name_en' | 'id_type' | 'id_number' | 'registration_number' | 'profession' | 'specialty' | 'category'
+>;
 
-export function holderFacts(r: HolderRow): {
-  nameAr: string;
-  nameEn: string;
-  idType: string;
-  idNumber: string;
-  registrationNumber: string | null;
-  profession: Bilingual;
-  specialty: Bilingual;
-  category: Bilingual;
-} {
+export function holderFacts(r: HolderRow): HolderFacts {
   return {
     nameAr: r.name_ar,
     nameEn: r.name_en,

@@ -4,6 +4,7 @@ import type { Trx } from '../cases/apply-transition';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { riyadhDate } from '../cases/working-days';
+import { plusMonths } from '../rules/dates';
 import { DeskFault } from '../errors';
 
 /** A request's card, issued the first time it is printed: C-YYYY-NNNNNN, valid for the policy's years. */
@@ -32,15 +33,8 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
 
   const { policy } = await currentPolicy(trx, at);
   const issuedAt = riyadhDate(at);
-  const expiresAt = addYears(issuedAt, policy.cardValidityYears);
-  const year = issuedAt.slice(0, 4);
-  const last = await trx
-    .selectFrom('cards')
-    .select(sql<string>`max(number)`.as('n'))
-    .where('number', 'like', `C-${year}-%`)
-    .executeTakeFirst();
-  const seq = last?.n ? Number(last.n.slice(7)) + 1 : 1;
-  const number = `C-${year}-${String(seq).padStart(6, '0')}`;
+  const expiresAt = plusMonths(issuedAt, 12 * policy.cardValidityYears);
+  const number = await nextCardNumber(trx, issuedAt);
 
   // One valid card per practitioner: a replacement (بدل فاقد) or a renewal voids the card it replaces.
   const previous = await trx
@@ -92,10 +86,13 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
   return { id, number };
 }
 
-export function addYears(day: string, years: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()));
-  // 29 February plus a year that has none: the 28th, not 1 March.
-  if (target.getUTCMonth() !== d.getUTCMonth()) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+/** The next card number of the issue day's year: C-YYYY-NNNNNN, numbered from 1 each year. */
+export async function nextCardNumber(trx: Trx, issuedAt: string): Promise<string> {
+  const year = issuedAt.slice(0, 4);
+  const last = await trx
+    .selectFrom('cards')
+    .select(sql<string>`max(number)`.as('n'))
+    .where('number', 'like', `C-${year}-%`)
+    .executeTakeFirst();
+  return `C-${year}-${String(last?.n ? Number(last.n.slice(7)) + 1 : 1).padStart(6, '0')}`;
 }

@@ -9,7 +9,7 @@ import { DeskFault } from '../errors';
 import { cardsPdf, type CardLayout } from '../documents/card-pdf';
 import type { CardSigner } from '../documents/card-signing';
 import { ensureCard } from './issue-card';
-import { loadCardFacts } from './card-facts';
+import { loadCardFacts } from './load-card-facts';
 
 export type PrintStage = 'ready' | 'printed' | 'delivered';
 const STAGE_STATUS: Record<PrintStage, string> = { ready: 'ready_to_print', printed: 'printed', delivered: 'delivered' };

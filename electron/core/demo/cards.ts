@@ -1,10 +1,11 @@
 /** Demo cards for requests the seed has printed (and delivered), so the print centre and the Verify page have history. */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Policy } from '../policy';
 import type { SeededRandom } from './random';
 import { riyadhDate } from '../cases/working-days';
-import { addYears } from '../cards/issue-card';
+import { nextCardNumber } from '../cards/issue-card';
+import { plusMonths } from '../rules/dates';
 
 export interface CardSeed {
   requestId: number;
@@ -20,14 +21,8 @@ const BRANCHES = ['الرياض', 'جدة', 'الدمام', 'المدينة ال
 
 export async function seedCard(trx: Transaction<Database>, s: CardSeed): Promise<void> {
   const issuedAt = riyadhDate(s.printedAt);
-  const year = issuedAt.slice(0, 4);
-  const last = await trx
-    .selectFrom('cards')
-    .select(sql<string>`max(number)`.as('n'))
-    .where('number', 'like', `C-${year}-%`)
-    .executeTakeFirst();
-  const number = `C-${year}-${String(last?.n ? Number(last.n.slice(7)) + 1 : 1).padStart(6, '0')}`;
-  const expiresAt = addYears(issuedAt, s.policy.cardValidityYears);
+  const number = await nextCardNumber(trx, issuedAt);
+  const expiresAt = plusMonths(issuedAt, 12 * s.policy.cardValidityYears);
   const delivery = s.deliveredAt
     ? s.rng.chance(0.6)
       ? { method: 'mail', trackingNumber: `SPL${s.rng.digits(9)}`, at: s.deliveredAt }

@@ -4,7 +4,8 @@ import type { Typesetter } from './text/typesetter';
 import { ltr } from './text/shape-line';
 import { drawQr } from './qr';
 import { gregorianDay, hijriDay } from './calendar';
-import { ID_TYPE_LABELS, type CardFacts } from './card-facts';
+import type { CardFacts } from './card-facts';
+import { ID_TYPE_LABELS } from './holder-facts';
 
 /** ID-1 / CR80: 85.60 × 53.98 mm, in points. */
 export const CARD_WIDTH = (85.6 / 25.4) * 72;

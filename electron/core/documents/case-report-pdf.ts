@@ -14,7 +14,7 @@ import { ReportWriter } from './report-writer';
 import { describeDocument } from './metadata';
 import { hijriDay } from './calendar';
 import { ltr } from './text/shape-line';
-import { ID_TYPE_LABELS } from './card-facts';
+import { ID_TYPE_LABELS } from './holder-facts';
 
 export interface CaseReportFacts {
   detail: CaseDetail;

@@ -6,7 +6,7 @@ import { drawQr } from './qr';
 import { longDate } from './calendar';
 import { describeDocument } from './metadata';
 import { letterText } from './letter-texts';
-import { ID_TYPE_LABELS } from './card-facts';
+import { ID_TYPE_LABELS } from './holder-facts';
 import type { LetterFacts } from './letter-facts';
 
 const A4 = { width: 595.28, height: 841.89 };

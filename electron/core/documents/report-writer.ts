@@ -172,17 +172,7 @@ export class ReportWriter {
 
   private async wrap(text: string, width: number, size: number): Promise<string[]> {
     if ((await this.ts.shape(text)).unitWidth * size <= width) return [text];
-    const lines: string[] = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && (await this.ts.shape(candidate)).unitWidth * size > width) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    if (line) lines.push(line);
-    return lines.slice(0, 6);
+    return (await this.ts.wrap(text, width / size)).slice(0, 6);
   }
 
   /** The footer on every page (page n of N), then the fonts; call once, last. */

@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { CellValue, ExportColumn } from './export-columns';
@@ -118,7 +119,6 @@ async function pdfSink(o: SinkOptions): Promise<ExportSink> {
         { size: 7.5 },
       );
       await w.finish(o.footer);
-      const { writeFile } = await import('node:fs/promises');
       await writeFile(o.file, await doc.save());
     },
   };

@@ -23,7 +23,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { StatusBadge } from '../components/StatusBadge';
-import { IssuedDocument } from '../components/IssuedDocument';
+import { CaseDocuments } from '../components/CaseDocuments';
 import { errorText } from '../components/errors';
 import { DecisionBar } from '../components/DecisionBar';
 import { ChecksPanel } from '../components/ChecksPanel';
@@ -315,7 +315,7 @@ export function CasePage({ id }: { id: number }) {
                 {c.reference}
               </Title>
               <StatusBadge status={c.status} />
-              <IssuedDocument c={c} />
+              <CaseDocuments c={c} />
             </Group>
             <Text fw={700}>{lang === 'ar' ? c.applicant.nameAr : c.applicant.nameEn}</Text>
             <Text size="sm">{pick(SERVICE_LABELS[c.service])}</Text>

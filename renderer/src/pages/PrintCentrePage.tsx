@@ -5,7 +5,7 @@ import { TERMS, type PrintQueueRow } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
-import { PdfPages } from '../components/PdfPages';
+import { PdfPreviewModal } from '../components/PdfPreviewModal';
 import { DeliveryForm } from '../components/DeliveryForm';
 
 type Stage = 'ready' | 'printed' | 'delivered';
@@ -214,29 +214,23 @@ export function PrintCentrePage() {
         </form>
       </Modal>
 
-      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={t('preview')} size="xl">
-        {preview && (
-          <Stack>
-            <Group justify="space-between">
-              <Badge variant="light" size="lg">{`${formatNumber(preview.cards.length)} ${t('printedCount')}`}</Badge>
-              <Group>
-                <Button component="a" href={preview.url} download={preview.fileName} variant="default">
-                  {t('savePdf')}
-                </Button>
-                {stage === 'ready' && (
-                  <Button onClick={confirmPrinted} loading={markPrinted.isPending} data-autofocus>
-                    {`${t('markPrinted')} (${formatNumber(preview.ids.length)})`}
-                  </Button>
-                )}
-              </Group>
-            </Group>
-            {markPrinted.isError && <Alert color="red">{errorText(markPrinted.error, lang)}</Alert>}
-            <div style={{ maxHeight: '70vh', overflow: 'auto', background: 'var(--mantine-color-gray-1)', padding: 12 }}>
-              <PdfPages url={preview.url} zoom={layout === 'cr80' ? 0.6 : 1} rotation={0} width={760} />
-            </div>
-          </Stack>
-        )}
-      </Modal>
+      <PdfPreviewModal
+        file={preview}
+        title={t('preview')}
+        onClose={() => setPreview(null)}
+        zoom={layout === 'cr80' ? 0.6 : 1}
+        summary={preview && <Badge variant="light" size="lg">{`${formatNumber(preview.cards.length)} ${t('printedCount')}`}</Badge>}
+        actions={
+          preview &&
+          stage === 'ready' && (
+            <Button onClick={confirmPrinted} loading={markPrinted.isPending} data-autofocus>
+              {`${t('markPrinted')} (${formatNumber(preview.ids.length)})`}
+            </Button>
+          )
+        }
+      >
+        {markPrinted.isError && <Alert color="red">{errorText(markPrinted.error, lang)}</Alert>}
+      </PdfPreviewModal>
 
       <Modal opened={delivering !== null} onClose={() => setDelivering(null)} title={pick(TERMS.actions.record_delivery)}>
         {delivering && (

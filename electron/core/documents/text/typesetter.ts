@@ -108,31 +108,18 @@ export class Typesetter {
     opts: PlaceOptions & { maxWidth: number; minSize: number; maxLines: number; lineGap?: number },
   ): Promise<number> {
     const style = { ...opts, direction: opts.direction ?? directionOf(text) };
+    const gap = opts.lineGap ?? 1.25;
     const single = (await this.shape(text, style)).unitWidth;
-    if (single * opts.minSize <= opts.maxWidth || opts.maxLines < 2) {
-      const size = await this.draw(page, text, style);
-      return size * (opts.lineGap ?? 1.25);
-    }
-    const words = text.split(/\s+/).filter(Boolean);
+    if (single * opts.minSize <= opts.maxWidth || opts.maxLines < 2) return gap * (await this.draw(page, text, style));
     for (let size = opts.size; size >= opts.minSize * 0.8; size -= 0.25) {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of words) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (line && (await this.shape(candidate, style)).unitWidth * size > opts.maxWidth) {
-          lines.push(line);
-          line = word;
-        } else line = candidate;
-      }
-      if (line) lines.push(line);
+      const lines = await this.wrap(text, opts.maxWidth / size, style);
       const widest = Math.max(...(await Promise.all(lines.map(async (l) => (await this.shape(l, style)).unitWidth))));
       if (lines.length <= opts.maxLines && widest * size <= opts.maxWidth) {
-        for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * (opts.lineGap ?? 1.25) });
-        return lines.length * size * (opts.lineGap ?? 1.25);
+        for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * gap });
+        return lines.length * size * gap;
       }
     }
-    const size = await this.draw(page, text, { ...style, size: opts.minSize });
-    return size * (opts.lineGap ?? 1.25);
+    return gap * (await this.draw(page, text, { ...style, size: opts.minSize }));
   }
 
   /**
@@ -148,19 +135,26 @@ export class Typesetter {
     const lineHeight = opts.lineHeight ?? opts.size * 1.6;
     let y = opts.y;
     for (const block of text.split('\n')) {
-      let line = '';
-      for (const word of block.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (line && (await this.shape(candidate, style)).unitWidth * opts.size > opts.width) {
-          await this.draw(page, line, { ...style, y, maxWidth: opts.width });
-          y -= lineHeight;
-          line = word;
-        } else line = candidate;
-      }
-      if (line) await this.draw(page, line, { ...style, y, maxWidth: opts.width });
-      y -= lineHeight;
+      const lines = await this.wrap(block, opts.width / opts.size, style);
+      for (const [i, line] of lines.entries()) await this.draw(page, line, { ...style, y: y - i * lineHeight, maxWidth: opts.width });
+      y -= lineHeight * Math.max(1, lines.length);
     }
     return y;
+  }
+
+  /** Breaks text into lines at spaces, greedily, each no wider than `unitWidth` at 1 pt (a word longer than that stands alone). */
+  async wrap(text: string, unitWidth: number, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<string[]> {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && (await this.shape(candidate, style)).unitWidth > unitWidth) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    if (line) lines.push(line);
+    return lines;
   }
 
   /** Writes the fonts' widths and text maps. */

@@ -17,7 +17,7 @@ const REPORTS: Array<{ key: MessageKey; lang: 'ar' | 'en'; copy: 'staff' | 'appl
 ];
 
 /** The documents of a request: its case report, its issued letter or certificate, the way to its card. */
-export function IssuedDocument({ c }: { c: CaseDetail }) {
+export function CaseDocuments({ c }: { c: CaseDetail }) {
   const { client, user } = useSession();
   const { t, lang } = useLocale();
   const [shown, setShown] = useState<{ url: string; fileName: string; title: string } | null>(null);
