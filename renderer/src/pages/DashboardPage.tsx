@@ -114,7 +114,9 @@ export function DashboardPage() {
               csv={[[t('status'), t('count')], ...f.byStatus.map((s) => [statusLabel(s.status), s.count])]}
             >
               <BarChart
-                h={240}
+                h={barsHeight(f.byStatus.length)}
+                orientation="vertical"
+                yAxisProps={{ width: 170, interval: 0 }}
                 data={f.byStatus.map((s) => ({ name: statusLabel(s.status), count: s.count }))}
                 dataKey="name"
                 series={[{ name: 'count', label: t('count'), color: 'teal.7' }]}
@@ -126,9 +128,9 @@ export function DashboardPage() {
               csv={[[t('service'), t('count')], ...f.byService.map((s) => [serviceLabel(s.service), s.count])]}
             >
               <BarChart
-                h={280}
+                h={barsHeight(f.byService.length)}
                 orientation="vertical"
-                yAxisProps={{ width: 190 }}
+                yAxisProps={{ width: 190, interval: 0 }}
                 data={f.byService.map((s) => ({ name: serviceLabel(s.service), count: s.count }))}
                 dataKey="name"
                 series={[{ name: 'count', label: t('count'), color: 'indigo.6' }]}
@@ -186,6 +188,9 @@ export function DashboardPage() {
     </Stack>
   );
 }
+
+/** Horizontal bars, one label each: every status or service is named (the chart skips labels when rows are too tight). */
+const barsHeight = (rows: number) => 40 + rows * 30;
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
