@@ -39,7 +39,9 @@ export function QueuePage({ queue }: { queue: QueueId }) {
   const q = useQuery({
     queryKey: ['queues.page', queue, filters, sort, 0],
     queryFn: () => fetchChunk(0),
-    placeholderData: keepPreviousData,
+    // While a filter or the order changes, the rows stay until the new ones arrive; another
+    // queue's rows are never shown under this queue's name.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === queue ? keepPreviousData(previous) : undefined),
     refetchInterval: 10_000,
   });
   const total = q.data?.total ?? 0;
