@@ -11,6 +11,20 @@ import { MIGRATIONS } from './migrations';
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'desk-migrate-')), 'desk.sqlite');
 
 describe('migrations', () => {
+  // Migrations are frozen: making them portable to PostgreSQL must not change a byte of what SQLite gets.
+  it('the SQLite schema the migrations build is the released one', async () => {
+    const { sqlite, close } = await openDatabase(':memory:');
+    const objects = sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all() as Array<{
+      type: string;
+      name: string;
+      sql: string | null;
+    }>;
+    await close();
+    await expect(objects.map((o) => `-- ${o.type} ${o.name}\n${o.sql ?? ''};`).join('\n\n') + '\n').toMatchFileSnapshot(
+      './__snapshots__/sqlite-schema.sql',
+    );
+  });
+
   it('a fresh database gets every migration, WAL and foreign keys', async () => {
     const { db, sqlite, close } = await openDatabase(tempFile());
     expect(await appliedMigrations(db as never)).toEqual(MIGRATIONS.map(([n]) => n));

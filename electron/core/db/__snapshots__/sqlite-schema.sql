@@ -1,0 +1,212 @@
+-- table assessments
+CREATE TABLE "assessments" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "kind" text not null, "held_at" text not null, "result" text);
+
+-- index assessments_request
+CREATE INDEX "assessments_request" on "assessments" ("request_id");
+
+-- table attachment_blobs
+CREATE TABLE "attachment_blobs" ("sha256" text primary key, "size" integer not null, "mime" text not null, "data" blob not null);
+
+-- table attachments
+CREATE TABLE "attachments" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "kind" text not null, "file_name" text not null, "sha256" text not null references "attachment_blobs" ("sha256"), "version" integer default 1 not null, "issued_at" text, "certified" integer, "uploaded_at" text not null);
+
+-- index attachments_request
+CREATE INDEX "attachments_request" on "attachments" ("request_id");
+
+-- table audit_log
+CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor_id" integer, "action" text not null, "entity" text not null, "entity_id" text, "data" text not null, "prev_hash" text not null, "hash" text not null);
+
+-- index audit_log_entity
+CREATE INDEX "audit_log_entity" on "audit_log" ("entity", "entity_id", "seq");
+
+-- trigger audit_log_no_delete
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger audit_log_no_update
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- table card_prints
+CREATE TABLE "card_prints" ("id" integer primary key autoincrement, "card_id" integer not null references "cards" ("id"), "at" text not null, "actor_id" integer references "users" ("id"), "layout" text not null, "reason" text);
+
+-- index card_prints_card
+CREATE INDEX "card_prints_card" on "card_prints" ("card_id", "id");
+
+-- table cards
+CREATE TABLE "cards" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "number" text not null unique, "issued_at" text not null, "expires_at" text not null, "status" text not null, "replaces_card_id" integer references "cards" ("id"), "printed_at" text, "delivery" text);
+
+-- index cards_request
+CREATE INDEX "cards_request" on "cards" ("request_id", "status");
+
+-- table cpd_activities
+CREATE TABLE "cpd_activities" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "title" text not null, "provider" text not null, "hours" real not null, "date" text not null, "kind" text not null);
+
+-- index cpd_activities_request
+CREATE INDEX "cpd_activities_request" on "cpd_activities" ("request_id");
+
+-- table experiences
+CREATE TABLE "experiences" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "employer" text not null, "position" text not null, "from_date" text not null, "to_date" text, "country" text not null, "added_at" text not null);
+
+-- index experiences_request
+CREATE INDEX "experiences_request" on "experiences" ("request_id");
+
+-- table invoice_lines
+CREATE TABLE "invoice_lines" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "kind" text not null, "amount_halalas" integer not null);
+
+-- table invoices
+CREATE TABLE "invoices" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "number" text not null unique, "issued_at" text not null);
+
+-- index invoices_request
+CREATE INDEX "invoices_request" on "invoices" ("request_id");
+
+-- table kysely_migration
+CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
+
+-- table kysely_migration_lock
+CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+-- table notes
+CREATE TABLE "notes" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "kind" text not null, "text" text not null, "author_id" integer references "users" ("id"), "at" text not null);
+
+-- index notes_kind_at
+CREATE INDEX "notes_kind_at" on "notes" ("kind", "at");
+
+-- index notes_request
+CREATE INDEX "notes_request" on "notes" ("request_id");
+
+-- table outbox
+CREATE TABLE "outbox" ("id" integer primary key autoincrement, "request_id" integer references "requests" ("id"), "to_address" text not null, "kind" text not null, "subject_ar" text not null, "subject_en" text not null, "body_ar" text not null, "body_en" text not null, "created_at" text not null, "sent_at" text);
+
+-- table payments
+CREATE TABLE "payments" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "amount_halalas" integer not null, "paid_at" text not null, "channel" text not null, "reference" text not null);
+
+-- index payments_invoice
+CREATE INDEX "payments_invoice" on "payments" ("invoice_id");
+
+-- table policy
+CREATE TABLE "policy" ("version" integer primary key, "data" text not null, "note" text not null, "created_by" integer references "users" ("id"), "created_at" text not null);
+
+-- table practitioners
+CREATE TABLE "practitioners" ("id" integer primary key autoincrement, "id_type" text not null, "id_number" text not null, "id_expiry" text, "name_ar" text not null, "name_en" text not null, "nationality" text not null, "birth_date" text not null, "gender" text not null, "email" text not null, "mobile" text not null, "registration_number" text, "profession" text not null, "specialty" text not null, "category" text not null, "card_number" text, "card_issued_at" text, "card_expires_at" text, constraint "practitioners_identity" unique ("id_type", "id_number"));
+
+-- table questionnaire_answers
+CREATE TABLE "questionnaire_answers" ("request_id" integer not null references "requests" ("id"), "question_id" text not null, "answer" integer, constraint "questionnaire_answers_pk" primary key ("request_id", "question_id"));
+
+-- table refunds
+CREATE TABLE "refunds" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "invoice_id" integer not null references "invoices" ("id"), "status" text not null, "facts" text not null, "result" text, "total_halalas" integer, "computed_by" integer references "users" ("id"), "approved_by" integer references "users" ("id"), "payout_reference" text, "policy_version" integer, "created_at" text not null, "requested_by" integer references "users" ("id"), "requested_at" text, "computed_at" text, "approved_at" text, "paid_by" integer references "users" ("id"), "paid_at" text);
+
+-- index refunds_request
+CREATE INDEX "refunds_request" on "refunds" ("request_id", "status");
+
+-- index refunds_status
+CREATE INDEX "refunds_status" on "refunds" ("status", "request_id");
+
+-- index refunds_status_paid
+CREATE INDEX "refunds_status_paid" on "refunds" ("status", "paid_at");
+
+-- table requests
+CREATE TABLE "requests" ("id" integer primary key autoincrement, "reference" text not null unique, "service" text not null, "status" text not null, "version" integer default 0 not null, "practitioner_id" integer not null references "practitioners" ("id"), "submitted_at" text not null, "assignee_id" integer references "users" ("id"), "employer_type" text, "employer_facility" text, "internship_completed" integer, "cpd_recorded_hours" real default 0 not null, "applicant_snapshot" text not null, "return_due_at" text, "decided_at" text, "policy_version" integer, "updated_at" text not null, "search_text" text default '' not null);
+
+-- index requests_assignee
+CREATE INDEX "requests_assignee" on "requests" ("assignee_id", "status");
+
+-- index requests_claimable
+CREATE INDEX "requests_claimable" on "requests" ("status", "assignee_id", "submitted_at", "id");
+
+-- table requests_fts
+CREATE VIRTUAL TABLE requests_fts USING fts5(search_text, content='requests', content_rowid='id', tokenize='trigram');
+
+-- table requests_fts_config
+CREATE TABLE 'requests_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table requests_fts_data
+CREATE TABLE 'requests_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- trigger requests_fts_delete
+CREATE TRIGGER requests_fts_delete AFTER DELETE ON requests BEGIN
+    INSERT INTO requests_fts(requests_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END;
+
+-- table requests_fts_docsize
+CREATE TABLE 'requests_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table requests_fts_idx
+CREATE TABLE 'requests_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- trigger requests_fts_insert
+CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN
+    INSERT INTO requests_fts(rowid, search_text) VALUES (new.id, new.search_text); END;
+
+-- trigger requests_fts_update
+CREATE TRIGGER requests_fts_update AFTER UPDATE OF search_text ON requests BEGIN
+    INSERT INTO requests_fts(requests_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+    INSERT INTO requests_fts(rowid, search_text) VALUES (new.id, new.search_text); END;
+
+-- index requests_practitioner
+CREATE INDEX "requests_practitioner" on "requests" ("practitioner_id");
+
+-- index requests_service_status
+CREATE INDEX "requests_service_status" on "requests" ("service", "status");
+
+-- index requests_status_submitted
+CREATE INDEX "requests_status_submitted" on "requests" ("status", "submitted_at");
+
+-- index requests_submitted
+CREATE INDEX "requests_submitted" on "requests" ("submitted_at", "id");
+
+-- index requests_submitted_status_service
+CREATE INDEX "requests_submitted_status_service" on "requests" ("submitted_at", "status", "service");
+
+-- table sessions
+CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "created_at" text not null, "last_seen_at" text not null);
+
+-- index sqlite_autoindex_attachment_blobs_1
+;
+
+-- index sqlite_autoindex_cards_1
+;
+
+-- index sqlite_autoindex_invoices_1
+;
+
+-- index sqlite_autoindex_kysely_migration_1
+;
+
+-- index sqlite_autoindex_kysely_migration_lock_1
+;
+
+-- index sqlite_autoindex_practitioners_1
+;
+
+-- index sqlite_autoindex_questionnaire_answers_1
+;
+
+-- index sqlite_autoindex_requests_1
+;
+
+-- index sqlite_autoindex_sessions_1
+;
+
+-- index sqlite_autoindex_user_roles_1
+;
+
+-- index sqlite_autoindex_users_1
+;
+
+-- table sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
+-- table status_history
+CREATE TABLE "status_history" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "action" text not null, "from_status" text, "to_status" text not null, "actor_id" integer references "users" ("id"), "at" text not null, "reason_code" text, "reason" text, "policy_version" integer);
+
+-- index status_history_action_at
+CREATE INDEX "status_history_action_at" on "status_history" ("action", "at");
+
+-- index status_history_request
+CREATE INDEX "status_history_request" on "status_history" ("request_id", "id");
+
+-- table user_roles
+CREATE TABLE "user_roles" ("user_id" integer not null references "users" ("id") on delete cascade, "role" text not null, constraint "user_roles_pk" primary key ("user_id", "role"));
+
+-- table users
+CREATE TABLE "users" ("id" integer primary key autoincrement, "username" text not null unique, "display_name" text not null, "password_hash" text not null, "active" integer default 1 not null, "failed_attempts" integer default 0 not null, "locked_until" text, "created_at" text not null);
