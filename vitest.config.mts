@@ -1,17 +1,58 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects, like kysely's own loop over dialects: `sqlite` runs every test; `postgres` runs the
+ * tests that touch the case database again on PostgreSQL, when MUMARIS_TEST_PG is set (.ci/run sets it).
+ */
+const everything = [
+  'electron/**/*.test.ts',
+  'bench/**/*.test.ts',
+  'shared/**/*.test.ts',
+  'renderer/src/**/*.test.{ts,tsx}',
+  'tests/integration/**/*.test.ts',
+  'tests/crash/**/*.test.ts',
+];
+/** Tests of PostgreSQL's own pieces (several desks at once, its triggers and locks). */
+const postgresOnly = ['electron/**/*.postgres.test.ts'];
+/**
+ * The domain on the case database: queues, decisions, refunds, intake, cards, reports, sessions, the
+ * contract over HTTP. Left to SQLite alone: its file handling (backups, kill -9, migrations of a file,
+ * tampering with the file behind the desk's back, the CLI on a file); their PostgreSQL counterparts
+ * are in the *.postgres.test.ts files.
+ */
+const onBothDatabases = [
+  'electron/core/auth/sessions.test.ts',
+  'electron/core/cards/print-centre.test.ts',
+  'electron/core/cases/decisions.test.ts',
+  'electron/core/cases/queues.test.ts',
+  'electron/core/demo/seed.test.ts',
+  'electron/core/finance/refunds.test.ts',
+  'electron/core/intake/import.test.ts',
+  'electron/core/reports/dashboard.test.ts',
+  'electron/core/reports/export.test.ts',
+  'tests/integration/fuzz.test.ts',
+  'tests/integration/host.test.ts',
+];
+
+const shared = { environment: 'node', testTimeout: 30_000, pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
-    include: [
-      'electron/**/*.test.ts',
-      'bench/**/*.test.ts',
-      'shared/**/*.test.ts',
-      'renderer/src/**/*.test.{ts,tsx}',
-      'tests/integration/**/*.test.ts',
-      'tests/crash/**/*.test.ts',
+    projects: [
+      { test: { ...shared, name: 'sqlite', include: everything, exclude: postgresOnly } },
+      ...(process.env.MUMARIS_TEST_PG
+        ? [
+            {
+              test: {
+                ...shared,
+                name: 'postgres',
+                include: [...onBothDatabases, ...postgresOnly],
+                env: { MUMARIS_TEST_DIALECT: 'postgres' },
+                globalSetup: ['tests/postgres-setup.ts'],
+              },
+            },
+          ]
+        : []),
     ],
-    environment: 'node',
-    testTimeout: 30_000,
-    pool: 'forks',
   },
 });

@@ -24,12 +24,14 @@ export async function benchRenderer(databaseFile: string, log: (line: string) =>
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
+      let err = '';
+      host.stderr.on('data', (d: Buffer) => (err += d.toString()));
       host.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
         if (m) resolve(m[1]!);
       });
-      host.on('exit', (code) => reject(new Error(`the host exited (${code})`)));
+      host.on('exit', (code) => reject(new Error(`the host exited (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)));
     });
     const listening = performance.now() - t0;
     // The first queue page served: sign in and ask for it, as the app does.

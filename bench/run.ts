@@ -8,6 +8,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../electron/core/desk';
+import { sqliteHandle } from '../electron/core/db/connection';
 import { seedDemo } from '../electron/core/demo/seed';
 import { createHandlers } from '../electron/core/handlers';
 import { createDispatch } from '../electron/core/dispatch';
@@ -48,7 +49,7 @@ async function cachedDatabase(): Promise<string> {
   const t0 = performance.now();
   await seedDemo(desk.db, desk.clock, { cases: CASES, seed: SEED });
   log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  desk.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteHandle(desk.opened).pragma('wal_checkpoint(TRUNCATE)');
   await desk.close();
   renameSync(tmp, file);
   return file;

@@ -4,9 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openDesk } from './core/desk';
-import { defaultDatabaseFile } from './core/data-folder';
+import { defaultDataFolder } from './core/data-folder';
+import { chooseDatabase } from './core/desk-settings';
+import { isPostgresUrl } from './core/db/location';
 import { DeskFault } from './core/errors';
 import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
 import { verifyAuditChain } from './core/audit/chain';
@@ -35,7 +37,8 @@ import { firstIssue, refundFactsSchema } from './core/rules/refund-facts.schema'
 
 class UsageError extends Error {}
 
-const USAGE = `usage: desk <command> [--db FILE] [--json]
+const USAGE = `usage: desk <command> [--db FILE|postgres://…] [--json]
+  (without --db: MUMARIS_DB, else the database saved on the Settings page, else the default file)
   seed --cases N [--seed S]   fill the database with N demo requests (and demo users)
   audit verify                check the audit chain; names the first broken entry
   backup --out FILE           online backup of the database
@@ -94,10 +97,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const file = resolve(values.db ?? defaultDatabaseFile());
+  const folder = defaultDataFolder();
+  const chosen = chooseDatabase({ commandLine: values.db, folder, defaultFile: join(folder, 'desk.sqlite') });
+  const file = isPostgresUrl(chosen.address) ? chosen.address : resolve(chosen.address);
   const print = (json: unknown, human: string) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
 
   if (command === 'restore') {
+    if (isPostgresUrl(file))
+      throw new UsageError('restore replaces a SQLite file; a PostgreSQL database is restored with pg_restore on its server (README)');
     const backup = rest[0];
     if (!backup) throw new UsageError('restore needs the backup file: desk restore FILE');
     const r = restoreFrom(resolve(backup), file);
@@ -108,8 +115,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  mkdirSync(dirname(file), { recursive: true });
-  const desk = await openDesk(file);
+  if (!isPostgresUrl(file)) mkdirSync(dirname(file), { recursive: true });
+  const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder });
   try {
     switch (command) {
       case 'seed': {

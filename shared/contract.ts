@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import type {
   BackupView,
+  DatabaseProbe,
+  DatabaseSettingsView,
   CardVerification,
   DashboardFigures,
   ExportJobView,
@@ -83,6 +85,11 @@ const grounds = z
   )
   .max(4)
   .default([]);
+
+/** The desk's backups folder; a PostgreSQL database has none (its server is backed up with pg_dump). */
+type BackupsView = { folder: string | null; backups: BackupView[]; database: 'sqlite' | 'postgres' };
+
+const databaseAddress = z.string().trim().min(1, 'enter a file or a postgres:// address').max(2000);
 
 const STAFF = ['reviewer', 'approver', 'finance', 'card_clerk', 'admin'] as const satisfies readonly Role[];
 const DECIDERS = ['reviewer', 'approver'] as const satisfies readonly Role[];
@@ -218,9 +225,17 @@ export const contract = {
   'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 
   'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
-  'backups.list': method(z.object({}), ['admin']).returns<{ folder: string | null; backups: BackupView[] }>(),
-  'backups.run': method(z.object({}), ['admin']).returns<{ folder: string | null; backups: BackupView[] }>(),
+  'backups.list': method(z.object({}), ['admin']).returns<BackupsView>(),
+  'backups.run': method(z.object({}), ['admin']).returns<BackupsView>(),
   'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),
+
+  /** The newest change on the case database from any desk; views refresh when it moves (desks sharing PostgreSQL). */
+  'desk.changes': method(z.object({}), 'signed_in').returns<{ cursor: number }>(),
+  'settings.database': method(z.object({}), ['admin']).returns<DatabaseSettingsView>(),
+  /** Tries an address (a SQLite file or postgres://…) without changing anything there. */
+  'settings.testDatabase': method(z.object({ address: databaseAddress }), ['admin']).returns<DatabaseProbe>(),
+  /** Saves the address this desk opens from its next start; null goes back to the default file. Refused unless it can be reached. */
+  'settings.saveDatabase': method(z.object({ address: databaseAddress.nullable() }), ['admin']).returns<DatabaseSettingsView>(),
 } as const;
 
 export type Contract = typeof contract;

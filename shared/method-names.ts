@@ -48,4 +48,8 @@ export const METHOD_NAMES = [
   'backups.list',
   'backups.run',
   'audit.verify',
+  'desk.changes',
+  'settings.database',
+  'settings.testDatabase',
+  'settings.saveDatabase',
 ] as const;

@@ -2,13 +2,13 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS } from './db/migrations';
 import { DeskFault } from './errors';
-import type { OpenedDatabase } from './db/connection';
+import { sqliteHandle, type OpenedDatabase } from './db/connection';
 
 /** An online backup (SQLite's backup API): the desk keeps working while it runs. */
 export async function backupTo(opened: OpenedDatabase, file: string): Promise<{ file: string; pages: number }> {
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
-  const r = await opened.sqlite.backup(tmp);
+  const r = await sqliteHandle(opened).backup(tmp);
   renameSync(tmp, file);
   return { file, pages: r.totalPages };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openDesk } from './desk';
+import { sqliteHandle } from './db/connection';
 import { fixedClock } from './clock';
 import { listBackups, runBackup } from './backups';
 import { seedDemo } from './demo/seed';
@@ -33,7 +34,7 @@ describe('backups', () => {
     const desk = await openDesk(file);
     await seedDemo(desk.db, desk.clock, { cases: 20, seed: 3 });
     await runBackup(desk, desk.backupFolder!, 3, null);
-    desk.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqliteHandle(desk.opened).pragma('wal_checkpoint(TRUNCATE)');
     await desk.close();
     // Scribble over pages in the middle of the file.
     const fd = openSync(file, 'r+');

@@ -1,4 +1,5 @@
 /** Scheduled online backups into a folder beside the database, the newest kept, each one checked. */
+import { isPostgresUrl, maskPassword } from './db/location';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Desk } from './desk';
@@ -84,9 +85,12 @@ export function scheduleBackups(desk: Desk, folder: string, log: (line: string) 
 
 /** What to tell the person starting a desk whose database cannot be opened: what happened, and the backup that would restore it. */
 export function startupFailureMessage(databaseFile: string, e: unknown): string {
+  const why = maskPassword(e instanceof Error ? e.message : String(e));
+  if (isPostgresUrl(databaseFile))
+    return `${why}\nthe cases are on PostgreSQL (${maskPassword(databaseFile)}): check the server and this desk's address; restore with pg_restore from the server's dumps`;
   const latest = listBackups(backupFolderFor(databaseFile))[0];
   return (
-    `${e instanceof Error ? e.message : String(e)}\n` +
+    `${why}\n` +
     (latest
       ? `the latest backup is ${latest.file} (${latest.at}); to restore it: npm run --silent desk -- restore ${latest.file} --db ${databaseFile}`
       : `no backup was found in ${backupFolderFor(databaseFile)}`)

@@ -5,6 +5,10 @@ import { createFileTickets, type FileTickets } from './files/tickets';
 import { loadCardSigner, type CardSigner } from './documents/card-signing';
 import { basename, dirname, join, resolve } from 'node:path';
 import { backupFolderFor } from './backups';
+import { registerSigningKey } from './cards/signing-keys';
+import { defaultDataFolder } from './data-folder';
+import type { DatabaseLocation } from './db/location';
+import type { DatabaseSource } from './desk-settings';
 
 /** What every handler needs: the database and the time. */
 export interface DeskDeps {
@@ -17,8 +21,12 @@ export interface DeskDeps {
   fileTickets: FileTickets;
   /** Signs and reads the cards' QR codes (the key lives beside the database, never in it). */
   cardSigner: CardSigner;
-  /** Where scheduled and on-demand backups go; null for an in-memory database. */
+  /** Where scheduled and on-demand backups go; null for an in-memory or PostgreSQL database (pg_dump backs those up). */
   backupFolder: string | null;
+  /** Which database this desk works on, without a password, and where that choice came from (the Settings page). */
+  database: { kind: DatabaseLocation['kind']; describe: string; source: DatabaseSource };
+  /** Where the admin's settings are saved; null for tests and other desks without a folder of their own. */
+  settingsFolder: string | null;
 }
 
 export interface Desk extends DeskDeps {
@@ -28,13 +36,37 @@ export interface Desk extends DeskDeps {
 
 export const DESK_VERSION = '0.1.0';
 
-/** Opens the case database at `file`, migrates it and makes sure a policy is in force. */
-export async function openDesk(file: string, opts: { clock?: Clock; cardKeyFile?: string | null } = {}): Promise<Desk> {
-  const opened = await openDatabase(file);
+/**
+ * Opens the case database at `where` (a SQLite file or a postgres:// URL), migrates it, makes sure
+ * a policy is in force and records this desk's card-signing key.
+ */
+export interface OpenDeskOptions {
+  clock?: Clock;
+  cardKeyFile?: string | null;
+  source?: DatabaseSource;
+  settingsFolder?: string | null;
+}
+
+export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promise<Desk> {
+  const opened = await openDatabase(where);
   const clock = opts.clock ?? systemClock;
-  await currentPolicy(opened.db, clock.now().toISOString());
-  const cardSigner = loadCardSigner(opts.cardKeyFile !== undefined ? opts.cardKeyFile : cardKeyFileFor(file));
-  const backupFolder = file === ':memory:' || file === '' ? null : backupFolderFor(file);
+  try {
+    await currentPolicy(opened.db, clock.now().toISOString());
+    const keyFile =
+      opts.cardKeyFile !== undefined ? opts.cardKeyFile : cardKeyFileFor(opened.location, process.env, opts.settingsFolder ?? undefined);
+    const cardSigner = loadCardSigner(keyFile);
+    // A key for this process only (tests, in-memory) signs nothing that must outlive it.
+    if (keyFile !== null) await registerSigningKey(opened.db, cardSigner, clock.now().toISOString());
+    return deskOn(opened, clock, cardSigner, opts);
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+}
+
+function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, opts: OpenDeskOptions): Desk {
+  const loc = opened.location;
+  const backupFolder = loc.kind === 'sqlite' && loc.file !== ':memory:' && loc.file !== '' ? backupFolderFor(loc.file) : null;
   return {
     opened,
     db: opened.db,
@@ -43,12 +75,20 @@ export async function openDesk(file: string, opts: { clock?: Clock; cardKeyFile?
     fileTickets: createFileTickets(),
     cardSigner,
     backupFolder,
+    database: { kind: loc.kind, describe: opened.describe, source: opts.source ?? 'command_line' },
+    settingsFolder: opts.settingsFolder ?? null,
     close: () => opened.close(),
   };
 }
 
-/** The card-signing key beside the database file; an in-memory database gets a key for the process only. */
-export function cardKeyFileFor(databaseFile: string): string | null {
-  if (databaseFile === ':memory:' || databaseFile === '') return null;
-  return join(dirname(resolve(databaseFile)), `${basename(databaseFile).replace(/\.[^.]+$/, '')}.card-signing-key.pem`);
+/**
+ * The card-signing key: beside a SQLite file; for PostgreSQL in this desk's own folder (or
+ * MUMARIS_CARD_KEY), since the database is shared and the key must not be. An in-memory
+ * database gets a key for the process only.
+ */
+export function cardKeyFileFor(loc: DatabaseLocation, env: NodeJS.ProcessEnv = process.env, deskFolder = defaultDataFolder(env)): string | null {
+  if (env.MUMARIS_CARD_KEY) return resolve(env.MUMARIS_CARD_KEY);
+  if (loc.kind === 'postgres') return join(deskFolder, 'card-signing-key.pem');
+  if (loc.file === ':memory:' || loc.file === '') return null;
+  return join(dirname(resolve(loc.file)), `${basename(loc.file).replace(/\.[^.]+$/, '')}.card-signing-key.pem`);
 }

@@ -1,3 +1,4 @@
+import { nulCharacterAt } from './nul-text';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Result, Role } from '../../shared/domain';
 import type { DeskDeps } from './desk';
@@ -44,6 +45,8 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
         const field = issue.path.join('.') || '(arguments)';
         return fail('bad_input', `${field}: ${issue.message}`, `${field}: ${arabicIssue(issue)}`);
       }
+      const nul = nulCharacterAt(parsed.data);
+      if (nul) return fail('bad_input', `${nul}: contains a NUL character`, `${nul}: يحتوي على محرف NUL غير مسموح`);
       const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
       const value = await handler(parsed.data, { user, sessionToken });
       return { ok: true, value };

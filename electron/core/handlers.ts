@@ -26,6 +26,8 @@ import { dashboardFigures } from './reports/dashboard';
 import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
 import { eachAlone } from './cases/each-alone';
+import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './database-settings';
+import { probeDatabase } from './db/probe';
 
 export interface CallContext {
   /** The signed-in user; null only for public calls. */
@@ -186,14 +188,32 @@ export function createHandlers(deps: Desk): Handlers {
     'exports.cancel': async (args, ctx) => exportJobs.cancel(signedIn(ctx), args.jobId),
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
     'outbox.list': (args) => listOutbox(db, args.limit),
-    'backups.list': async () => ({ folder: deps.backupFolder, backups: deps.backupFolder ? listBackups(deps.backupFolder) : [] }),
+    'backups.list': async () => ({
+      folder: deps.backupFolder,
+      backups: deps.backupFolder ? listBackups(deps.backupFolder) : [],
+      database: deps.database.kind,
+    }),
     'backups.run': async (_args, ctx) => {
+      if (deps.database.kind === 'postgres')
+        throw new DeskFault(
+          'bad_input',
+          'the cases are on PostgreSQL: back them up on the server with pg_dump',
+          'الطلبات على PostgreSQL: انسخها احتياطياً على الخادم بـ pg_dump',
+        );
       if (!deps.backupFolder)
         throw new DeskFault('bad_input', 'an in-memory database has no backups folder', 'قاعدة البيانات المؤقتة ليس لها مجلد نسخ احتياطية');
       const { policy } = await currentPolicy(db, clock.now().toISOString());
-      return { folder: deps.backupFolder, backups: await runBackup(deps, deps.backupFolder, policy.backupKeep, signedIn(ctx).id) };
+      return {
+        folder: deps.backupFolder,
+        backups: await runBackup(deps, deps.backupFolder, policy.backupKeep, signedIn(ctx).id),
+        database: deps.database.kind,
+      };
     },
     'audit.verify': () => verifyAuditChain(db),
+    'desk.changes': () => changesCursor(deps),
+    'settings.database': async () => databaseSettingsView(deps),
+    'settings.testDatabase': (args) => probeDatabase(args.address),
+    'settings.saveDatabase': (args, ctx) => saveDatabaseChoice(deps, args.address, signedIn(ctx).id),
   } satisfies Handlers;
 }
 

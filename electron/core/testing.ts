@@ -1,16 +1,18 @@
 /** Test helpers: a desk on a fresh database with a fixed clock, and users of each role. */
 import type { Role, UserInfo } from '../../shared/domain';
 import { openDesk, type Desk } from './desk';
-import { fixedClock } from './clock';
+import { fixedClock, type Clock } from './clock';
+import { freshTestSchema, testingOnPostgres } from './testing-databases';
 import { createUser, signIn } from './auth/users';
 import { createHandlers } from './handlers';
 import { createDispatch } from './dispatch';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
+/** `file` ':memory:' is a throwaway database: in memory on SQLite, a schema of its own on PostgreSQL. */
 export async function testDesk(file = ':memory:', now = '2026-03-10T08:00:00.000Z') {
   const clock = fixedClock(now);
-  const desk: Desk = await openDesk(file, { clock });
+  const desk: Desk = file === ':memory:' && testingOnPostgres() ? await throwawayPostgresDesk(clock) : await openDesk(file, { clock });
   const dispatch = createDispatch(createHandlers(desk), desk, () => undefined);
   const users: Partial<Record<string, { user: UserInfo; token: string }>> = {};
   /** Creates (once) a user holding exactly `roles`, signed in. */
@@ -23,4 +25,16 @@ export async function testDesk(file = ':memory:', now = '2026-03-10T08:00:00.000
     return users[name]!;
   }
   return { desk, clock, dispatch, as };
+}
+
+async function throwawayPostgresDesk(clock: Clock): Promise<Desk> {
+  const schema = freshTestSchema();
+  const desk = await openDesk(schema.address, { clock, cardKeyFile: null });
+  const close = desk.close;
+  desk.close = async () => {
+    await close();
+    await schema.drop();
+  };
+  desk.opened = { ...desk.opened, close: desk.close } as Desk['opened'];
+  return desk;
 }

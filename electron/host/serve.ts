@@ -1,6 +1,7 @@
 /**
  * Serves the desk to a browser: `npm start` without Electron's binary, and the
- * browser tests. Options: --db FILE, --port N (0 = any), --demo (seed an empty database).
+ * browser tests. Options: --db FILE|postgres://…, --port N (0 = any), --demo (seed an empty database).
+ * Without --db: MUMARIS_DB, else the database saved on the Settings page, else the default file.
  */
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { openDesk } from '../core/desk';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../core/dispatch';
-import { defaultDatabaseFile } from '../core/data-folder';
+import { defaultDataFolder } from '../core/data-folder';
+import { chooseDatabase } from '../core/desk-settings';
+import { isPostgresUrl } from '../core/db/location';
 import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
 import { startHost } from './server';
 import { startBackgroundJobs } from '../core/jobs';
@@ -26,11 +29,13 @@ const { values } = parseArgs({
 });
 
 async function main() {
-  const file = resolve(values.db ?? defaultDatabaseFile());
-  mkdirSync(dirname(file), { recursive: true });
+  const folder = defaultDataFolder();
+  const chosen = chooseDatabase({ commandLine: values.db, folder, defaultFile: join(folder, 'desk.sqlite') });
+  const file = isPostgresUrl(chosen.address) ? chosen.address : resolve(chosen.address);
+  if (!isPostgresUrl(file)) mkdirSync(dirname(file), { recursive: true });
   const t0 = performance.now();
   // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
-  const desk = await openDesk(file).catch((e: unknown) => {
+  const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder }).catch((e: unknown) => {
     throw new Error(startupFailureMessage(file, e));
   });
   // The database first: a damaged one matters more than an unbuilt renderer.
@@ -51,7 +56,7 @@ async function main() {
     token: values.token,
   });
   console.log(`Mumaris Review Desk is served at:\n\n  ${host.url}\n`);
-  console.log(`database: ${file}`);
+  console.log(`database: ${desk.database.describe}`);
   if (values.demo) console.log(`demo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password: ${DEMO_PASSWORD}`);
   console.log(`ready in ${Math.round(performance.now() - t0)} ms; Ctrl+C stops it.`);
   const stop = async () => {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell, session } fr
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { chooseDatabase } from '../core/desk-settings';
 import { openDesk, type Desk } from '../core/desk';
 import { attachmentHeaders, fileForTicket } from '../core/files/attachment-file';
 import { createHandlers } from '../core/handlers';
@@ -73,10 +74,12 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dataDir = process.env.MUMARIS_DATA_DIR ?? app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const file = process.env.MUMARIS_DB ?? join(dataDir, 'desk.sqlite');
+  let file = join(dataDir, 'desk.sqlite');
   let desk: Desk;
   try {
-    desk = await openDesk(file);
+    const chosen = chooseDatabase({ folder: dataDir, defaultFile: file });
+    file = chosen.address;
+    desk = await openDesk(file, { source: chosen.source, settingsFolder: dataDir });
   } catch (e) {
     // Never wiped, never replaced behind the user's back: say what happened and which backup restores it.
     dialog.showErrorBox('مكتب مراجعة طلبات ممارس — Mumaris Review Desk', startupFailureMessage(file, e));

@@ -12,7 +12,8 @@ export type Route =
   | { page: 'print' }
   | { page: 'verify' }
   | { page: 'dashboard' }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'verify') return { page: 'verify' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'backups') return { page: 'backups' };
+  if (parts[0] === 'settings') return { page: 'settings' };
   const queue = (QUEUES as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as QueueId) : 'new';
   return { page: 'queue', queue };
 }

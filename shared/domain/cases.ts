@@ -230,3 +230,35 @@ export interface BackupView {
   at: string;
   bytes: number;
 }
+
+/** What a desk can tell of a database before using it (Settings → Database → Test). */
+export interface DatabaseProbe {
+  ok: boolean;
+  kind: 'sqlite' | 'postgres';
+  /** The address without its password. */
+  describe: string;
+  /** e.g. "PostgreSQL 15.20"; null when it could not be reached. */
+  server: string | null;
+  migrationsApplied: number;
+  /** Migrations this desk will apply when it opens the database. */
+  migrationsPending: number;
+  /** Written by a newer desk: this one would refuse to open it. */
+  newerThanDesk: boolean;
+  /** Why it could not be used (the server's own words, password removed). */
+  message: string | null;
+}
+
+export interface DatabaseSettingsView {
+  inUse: {
+    kind: 'sqlite' | 'postgres';
+    describe: string;
+    /** Where the choice came from: MUMARIS_DB, --db, this page, or the default file. */
+    source: 'environment' | 'command_line' | 'settings' | 'default';
+  };
+  /** The address saved on this page (password masked), used from the next start unless MUMARIS_DB or --db is given. */
+  saved: string | null;
+  /** False when this desk has no settings folder (tests, in-memory databases). */
+  canSave: boolean;
+  /** The saved choice differs from the database in use: it takes effect when the desk restarts. */
+  restartNeeded: boolean;
+}

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDesk } from '../../electron/core/desk';
+import { sqliteHandle } from '../../electron/core/db/connection';
 import { seedDemo } from '../../electron/core/demo/seed';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
 
@@ -68,7 +69,7 @@ describe('crash safety', () => {
 
     const desk = await openDesk(db); // runs quick_check; throws on a damaged file
     try {
-      expect(desk.opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqliteHandle(desk.opened).pragma('integrity_check', { simple: true })).toBe('ok');
       expect((await verifyAuditChain(desk.db)).ok).toBe(true);
       // Every transition since the seed has its audit entry, and no audit entry lacks its transition.
       const transitions = await desk.db

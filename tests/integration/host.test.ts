@@ -57,6 +57,10 @@ const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'backups.list': {},
   'backups.run': {},
   'audit.verify': {},
+  'desk.changes': {},
+  'settings.database': {},
+  'settings.testDatabase': { address: ':memory:' },
+  'settings.saveDatabase': { address: null },
 };
 
 let host: RunningHost;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, AuditLogRow } from '../db/schema';
 import type { DeskDb } from '../db/connection';
+import { serialise } from '../db/dialect';
 import type { AuditVerification } from '../../../shared/domain';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -45,6 +46,8 @@ function hashOf(row: Omit<AuditLogRow, 'hash'>): string {
 
 /** Appends one entry; call inside the transaction of the change it records. */
 export async function appendAudit(trx: Transaction<Database> | DeskDb, entry: AuditEntry): Promise<number> {
+  // One chain: desks sharing a PostgreSQL database append one at a time (the lock lasts until commit).
+  await serialise(trx, 'audit_log');
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
     seq: (last?.seq ?? 0) + 1,

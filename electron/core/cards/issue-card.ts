@@ -6,6 +6,7 @@ import { currentPolicy } from '../policy';
 import { riyadhDate } from '../cases/working-days';
 import { plusMonths } from '../rules/dates';
 import { DeskFault } from '../errors';
+import { serialise } from '../db/dialect';
 
 /** A request's card, issued the first time it is printed: C-YYYY-NNNNNN, valid for the policy's years. */
 export async function ensureCard(trx: Trx, requestId: number, actorId: number | null, at: string): Promise<{ id: number; number: string }> {
@@ -88,6 +89,8 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
 
 /** The next card number of the issue day's year: C-YYYY-NNNNNN, numbered from 1 each year. */
 export async function nextCardNumber(trx: Trx, issuedAt: string): Promise<string> {
+  // Desks sharing a PostgreSQL database take numbers one at a time, until the taker commits.
+  await serialise(trx, 'card-number');
   const year = issuedAt.slice(0, 4);
   const last = await trx
     .selectFrom('cards')

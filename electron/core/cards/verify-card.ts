@@ -1,14 +1,17 @@
 import type { DeskDb } from '../db/connection';
 import type { CardSigner } from '../documents/card-signing';
 import type { CardVerification } from '../../../shared/domain';
+import { trustedSigningKeys } from './signing-keys';
 
 /**
- * What a QR payload says about a card: forged (not signed by this installation, or altered),
+ * What a QR payload says about a card: forged (signed by no desk of this database, or altered),
  * void (replaced, withdrawn or not on record), expired, or valid. A holder's ID is never shown
  * in full to someone who only scanned a card.
  */
 export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string, today: string): Promise<CardVerification> {
-  const read = signer.read(payload);
+  let read = signer.read(payload);
+  // Printed at another desk on the same database: its public key is on record.
+  if (read && !read.signatureValid) read = signer.read(payload, await trustedSigningKeys(db, signer));
   if (!read || !read.signatureValid) return { verdict: 'forged' };
   const { number, holderId, date } = read.fields;
   if (read.fields.kind === 'D') return verifyDocument(db, number, holderId, date);

@@ -3,6 +3,7 @@ import type { DeskDb } from '../db/connection';
 import type { NoteKind, RejectionReason, Service, UserInfo } from '../../../shared/domain';
 import { SERVICE_LABELS } from '../../../shared/domain';
 import { DeskFault } from '../errors';
+import { dialectOf } from '../db/dialect';
 import type { Clock } from '../clock';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
@@ -50,13 +51,17 @@ export async function claim(db: DeskDb, a: Actor, requestId: number, version: nu
 /** Claims the next request: resubmissions returned by this reviewer, then other resubmissions (the applicant has waited already), then the oldest new one. */
 export async function claimNext(db: DeskDb, a: Actor, service?: Service): Promise<number | null> {
   const at = a.clock.now().toISOString();
+  const postgres = dialectOf(db) === 'postgres';
   return db.transaction().execute(async (trx) => {
     // Three indexed lookups in order of preference, rather than one sort over every waiting request.
     const first = (status: 'resubmitted' | 'submitted', mine: boolean) => {
       let q = trx.selectFrom('requests').select(['id', 'version']).where('status', '=', status);
       q = mine ? q.where('assignee_id', '=', a.user.id) : q.where('assignee_id', 'is', null);
       if (service) q = q.where('service', '=', service);
-      return q.orderBy('submitted_at').orderBy('id').limit(1).executeTakeFirst();
+      q = q.orderBy('submitted_at').orderBy('id').limit(1);
+      // Many desks on one PostgreSQL: each takes the first request no other desk is taking this instant.
+      if (postgres) q = q.forUpdate().skipLocked();
+      return q.executeTakeFirst();
     };
     const next = (await first('resubmitted', true)) ?? (await first('resubmitted', false)) ?? (await first('submitted', false));
     if (!next) return null;

@@ -5,7 +5,7 @@ import type { QueueId, QueuePage, QueueRow, QueueSort, Service, Status, UserInfo
 import { QUEUES } from '../../../shared/domain';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { searchTokens } from './search-text';
-import { sql } from 'kysely';
+import { dialectOf, searchMatches, type Dialect } from '../db/dialect';
 
 type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
 
@@ -85,8 +85,14 @@ export interface QueueQuery {
   search?: string;
 }
 
+/** How a search is read: driven by its matches, or (many matches, SQLite) by walking the queue's order. */
+interface SearchPlan {
+  dialect: Dialect;
+  walkInOrder?: boolean;
+}
+
 /** The filters and search of a queue view, on top of the queue itself. */
-function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
+function filtered(q: RequestQuery, f: QueueQuery, plan: SearchPlan): RequestQuery {
   if (f.service) q = q.where('requests.service', '=', f.service);
   if (f.status) q = q.where('requests.status', '=', f.status);
   if (f.assigneeId) q = q.where('requests.assignee_id', '=', f.assigneeId);
@@ -104,10 +110,7 @@ function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
   }
   const tokens = f.search ? searchTokens(f.search) : [];
   const long = tokens.filter((t) => t.length >= 3);
-  if (long.length) {
-    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    q = q.where('requests.id', 'in', sql<number>`(SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${match})`);
-  }
+  if (long.length) q = q.where(searchMatches(plan.dialect, long, plan.walkInOrder));
   // One- and two-letter words are too short for trigrams: a plain substring match (LIKE wildcards dropped).
   for (const t of tokens.filter((x) => x.length < 3).map((x) => x.replace(/[%_]/g, ''))) if (t) q = q.where('requests.search_text', 'like', `%${t}%`);
   return q;
@@ -115,7 +118,11 @@ function filtered(q: RequestQuery, f: QueueQuery): RequestQuery {
 
 /** The requests of a queue view (queue, filters, search), counted; with `cap`, counting stops after cap + 1. */
 export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit' | 'sort'>, cap?: number): Promise<number> {
-  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), { ...query, offset: 0, limit: 0, sort: 'age' });
+  const base = filtered(
+    inQueue(db.selectFrom('requests'), query.queue, user),
+    { ...query, offset: 0, limit: 0, sort: 'age' },
+    { dialect: dialectOf(db) },
+  );
   if (cap === undefined) return Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const capped = await db
     .selectFrom(
@@ -136,8 +143,12 @@ export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQu
 export const SEARCH_LIST_CAP = 1_000;
 
 /** A queue view's rows in its order, joined with the applicant; the caller pages it (the queue page, exports). */
-export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>) {
-  const base = filtered(inQueue(db.selectFrom('requests'), query.queue, user), { ...query, offset: 0, limit: 0 });
+export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>, walkInOrder = false) {
+  const base = filtered(
+    inQueue(db.selectFrom('requests'), query.queue, user),
+    { ...query, offset: 0, limit: 0 },
+    { dialect: dialectOf(db), walkInOrder },
+  );
   const rows = base
     .innerJoin('practitioners as p', 'p.id', 'requests.practitioner_id')
     .leftJoin('users as u', 'u.id', 'requests.assignee_id')
@@ -218,7 +229,8 @@ export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, t
   const page =
     query.offset >= total
       ? []
-      : await queueRows(db, user, query)
+      : // More matches than a search lists: the first page lies early in the queue's order, so walk that order.
+        await queueRows(db, user, query, moreThanTotal && query.sort !== 'name')
           .limit(Math.min(query.limit, total - query.offset))
           .offset(query.offset)
           .execute();

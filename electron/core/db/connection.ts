@@ -1,49 +1,51 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './schema';
 import { migrate } from './migrate';
-import { withStatementCache } from './statement-cache';
+import { parseLocation, describeLocation, type DatabaseLocation } from './location';
+import { openSqlite } from './sqlite-connection';
+import { openPostgres } from './postgres-connection';
 
 export type DeskDb = Kysely<Database>;
 
-export interface OpenedDatabase {
+interface Common {
   db: DeskDb;
-  /** The raw handle, for backups and integrity checks. */
-  sqlite: BetterSqlite3.Database;
+  location: DatabaseLocation;
+  /** Names the database for screens and logs, without a password. */
+  describe: string;
   close(): Promise<void>;
 }
 
+/** The opened database and its raw handle (for SQLite's backups and integrity checks). */
+export type OpenedDatabase = (Common & { kind: 'sqlite'; sqlite: BetterSqlite3.Database }) | (Common & { kind: 'postgres'; pool: pg.Pool });
+
 /**
- * Opens (creating if needed) the case database at `file` (':memory:' for tests)
- * with the durability settings of architecture.md, and migrates it.
+ * Opens the case database named by `where` (a SQLite file, ':memory:' for tests, or a
+ * postgres:// URL) and migrates it. One code path for the domain: only this opening differs.
  */
-export async function openDatabase(file: string, opts: { migrateTo?: string } = {}): Promise<OpenedDatabase> {
-  const sqlite = new BetterSqlite3(file);
+export async function openDatabase(where: string, opts: { migrateTo?: string } = {}): Promise<OpenedDatabase> {
+  const location = parseLocation(where);
+  const describe = describeLocation(location);
+  let opened: OpenedDatabase;
+  if (location.kind === 'sqlite') {
+    const { db, sqlite } = openSqlite(location.file);
+    opened = { kind: 'sqlite', db, sqlite, location, describe, close: () => db.destroy() };
+  } else {
+    const { db, pool } = await openPostgres(location);
+    opened = { kind: 'postgres', db, pool, location, describe, close: () => db.destroy() };
+  }
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // A damaged file can also make the check itself fail (a broken index or virtual table).
-    let check: unknown;
-    try {
-      check = sqlite.pragma('quick_check', { simple: true });
-    } catch (e) {
-      check = e instanceof Error ? e.message : String(e);
-    }
-    if (check !== 'ok') throw new Error(`the database file ${file} is damaged (quick_check: ${String(check)}); it was not changed`);
+    await migrate(opened.db as never, { target: opts.migrateTo, schema: location.kind === 'postgres' ? location.schema : undefined });
   } catch (e) {
-    sqlite.close();
+    await opened.close();
     throw e;
   }
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: process.env.MUMARIS_NO_STATEMENT_CACHE ? sqlite : withStatementCache(sqlite) }),
-  });
-  try {
-    await migrate(db as never, opts.migrateTo);
-  } catch (e) {
-    await db.destroy();
-    throw e;
-  }
-  return { db, sqlite, close: () => db.destroy() };
+  return opened;
+}
+
+/** The SQLite handle, for what only a SQLite file has (online backup, integrity check). */
+export function sqliteHandle(opened: OpenedDatabase): BetterSqlite3.Database {
+  if (opened.kind !== 'sqlite') throw new Error(`${opened.describe} is a PostgreSQL database; this needs a SQLite file`);
+  return opened.sqlite;
 }

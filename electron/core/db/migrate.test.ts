@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
-import { openDatabase } from './connection';
+import { openDatabase, sqliteHandle } from './connection';
 import { appliedMigrations, LATEST_SCHEMA } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -13,20 +13,23 @@ const tempFile = () => join(mkdtempSync(join(tmpdir(), 'desk-migrate-')), 'desk.
 describe('migrations', () => {
   // Migrations are frozen: making them portable to PostgreSQL must not change a byte of what SQLite gets.
   it('the SQLite schema the migrations build is the released one', async () => {
-    const { sqlite, close } = await openDatabase(':memory:');
+    const opened = await openDatabase(':memory:');
+    const sqlite = sqliteHandle(opened);
     const objects = sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all() as Array<{
       type: string;
       name: string;
       sql: string | null;
     }>;
-    await close();
+    await opened.close();
     await expect(objects.map((o) => `-- ${o.type} ${o.name}\n${o.sql ?? ''};`).join('\n\n') + '\n').toMatchFileSnapshot(
       './__snapshots__/sqlite-schema.sql',
     );
   });
 
   it('a fresh database gets every migration, WAL and foreign keys', async () => {
-    const { db, sqlite, close } = await openDatabase(tempFile());
+    const opened = await openDatabase(tempFile());
+    const { db, close } = opened;
+    const sqlite = sqliteHandle(opened);
     expect(await appliedMigrations(db as never)).toEqual(MIGRATIONS.map(([n]) => n));
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

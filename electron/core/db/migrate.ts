@@ -19,10 +19,15 @@ function providerUpTo(last?: string): MigrationProvider {
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]![0];
 
 /** Names of the migrations already applied to this database, in order. */
-export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+export async function appliedMigrations(db: Kysely<unknown>, schema?: string): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
-  const rows = await (db as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').orderBy('name').execute();
+  if (!tables.some((t) => t.name === 'kysely_migration' && (!schema || t.schema === schema))) return [];
+  const inSchema = schema ? db.withSchema(schema) : db;
+  const rows = await (inSchema as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name')
+    .execute();
   return rows.map((r) => r.name);
 }
 
@@ -30,9 +35,9 @@ export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> 
  * Brings the database to `target` (default: the latest). A database that holds a
  * migration this build does not know comes from a newer desk: it is refused, never touched.
  */
-export async function migrate(db: Kysely<unknown>, target?: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, opts: { target?: string; schema?: string } = {}): Promise<void> {
   const known = new Set(MIGRATIONS.map(([name]) => name));
-  const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
+  const unknown = (await appliedMigrations(db, opts.schema)).filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new DeskFault(
       'conflict',
@@ -40,7 +45,8 @@ export async function migrate(db: Kysely<unknown>, target?: string): Promise<voi
       `قاعدة البيانات هذه من إصدار أحدث من المكتب (${unknown[0]})؛ حدّث البرنامج قبل فتحها.`,
     );
   }
-  const migrator = new Migrator({ db, provider: providerUpTo(target) });
+  // On PostgreSQL the migration tables sit in the desk's schema; kysely locks them, so desks starting together migrate once.
+  const migrator = new Migrator({ db, provider: providerUpTo(opts.target), ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

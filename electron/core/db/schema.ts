@@ -187,6 +187,13 @@ export interface CardsTable {
   printed_at: string | null;
   delivery: string | null;
 }
+export interface SigningKeysTable {
+  /** SHA-256 of the public key (SPKI DER), hex. */
+  fingerprint: string;
+  public_key: string;
+  registered_at: string;
+  revoked_at: string | null;
+}
 export interface CardPrintsTable {
   id: Generated<number>;
   card_id: number;
@@ -240,6 +247,7 @@ export interface Database {
   refunds: RefundsTable;
   cards: CardsTable;
   card_prints: CardPrintsTable;
+  signing_keys: SigningKeysTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -10,10 +10,20 @@ import { dirname } from 'node:path';
 export interface CardSigner {
   /** The QR payload for a card: its fields and a signature over them. */
   payload(fields: SignedCardFields): string;
-  /** Reads a payload; `signatureValid` is false for anything not signed by this installation. */
-  read(payload: string): { fields: SignedCardFields; signatureValid: boolean } | null;
+  /**
+   * Reads a payload; `signatureValid` is false for anything signed by neither this desk's key nor
+   * one of `alsoTrusted` (the public keys of the other desks on the same database, PEM).
+   */
+  read(payload: string, alsoTrusted?: readonly string[]): { fields: SignedCardFields; signatureValid: boolean } | null;
   publicKeyPem: string;
+  /** SHA-256 of the public key, hex: how the database names this desk's key. */
+  fingerprint: string;
 }
+
+export const keyFingerprint = (publicKey: KeyObject): string =>
+  createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 
 export interface SignedCardFields {
   /** 'C' a card, 'D' an issued document (letter or certificate). */
@@ -32,12 +42,13 @@ export function cardSignerFromKey(privateKey: KeyObject): CardSigner {
   const message = (f: SignedCardFields) => Buffer.from([PREFIX, f.kind, f.number, f.holderId, f.date].join('|'), 'utf8');
   return {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: keyFingerprint(publicKey),
     payload(f) {
       for (const v of [f.number, f.holderId, f.date]) if (v.includes('|')) throw new Error(`a card field cannot contain "|": ${v}`);
       const signature = sign(null, message(f), privateKey).toString('base64url');
       return [PREFIX, f.kind, f.number, f.holderId, f.date.replaceAll('-', ''), signature].join('|');
     },
-    read(payload) {
+    read(payload, alsoTrusted = []) {
       const parts = payload.trim().split('|');
       if (parts.length !== 6 || parts[0] !== PREFIX) return null;
       const [, kind, number, holderId, compactDate, signature] = parts as [string, string, string, string, string, string];
@@ -48,13 +59,14 @@ export function cardSignerFromKey(privateKey: KeyObject): CardSigner {
         holderId,
         date: `${compactDate.slice(0, 4)}-${compactDate.slice(4, 6)}-${compactDate.slice(6)}`,
       };
-      let signatureValid = false;
-      try {
-        signatureValid = verify(null, message(fields), publicKey, Buffer.from(signature, 'base64url'));
-      } catch {
-        signatureValid = false;
-      }
-      return { fields, signatureValid };
+      const signedBy = (key: KeyObject | string) => {
+        try {
+          return verify(null, message(fields), key, Buffer.from(signature, 'base64url'));
+        } catch {
+          return false;
+        }
+      };
+      return { fields, signatureValid: signedBy(publicKey) || alsoTrusted.some(signedBy) };
     },
   };
 }

@@ -13,6 +13,7 @@ import { recordFromApplicant } from '../cases/applicant-snapshot';
 import { searchText } from '../cases/search-text';
 import { BundleError, problem } from './bundle-error';
 import type { ValidBundle } from './validate-bundle';
+import { serialise } from '../db/dialect';
 
 export interface ImportResult {
   bundle: string;
@@ -45,6 +46,8 @@ function applicantOf(b: ValidBundle['request']): Applicant {
 
 /** The next free reference of the submission year: REQ-YYYY-NNNNNN. */
 async function nextReference(trx: Trx, year: string): Promise<string> {
+  // Desks sharing a PostgreSQL database take numbers one at a time, until the taker commits.
+  await serialise(trx, 'request-reference');
   const last = await trx
     .selectFrom('requests')
     .select('reference')

@@ -1,3 +1,4 @@
+import { nulCharacterAt } from '../nul-text';
 import { createHash } from 'node:crypto';
 import { bundleSchema, type RequestBundle } from './bundle-schema';
 import { BundleError, problem, type BundleProblem } from './bundle-error';
@@ -27,6 +28,8 @@ export function validateBundle(raw: RawBundle): ValidBundle {
       parsed.error.issues.map((i) => problem(i.path.join('.') || '(request.json)', i.message, arabicIssue(i))),
     );
   }
+  const nul = nulCharacterAt(parsed.data);
+  if (nul) throw new BundleError(raw.name, [problem(nul, 'contains a NUL character', 'يحتوي على محرف NUL غير مسموح')]);
   const problems: BundleProblem[] = [];
   const files = new Map<string, ValidFile>();
   for (const a of parsed.data.attachments) {

@@ -2,7 +2,7 @@ import type { DeskDb } from '../db/connection';
 import type { DashboardFigures, Service } from '../../../shared/domain';
 import { addDays, riyadhDate, workingDaysBetween } from '../cases/working-days';
 import { currentPolicy } from '../policy';
-import { riyadhDay } from '../db/dialect-sql';
+import { dialectOf, riyadhDay } from '../db/dialect';
 
 export interface DashboardQuery {
   from?: string;
@@ -31,6 +31,8 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
   const end = dayStart(addDays(to, 1));
   const { policy } = await currentPolicy(db, now.toISOString());
   const sla = policy.slaWorkingDays;
+  const dialect = dialectOf(db);
+  const day = (column: string) => riyadhDay(dialect, column);
 
   let submitted = db.selectFrom('requests').where('submitted_at', '>=', start).where('submitted_at', '<', end);
   if (q.service) submitted = submitted.where('service', '=', q.service);
@@ -47,8 +49,8 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
       .execute(),
     // Grouped by day in the database: a month at 100,000 requests is tens of thousands of rows.
     submitted
-      .select((eb) => [riyadhDay('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
-      .groupBy(riyadhDay('submitted_at'))
+      .select((eb) => [day('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
+      .groupBy(day('submitted_at'))
       .execute(),
   ]);
 
@@ -56,7 +58,7 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     .selectFrom('status_history as h')
     .innerJoin('requests as r', 'r.id', 'h.request_id')
     .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.at', 'h.action', 'r.submitted_at', 'u.display_name', riyadhDay('h.at').as('day'), riyadhDay('r.submitted_at').as('submitted_day')])
+    .select(['h.at', 'h.action', 'r.submitted_at', 'u.display_name', day('h.at').as('day'), day('r.submitted_at').as('submitted_day')])
     .where('h.action', 'in', ['approve', 'reject'])
     .where('h.at', '>=', start)
     .where('h.at', '<', end);
@@ -76,9 +78,9 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
 
   let waitingQ = db
     .selectFrom('requests')
-    .select((eb) => [riyadhDay('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
+    .select((eb) => [day('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
     .where('status', 'in', WAITING)
-    .groupBy(riyadhDay('submitted_at'));
+    .groupBy(day('submitted_at'));
   if (q.service) waitingQ = waitingQ.where('service', '=', q.service);
   const ageing = BUCKETS.map(([bucket, max]) => ({
     bucket,

@@ -18,13 +18,16 @@ import { PrintCentrePage } from '../pages/PrintCentrePage';
 import { VerifyCardPage } from '../pages/VerifyCardPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { BackupsPage } from '../pages/BackupsPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useLiveChanges } from '../api/live-changes';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
   const { client, user, signOut } = useSession();
   const { t, pick, formatNumber } = useLocale();
   const route = useRoute();
-  const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}), refetchInterval: 5_000 });
+  const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}) });
+  useLiveChanges(client);
   const isAdmin = user?.roles.includes('admin') ?? false;
   const canSeeDashboard = user?.roles.some((r) => r === 'approver' || r === 'admin' || r === 'finance') ?? false;
   const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
@@ -95,6 +98,7 @@ export function AppFrame() {
             {isAdmin && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
             {isAdmin && <NavLink href={routeHref({ page: 'audit' })} label={t('audit')} active={route.page === 'audit'} />}
             {isAdmin && <NavLink href={routeHref({ page: 'backups' })} label={t('backups')} active={route.page === 'backups'} />}
+            {isAdmin && <NavLink href={routeHref({ page: 'settings' })} label={t('settings')} active={route.page === 'settings'} />}
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main>
@@ -108,6 +112,7 @@ export function AppFrame() {
           {route.page === 'verify' && <VerifyCardPage />}
           {route.page === 'dashboard' && <DashboardPage />}
           {route.page === 'backups' && <BackupsPage />}
+          {route.page === 'settings' && <SettingsPage />}
         </AppShell.Main>
       </AppShell>
     </>

@@ -15,6 +15,21 @@ export function BackupsPage() {
     onSuccess: (data) => queryClient.setQueryData(['backups.list'], data),
   });
   const data = run.data ?? list.data;
+  if (data?.database === 'postgres') {
+    return (
+      <Stack>
+        <Title order={2} size="h3">
+          {t('backups')}
+        </Title>
+        <Alert color="gray">{t('backupsOnPostgres')}</Alert>
+        <Code block dir="ltr">
+          {
+            'pg_dump --format=custom --file=mumaris-$(date +%F).dump "postgres://…/mumaris"\npg_restore --clean --dbname="postgres://…/mumaris" mumaris-YYYY-MM-DD.dump'
+          }
+        </Code>
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <Group justify="space-between">

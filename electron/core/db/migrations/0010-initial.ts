@@ -2,15 +2,17 @@
  * Frozen: never edit after release, never import app code. Later changes are new files.
  * Portable SQL through kysely's schema builder; SQLite-only pieces are marked.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appendOnly, binaryType, fractionType, serialKey } from './portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their own time, not today's types
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
+  const id = serialKey(db);
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -46,7 +48,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('practitioners')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('id_type', 'text', (c) => c.notNull())
     .addColumn('id_number', 'text', (c) => c.notNull())
     .addColumn('id_expiry', 'text')
@@ -69,7 +71,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('requests')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('reference', 'text', (c) => c.notNull().unique())
     .addColumn('service', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -80,7 +82,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('employer_type', 'text')
     .addColumn('employer_facility', 'text')
     .addColumn('internship_completed', 'integer')
-    .addColumn('cpd_recorded_hours', 'real', (c) => c.notNull().defaultTo(0))
+    .addColumn('cpd_recorded_hours', fractionType(db), (c) => c.notNull().defaultTo(0))
     // The applicant's snapshot as submitted (JSON), so DATA_UPDATE and resubmissions can be compared.
     .addColumn('applicant_snapshot', 'text', (c) => c.notNull())
     .addColumn('return_due_at', 'text')
@@ -94,7 +96,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('status_history')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('from_status', 'text')
@@ -109,7 +111,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('notes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
@@ -123,12 +125,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('sha256', 'text', (c) => c.primaryKey())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
-    .addColumn('data', 'blob', (c) => c.notNull())
+    .addColumn('data', binaryType(db), (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('attachments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
@@ -142,7 +144,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('experiences')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('employer', 'text', (c) => c.notNull())
     .addColumn('position', 'text', (c) => c.notNull())
@@ -154,11 +156,11 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('cpd_activities')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('provider', 'text', (c) => c.notNull())
-    .addColumn('hours', 'real', (c) => c.notNull())
+    .addColumn('hours', fractionType(db), (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .execute();
@@ -173,7 +175,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('assessments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('held_at', 'text', (c) => c.notNull())
@@ -182,7 +184,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('invoices')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('issued_at', 'text', (c) => c.notNull())
@@ -190,7 +192,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('invoice_lines')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('invoice_id', 'integer', (c) => c.notNull().references('invoices.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('amount_halalas', 'integer', (c) => c.notNull())
@@ -198,7 +200,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('payments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('invoice_id', 'integer', (c) => c.notNull().references('invoices.id'))
     .addColumn('amount_halalas', 'integer', (c) => c.notNull())
     .addColumn('paid_at', 'text', (c) => c.notNull())
@@ -208,7 +210,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('refunds')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('invoice_id', 'integer', (c) => c.notNull().references('invoices.id'))
     .addColumn('status', 'text', (c) => c.notNull())
@@ -224,7 +226,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('cards')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('issued_at', 'text', (c) => c.notNull())
@@ -237,7 +239,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('request_id', 'integer', (c) => c.references('requests.id'))
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -261,11 +263,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  // SQLite: the audit log is append-only; the PostgreSQL dialect gets its own triggers.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await appendOnly(db, 'audit_log', 'audit_log is append-only');
 }
 
 export async function down(): Promise<void> {

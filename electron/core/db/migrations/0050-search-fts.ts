@@ -1,14 +1,26 @@
 /**
- * Frozen. Queue search: an FTS5 trigram index over requests.search_text (SQLite);
- * substrings of names in either script, IDs, mobiles and references in one lookup.
- * Triggers keep it in step with the requests table.
+ * Frozen. Queue search: a trigram index over requests.search_text, so substrings of names in
+ * either script, IDs, mobiles and references are one lookup. SQLite: an FTS5 trigram table kept
+ * in step by triggers. PostgreSQL: pg_trgm's GIN index, which LIKE '%…%' uses directly.
  */
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their own time
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
+  if (isPostgres(db)) {
+    try {
+      await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+    } catch (e) {
+      throw new Error(
+        `the pg_trgm extension is missing and this role may not create it; a database owner runs CREATE EXTENSION pg_trgm once (${String(e)})`,
+      );
+    }
+    await sql`CREATE INDEX requests_search_trgm ON requests USING gin (search_text gin_trgm_ops)`.execute(db);
+    return;
+  }
   await sql`CREATE VIRTUAL TABLE requests_fts USING fts5(search_text, content='requests', content_rowid='id', tokenize='trigram')`.execute(db);
   await sql`INSERT INTO requests_fts(rowid, search_text) SELECT id, search_text FROM requests`.execute(db);
   await sql`CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN

@@ -1,5 +1,6 @@
 /** Frozen. The print centre: every print and reprint of a card, with who, when and why. */
 import type { Kysely } from 'kysely';
+import { serialKey } from './portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their own time
 type AnyDb = Kysely<any>;
@@ -7,7 +8,7 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('card_prints')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('card_id', 'integer', (c) => c.notNull().references('cards.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'integer', (c) => c.references('users.id'))

@@ -6,6 +6,7 @@ import * as m0040 from './0040-queue-indexes';
 import * as m0050 from './0050-search-fts';
 import * as m0060 from './0060-print-centre';
 import * as m0070 from './0070-report-indexes';
+import * as m0080 from './0080-signing-keys';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0050-search-fts', m0050],
   ['0060-print-centre', m0060],
   ['0070-report-indexes', m0070],
+  ['0080-signing-keys', m0080],
 ];

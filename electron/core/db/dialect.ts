@@ -1,0 +1,49 @@
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+
+/**
+ * The few places where SQLite and PostgreSQL need different SQL live here, one function each;
+ * everything else in the desk is the same kysely query on both.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A database or a transaction of any schema. */
+type Executes = Pick<Kysely<unknown>, 'getExecutor'>;
+
+/** Kysely keeps the adapter on its executor (also a transaction's); it is where the dialect is known. */
+export function dialectOf(db: Executes): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The Riyadh calendar day (UTC+3, no daylight saving) of an instant stored as ISO-8601 text. */
+export function riyadhDay(dialect: Dialect, column: string): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)}::timestamptz at time zone 'UTC' + interval '3 hours', 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(column)}, '+3 hours')`;
+}
+
+/**
+ * Requests whose search text holds every one of `words` (each at least three letters, the
+ * trigram length). SQLite: the FTS5 trigram table. PostgreSQL: LIKE, which pg_trgm's GIN index serves.
+ *
+ * `walkInOrder` (SQLite): when the words match thousands of requests, reading the queue's order
+ * index and stopping at the page's last row beats sorting every match; a unary + keeps SQLite
+ * from driving the query by the match list instead.
+ */
+export function searchMatches(dialect: Dialect, words: readonly string[], walkInOrder = false): Expression<SqlBool> {
+  if (dialect === 'postgres') {
+    const likes = words.map((w) => sql<SqlBool>`requests.search_text like ${`%${w.replace(/[%_\\]/g, '')}%`}`);
+    return sql<SqlBool>`(${sql.join(likes, sql` and `)})`;
+  }
+  const match = words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+  const id = walkInOrder ? sql`+requests.id` : sql`requests.id`;
+  return sql<SqlBool>`${id} in (select rowid from requests_fts where requests_fts match ${match})`;
+}
+
+/**
+ * Serialises transactions that take the same `key` (the audit chain, number sequences) until
+ * they commit. SQLite has one writer at a time already; PostgreSQL takes an advisory lock.
+ */
+export async function serialise(db: Executes, key: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+}

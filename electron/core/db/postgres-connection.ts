@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from './schema';
+import { maskPassword, type DatabaseLocation } from './location';
+
+type PostgresLocation = Extract<DatabaseLocation, { kind: 'postgres' }>;
+
+// pg returns bigint (count(*)) and numeric (sum) as strings to keep every digit; the desk's counts
+// and halala sums are far below 2^53, so they come back as numbers like SQLite's.
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * A pool on the team's PostgreSQL server, every connection in the location's schema (created if
+ * missing). Durability is the server's (its WAL and fsync settings); the desk asks for nothing less.
+ */
+export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<Database>; pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: loc.url,
+    max: loc.poolSize,
+    types,
+    // public stays on the path: pg_trgm's operators live where the database owner installed them.
+    options: `-c search_path=${loc.schema},public -c timezone=UTC`,
+    ssl: loc.ssl === 'disable' ? false : { rejectUnauthorized: loc.ssl === 'verify-full' },
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'mumaris-review-desk',
+  });
+  // An idle connection the server drops must not crash the desk; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(loc.schema)}`.execute(db);
+  } catch (e) {
+    await db.destroy();
+    throw new Error(`cannot use the PostgreSQL database at ${maskPassword(loc.url)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { db, pool };
+}

@@ -1,0 +1,24 @@
+/**
+ * Before the postgres test project: pg_trgm installed once in public (test schemas come and go; the
+ * extension stays), and schemas left by an interrupted earlier run dropped.
+ */
+import pg from 'pg';
+import { testPostgresUrl } from '../electron/core/testing-databases';
+
+export default async function setup(): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`MUMARIS_TEST_PG is set but PostgreSQL at ${testPostgresUrl()} cannot be reached: ${String(e)}`);
+  }
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
+    // Installed by a desk whose schema came first on its path: moved where every test schema finds it.
+    await client.query('ALTER EXTENSION pg_trgm SET SCHEMA public');
+    const stale = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%\\_%'");
+    for (const { nspname } of stale.rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
