@@ -18,10 +18,14 @@ const host = (port: number, db: string, extra = '') => ({
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: 'ignore' as const,
+  // The desk's own folder (settings, card key) stays inside the test data, never in the user's home.
+  env: { MUMARIS_DATA_DIR: join(data, `desk-${port}`) },
 });
 
 export default defineConfig({
   testDir: 'tests/e2e/web',
+  // Two desks on one PostgreSQL: only where a server is named (.ci/run names the machine's).
+  testIgnore: process.env.MUMARIS_TEST_PG ? [] : ['**/team.spec.ts'],
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

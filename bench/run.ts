@@ -26,9 +26,17 @@ import { time, type Timing } from './stats';
 import { benchCards } from './cards';
 import { benchReports } from './reports';
 import { benchRenderer } from './renderer';
+import { benchTeam } from './team';
+import { testPostgresUrl } from '../electron/core/testing-databases';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, cases: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } },
+  options: {
+    json: { type: 'boolean', default: false },
+    cases: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '1' },
+    // The team load test needs a PostgreSQL server: --pg URL, or MUMARIS_TEST_PG as the tests use it.
+    pg: { type: 'string', default: process.env.MUMARIS_TEST_PG ? testPostgresUrl() : undefined },
+  },
 });
 const CASES = Number(values.cases);
 const SEED = Number(values.seed);
@@ -184,6 +192,12 @@ async function main() {
   const cards = entries as Record<string, { p95Ms?: number; ms?: number }>;
   budgets['card.one'] = { limitMs: 60, met: (cards['card.one']?.p95Ms ?? Infinity) < 60 };
   budgets['cards.1000.cr80'] = { limitMs: 15_000, met: (cards['cards.1000.cr80']?.ms ?? Infinity) < 15_000 };
+
+  if (values.pg) {
+    const team = await benchTeam({ url: values.pg, desks: 20, seconds: 20, cases: 5000, log });
+    entries['team.postgres'] = team;
+    budgets['team.postgres'] = { met: team.doubleClaims === 0 && team.lostDecisions === 0 && team.auditChainOk };
+  } else log('team load test left out: no PostgreSQL named (--pg URL or MUMARIS_TEST_PG)');
 
   Object.assign(entries, await benchRenderer(work, log));
 

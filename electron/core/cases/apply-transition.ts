@@ -36,6 +36,16 @@ export async function loadRequest(trx: Trx | DeskDb, requestId: number): Promise
   return row;
 }
 
+/**
+ * The request as the user last saw it (`version`): if another desk has changed it since, that is
+ * the conflict to report, before any other refusal the newer state would cause.
+ */
+export async function loadAsSeen(trx: Trx | DeskDb, requestId: number, version: number): Promise<RequestRow> {
+  const req = await loadRequest(trx, requestId);
+  if (req.version !== version) throw conflict(req.reference);
+  return req;
+}
+
 /** The status a request had when it was last claimed, so release puts it back where it was. */
 async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefined> {
   const row = await trx

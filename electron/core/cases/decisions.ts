@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { runChecks } from './checks';
-import { applyTransition, loadRequest, type Trx } from './apply-transition';
+import { applyTransition, loadAsSeen, loadRequest, type Trx } from './apply-transition';
 import { queueApplicantNotice } from './notify';
 import { addDays, riyadhDate } from './working-days';
 import { eachAlone, type EachAloneResult } from './each-alone';
@@ -80,7 +80,7 @@ export async function claimNext(db: DeskDb, a: Actor, service?: Service): Promis
 export async function release(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const req = await loadRequest(trx, requestId);
+    const req = await loadAsSeen(trx, requestId, version);
     if (!a.user.roles.includes('approver') && !a.user.roles.includes('admin')) mustHold(req, a.user);
     await applyTransition(trx, { requestId, expectedVersion: version, action: 'release', actorId: a.user.id, at, set: { assignee_id: null } });
   });
@@ -113,7 +113,7 @@ export async function returnToApplicant(db: DeskDb, a: Actor, requestId: number,
   const at = a.clock.now().toISOString();
   const { version: policyVersion, policy } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
-    const req = await loadRequest(trx, requestId);
+    const req = await loadAsSeen(trx, requestId, version);
     mustHold(req, a.user);
     if (message?.trim()) await writeNote(trx, a, req, 'to_applicant', message.trim(), at);
     const claimedAt = await trx
@@ -174,7 +174,7 @@ export async function approve(db: DeskDb, a: Actor, requestId: number, version: 
   }
   const overridden = failed.length > 0 ? failed.map((c) => c.rule) : [];
   await db.transaction().execute(async (trx) => {
-    const req = await loadRequest(trx, requestId);
+    const req = await loadAsSeen(trx, requestId, version);
     mustHold(req, a.user);
     const fourEyes = pv.policy.fourEyesServices.includes(req.service as Service);
     const { to } = await applyTransition(trx, {
@@ -230,7 +230,7 @@ export async function reject(db: DeskDb, a: Actor, requestId: number, version: n
   const at = a.clock.now().toISOString();
   const { version: policyVersion } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
-    const req = await loadRequest(trx, requestId);
+    const req = await loadAsSeen(trx, requestId, version);
     // A four-eyes request waiting for its second signature may be rejected by the approver reading it.
     if (req.status !== 'awaiting_second_signature') mustHold(req, a.user);
     else if (!a.user.roles.includes('approver'))
@@ -282,7 +282,7 @@ export async function reassign(db: DeskDb, a: Actor, requestId: number, version:
 export async function reroute(db: DeskDb, a: Actor, requestId: number, version: number, service: Service): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const req = await loadRequest(trx, requestId);
+    const req = await loadAsSeen(trx, requestId, version);
     mustHold(req, a.user);
     if (req.service === service) throw new DeskFault('bad_input', `service: the request is already ${service}`, 'الطلب على هذه الخدمة أصلاً');
     await applyTransition(trx, {

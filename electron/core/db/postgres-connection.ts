@@ -34,7 +34,13 @@ export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(loc.schema)}`.execute(db);
+    try {
+      await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(loc.schema)}`.execute(db);
+    } catch (e) {
+      // Desks starting together race here; IF NOT EXISTS does not stop the loser's error.
+      const exists = await sql`SELECT 1 FROM pg_namespace WHERE nspname = ${loc.schema}`.execute(db);
+      if (exists.rows.length === 0) throw e;
+    }
   } catch (e) {
     await db.destroy();
     throw new Error(`cannot use the PostgreSQL database at ${maskPassword(loc.url)}: ${e instanceof Error ? e.message : String(e)}`);

@@ -50,7 +50,7 @@ export async function probeDatabase(address: string): Promise<DatabaseProbe> {
   });
   try {
     await client.connect();
-    const version = (await client.query<{ v: string }>('show server_version')).rows[0]!.v;
+    const version = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
     const table = (await client.query<{ t: string | null }>('select to_regclass($1) as t', [`${loc.schema}.kysely_migration`])).rows[0]!.t;
     const applied = table ? (await client.query<{ name: string }>(`select name from "${loc.schema}".kysely_migration`)).rows.map((r) => r.name) : [];
     return result('postgres', `PostgreSQL ${version}`, applied);

@@ -160,6 +160,9 @@ CREATE INDEX "requests_submitted_status_service" on "requests" ("submitted_at", 
 -- table sessions
 CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "created_at" text not null, "last_seen_at" text not null);
 
+-- table signing_keys
+CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text not null, "registered_at" text not null, "revoked_at" text);
+
 -- index sqlite_autoindex_attachment_blobs_1
 ;
 
@@ -185,6 +188,9 @@ CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not nu
 ;
 
 -- index sqlite_autoindex_sessions_1
+;
+
+-- index sqlite_autoindex_signing_keys_1
 ;
 
 -- index sqlite_autoindex_user_roles_1
