@@ -194,7 +194,7 @@ async function main() {
   budgets['cards.1000.cr80'] = { limitMs: 15_000, met: (cards['cards.1000.cr80']?.ms ?? Infinity) < 15_000 };
 
   if (values.pg) {
-    const team = await benchTeam({ url: values.pg, desks: 20, seconds: 20, cases: 5000, log });
+    const team = await benchTeam({ url: values.pg, desks: 20, seconds: 20, cases: 8000, log });
     entries['team.postgres'] = team;
     budgets['team.postgres'] = { met: team.doubleClaims === 0 && team.lostDecisions === 0 && team.auditChainOk };
   } else log('team load test left out: no PostgreSQL named (--pg URL or MUMARIS_TEST_PG)');

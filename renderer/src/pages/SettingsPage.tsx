@@ -23,7 +23,12 @@ export function SettingsPage() {
   const probe = useMutation({ mutationFn: (a: string) => client.call('settings.testDatabase', { address: a }) });
   const save = useMutation({
     mutationFn: (a: string | null) => client.call('settings.saveDatabase', { address: a }),
-    onSuccess: (data) => queryClient.setQueryData(['settings.database'], data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['settings.database'], data);
+      // Saved: the table above now shows it; the form is ready for another address.
+      setAddress('');
+      probe.reset();
+    },
   });
   const data = view.data;
   const submit = (e: React.FormEvent) => {
@@ -110,7 +115,7 @@ function InUse({ data }: { data: DatabaseSettingsView }) {
           <Table.Th w={220}>{t('databaseInUse')}</Table.Th>
           <Table.Td>
             <Group gap="xs">
-              <Badge variant="light" color={data.inUse.kind === 'postgres' ? 'teal' : 'gray'}>
+              <Badge variant="light" tt="none" color={data.inUse.kind === 'postgres' ? 'teal' : 'gray'}>
                 {t(data.inUse.kind === 'postgres' ? 'databaseKindPostgres' : 'databaseKindSqlite')}
               </Badge>
               <Code dir="ltr">{data.inUse.describe}</Code>

@@ -66,6 +66,7 @@ test('the first-run screen and the admin pages pass axe too', async ({ page }) =
     ['مركز الطباعة', 'مركز الطباعة'],
     ['لوحة المتابعة', 'لوحة المتابعة'],
     ['النسخ الاحتياطية', 'النسخ الاحتياطية'],
+    ['الإعدادات', 'الإعدادات'],
     ['التحقق من بطاقة', 'التحقق من بطاقة'],
   ]) {
     await page.getByRole('link', { name: link }).click();

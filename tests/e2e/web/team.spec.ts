@@ -61,8 +61,10 @@ test('two desks on one PostgreSQL: a claim at one desk leaves the other desk’s
   const firstRowB = b.getByRole('table', { name: 'طلبات جديدة' }).getByRole('row').nth(1);
   const oldest = (await firstRowB.getByText(/^REQ-\d{4}-\d{6}$/).textContent())!.trim();
 
-  // Desk A claims the oldest new request.
-  await a.keyboard.press('n');
+  // Desk A opens the oldest new request and claims it (c).
+  await a.getByRole('table', { name: 'طلبات جديدة' }).getByText(oldest, { exact: true }).click();
+  await expect(a.getByRole('heading', { level: 2 }).first()).toHaveText(oldest);
+  await a.keyboard.press('c');
   await expect(a.getByText('قيد المراجعة').first()).toBeVisible();
   const claimedAtA = (await a.getByRole('heading', { level: 2 }).first().textContent())!.trim();
   expect(claimedAtA).toBe(oldest);
