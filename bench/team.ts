@@ -115,12 +115,8 @@ export async function benchTeam(opts: {
         await first.db
           .selectFrom('status_history')
           .select('request_id')
-          .where('action', 'in', ['approve', 'return'])
-          .where(
-            'actor_id',
-            'in',
-            actors.map((a) => a.actor.user.id),
-          )
+          .where('action', 'in', ['approve', 'return_to_applicant'])
+          .where('actor_id', 'in', deskUsers)
           .execute()
       ).map((r) => r.request_id),
     );

@@ -3,6 +3,7 @@
  * `npm test`: type checks, lint, unit and integration tests (vitest), the build,
  * and the browser tests (Playwright in Chromium through the host). Stops at the
  * first failing step and ends with one line: "tests: N passed, N failed, N skipped".
+ * With MUMARIS_TEST_PG set, the database tests and the two-desk browser test run on PostgreSQL too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +53,11 @@ const steps = [
   () => step('security scan (electronegativity, offline)', 'node', ['scripts/security-scan.mjs']),
   () => {
     rmSync('test-results/vitest.json', { force: true });
+    console.log(
+      process.env.MUMARIS_TEST_PG
+        ? '\ndatabases: SQLite and PostgreSQL (MUMARIS_TEST_PG)'
+        : '\ndatabases: SQLite only; set MUMARIS_TEST_PG (a postgres:// URL, or 1 for 127.0.0.1) to run the PostgreSQL project too',
+    );
     const ok = step('unit and integration', 'npx', [
       'vitest',
       'run',

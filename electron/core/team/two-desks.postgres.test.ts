@@ -20,6 +20,7 @@ import { DeskFault } from '../errors';
 import * as decide from '../cases/decisions';
 import { getUser } from '../auth/users';
 import { probeDatabase } from '../db/probe';
+import { sweepReturnWindows } from '../cases/sweep';
 
 const NOW = '2026-11-23T08:00:00.000Z';
 let schema: ReturnType<typeof freshTestSchema>;
@@ -193,6 +194,19 @@ describe('desks sharing one PostgreSQL database', () => {
     // Revoked: desk A's key no longer vouches for its cards anywhere else.
     await a.db.updateTable('signing_keys').set({ revoked_at: NOW }).where('fingerprint', '=', a.cardSigner.fingerprint).execute();
     expect(await dispatchB('cards.verify', { payload })).toMatchObject({ ok: true, value: { verdict: 'forged' } });
+  });
+
+  it('every desk sweeps expired return windows at once; each request is expired once, and no desk fails', async () => {
+    const a = await desk();
+    await seedDemo(a.db, a.clock, { cases: 150, seed: 9 });
+    const [b, c] = [await desk(), await desk()];
+    const returned = await a.db.selectFrom('requests').select('id').where('status', '=', 'returned').execute();
+    expect(returned.length).toBeGreaterThan(0);
+    const later = fixedClock('2027-06-01T08:00:00.000Z');
+    const results = await Promise.all([a, b, c].map((d) => sweepReturnWindows(d.db, later)));
+    const all = results.flatMap((r) => r.rejected);
+    expect(all).toHaveLength(returned.length);
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('a database from a newer desk is refused and left untouched', async () => {
