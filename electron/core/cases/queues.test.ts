@@ -124,4 +124,25 @@ describe('searches that match a great many requests', () => {
     expect(page.value.total).toBe(all);
     expect(page.value.moreThanTotal).toBeUndefined();
   });
+
+  it('reading in the queue order (many matches) lists the same rows as reading by the matches', async () => {
+    const t = await testDesk(':memory:', '2026-11-23T08:00:00.000Z');
+    close = () => t.desk.close();
+    const { seedDemo } = await import('../demo/seed');
+    const { queueRows } = await import('./queues');
+    await seedDemo(t.desk.db, t.clock, { cases: 200, seed: 7 });
+    const user = (await t.as('searcher', ['reviewer'])).user;
+    for (const search of ['محمد', 'mohammed', 'al', 'REQ-2026']) {
+      for (const sort of ['age', 'submitted_desc', 'reference'] as const) {
+        for (const queue of ['all', 'new'] as const) {
+          const byMatches = await queueRows(t.desk.db, user, { queue, sort, search }).limit(30).execute();
+          const inOrder = await queueRows(t.desk.db, user, { queue, sort, search }, true).limit(30).execute();
+          expect(
+            inOrder.map((r) => r.id),
+            `${search} ${sort} ${queue}`,
+          ).toEqual(byMatches.map((r) => r.id));
+        }
+      }
+    }
+  });
 });
