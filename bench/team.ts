@@ -17,6 +17,7 @@ import * as decide from '../electron/core/cases/decisions';
 import { DeskFault } from '../electron/core/errors';
 import { verifyAuditChain } from '../electron/core/audit/chain';
 import { summarise, type Timing } from './stats';
+import { withDeskParams } from '../electron/core/db/location';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 
@@ -46,7 +47,7 @@ export async function benchTeam(opts: {
   log: (l: string) => void;
 }): Promise<TeamFigures> {
   const schema = `bench_team_${process.pid}`;
-  const address = withParams(opts.url, { schema, pool: '2' });
+  const address = withDeskParams(opts.url, { schema, pool: 2 });
   const admin = new pg.Client({ connectionString: opts.url });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -141,12 +142,6 @@ export async function benchTeam(opts: {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();
   }
-}
-
-function withParams(url: string, params: Record<string, string>): string {
-  const u = new URL(url);
-  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
-  return u.toString();
 }
 
 if (require.main === module) {

@@ -3,8 +3,7 @@
  * (formats.md). Exit 0 on success, 2 on bad input, 1 on any other failure.
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { openDesk } from './core/desk';
 import { defaultDataFolder } from './core/data-folder';
 import { chooseDatabase } from './core/desk-settings';
@@ -98,8 +97,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const folder = defaultDataFolder();
-  const chosen = chooseDatabase({ commandLine: values.db, folder, defaultFile: join(folder, 'desk.sqlite') });
-  const file = isPostgresUrl(chosen.address) ? chosen.address : resolve(chosen.address);
+  const chosen = chooseDatabase({ commandLine: values.db, folder });
+  const file = chosen.address;
   const print = (json: unknown, human: string) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
 
   if (command === 'restore') {
@@ -115,7 +114,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (!isPostgresUrl(file)) mkdirSync(dirname(file), { recursive: true });
   const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder });
   try {
     switch (command) {

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { MIGRATIONS } from './db/migrations';
+import { migrationState } from './db/migrate';
 import { DeskFault } from './errors';
 import { sqliteHandle, type OpenedDatabase } from './db/connection';
 
@@ -22,8 +22,7 @@ export function inspectBackup(file: string): { migrations: string[] } {
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new DeskFault('bad_input', `backup ${file} fails integrity_check (${String(check)})`, `النسخة ${file} تالفة`);
     const names = (db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
-    const known = new Set(MIGRATIONS.map(([n]) => n));
-    const newer = names.find((n) => !known.has(n));
+    const newer = migrationState(names).newer[0];
     if (newer) throw new DeskFault('bad_input', `backup ${file} comes from a newer desk (migration ${newer})`, `النسخة ${file} من إصدار أحدث`);
     return { migrations: names };
   } catch (e) {

@@ -4,15 +4,9 @@ import { join } from 'node:path';
 export const APP_FOLDER = 'mumaris-review-desk';
 
 /**
- * Where the case database lives without Electron: `MUMARIS_DB` if set, else the
- * folder Electron's userData would be on this system, so the app, host and CLI share data.
+ * This desk's own folder without Electron (MUMARIS_DATA_DIR, else where Electron's userData would be
+ * on this system, so the app, host and CLI share it): its SQLite file, settings and card-signing key.
  */
-export function defaultDatabaseFile(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MUMARIS_DB) return env.MUMARIS_DB;
-  return join(defaultDataFolder(env), 'desk.sqlite');
-}
-
-/** This desk's own folder (its SQLite file, or its card-signing key when the cases are on PostgreSQL). */
 export function defaultDataFolder(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MUMARIS_DATA_DIR) return env.MUMARIS_DATA_DIR;
   const base =

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DeskFault } from './errors';
-import { parseLocation } from './db/location';
+import { isPostgresUrl, parseLocation } from './db/location';
 
 /** What an admin chose on the Settings page, kept in this desk's folder (it may hold a password: owner-only). */
 export interface DeskSettings {
@@ -43,15 +43,21 @@ export function writeDeskSettings(folder: string, settings: DeskSettings): void 
   renameSync(tmp, settingsFile(folder));
 }
 
-/** Which database this desk opens: MUMARIS_DB, then --db, then the admin's saved choice, then the default file. */
-export function chooseDatabase(opts: { env?: NodeJS.ProcessEnv; commandLine?: string; folder: string; defaultFile: string }): {
+/**
+ * Which database the desk whose own folder is `folder` opens: MUMARIS_DB, then --db, then the
+ * admin's saved choice, then desk.sqlite in the folder. A file comes back as an absolute path.
+ */
+export function chooseDatabase(opts: { env?: NodeJS.ProcessEnv; commandLine?: string; folder: string }): {
   address: string;
   source: DatabaseSource;
 } {
   const env = opts.env ?? process.env;
-  if (env.MUMARIS_DB) return { address: env.MUMARIS_DB, source: 'environment' };
-  if (opts.commandLine) return { address: opts.commandLine, source: 'command_line' };
-  const saved = readDeskSettings(opts.folder).database;
-  if (saved) return { address: saved, source: 'settings' };
-  return { address: opts.defaultFile, source: 'default' };
+  const pick = (): [string, DatabaseSource] => {
+    if (env.MUMARIS_DB) return [env.MUMARIS_DB, 'environment'];
+    if (opts.commandLine) return [opts.commandLine, 'command_line'];
+    const saved = readDeskSettings(opts.folder).database;
+    return saved ? [saved, 'settings'] : [join(opts.folder, 'desk.sqlite'), 'default'];
+  };
+  const [address, source] = pick();
+  return { address: isPostgresUrl(address) || address === ':memory:' ? address : resolve(address), source };
 }

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { backupFolderFor } from './backups';
 import { registerSigningKey } from './cards/signing-keys';
 import { defaultDataFolder } from './data-folder';
-import type { DatabaseLocation } from './db/location';
+import { inMemory, type DatabaseLocation } from './db/location';
 import type { DatabaseSource } from './desk-settings';
 
 /** What every handler needs: the database and the time. */
@@ -36,10 +36,6 @@ export interface Desk extends DeskDeps {
 
 export const DESK_VERSION = '0.1.0';
 
-/**
- * Opens the case database at `where` (a SQLite file or a postgres:// URL), migrates it, makes sure
- * a policy is in force and records this desk's card-signing key.
- */
 export interface OpenDeskOptions {
   clock?: Clock;
   cardKeyFile?: string | null;
@@ -47,6 +43,10 @@ export interface OpenDeskOptions {
   settingsFolder?: string | null;
 }
 
+/**
+ * Opens the case database at `where` (a SQLite file or a postgres:// URL), migrates it, makes sure
+ * a policy is in force and records this desk's card-signing key.
+ */
 export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promise<Desk> {
   const opened = await openDatabase(where);
   const clock = opts.clock ?? systemClock;
@@ -66,7 +66,7 @@ export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promi
 
 function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, opts: OpenDeskOptions): Desk {
   const loc = opened.location;
-  const backupFolder = loc.kind === 'sqlite' && loc.file !== ':memory:' && loc.file !== '' ? backupFolderFor(loc.file) : null;
+  const backupFolder = loc.kind === 'sqlite' && !inMemory(loc) ? backupFolderFor(loc.file) : null;
   return {
     opened,
     db: opened.db,
@@ -89,6 +89,6 @@ function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, op
 export function cardKeyFileFor(loc: DatabaseLocation, env: NodeJS.ProcessEnv = process.env, deskFolder = defaultDataFolder(env)): string | null {
   if (env.MUMARIS_CARD_KEY) return resolve(env.MUMARIS_CARD_KEY);
   if (loc.kind === 'postgres') return join(deskFolder, 'card-signing-key.pem');
-  if (loc.file === ':memory:' || loc.file === '') return null;
+  if (inMemory(loc)) return null;
   return join(dirname(resolve(loc.file)), `${basename(loc.file).replace(/\.[^.]+$/, '')}.card-signing-key.pem`);
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withDeskParams } from './db/location';
 
 export const testingOnPostgres = () => process.env.MUMARIS_TEST_DIALECT === 'postgres';
 
@@ -16,11 +17,8 @@ export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
 /** A fresh schema for one test desk: its address, and a drop for when the desk closes. */
 export function freshTestSchema(): { address: string; drop(): Promise<void> } {
   const schema = `t_${process.pid}_${randomBytes(5).toString('hex')}`;
-  const base = new URL(testPostgresUrl());
-  base.searchParams.set('schema', schema);
-  base.searchParams.set('pool', '4');
   return {
-    address: base.toString(),
+    address: withDeskParams(testPostgresUrl(), { schema, pool: 4 }),
     async drop() {
       const client = new pg.Client({ connectionString: testPostgresUrl() });
       await client.connect();

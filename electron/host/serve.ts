@@ -4,14 +4,13 @@
  * Without --db: MUMARIS_DB, else the database saved on the Settings page, else the default file.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { openDesk } from '../core/desk';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../core/dispatch';
 import { defaultDataFolder } from '../core/data-folder';
 import { chooseDatabase } from '../core/desk-settings';
-import { isPostgresUrl } from '../core/db/location';
 import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
 import { startHost } from './server';
 import { startBackgroundJobs } from '../core/jobs';
@@ -30,9 +29,8 @@ const { values } = parseArgs({
 
 async function main() {
   const folder = defaultDataFolder();
-  const chosen = chooseDatabase({ commandLine: values.db, folder, defaultFile: join(folder, 'desk.sqlite') });
-  const file = isPostgresUrl(chosen.address) ? chosen.address : resolve(chosen.address);
-  if (!isPostgresUrl(file)) mkdirSync(dirname(file), { recursive: true });
+  const chosen = chooseDatabase({ commandLine: values.db, folder });
+  const file = chosen.address;
   const t0 = performance.now();
   // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
   const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder }).catch((e: unknown) => {

@@ -77,7 +77,7 @@ void app.whenReady().then(async () => {
   let file = join(dataDir, 'desk.sqlite');
   let desk: Desk;
   try {
-    const chosen = chooseDatabase({ folder: dataDir, defaultFile: file });
+    const chosen = chooseDatabase({ folder: dataDir });
     file = chosen.address;
     desk = await openDesk(file, { source: chosen.source, settingsFolder: dataDir });
   } catch (e) {

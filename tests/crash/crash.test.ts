@@ -37,32 +37,9 @@ describe('crash safety', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'desk-crash-')), 'desk.sqlite');
     const setup = await openDesk(db);
     await seedDemo(setup.db, setup.clock, { cases: 60, seed: 5 });
-    const base = {
-      history: Number(
-        (
-          await setup.db
-            .selectFrom('status_history')
-            .select((eb) => eb.fn.max('id').as('m'))
-            .executeTakeFirstOrThrow()
-        ).m,
-      ),
-      audit: Number(
-        (
-          await setup.db
-            .selectFrom('audit_log')
-            .select((eb) => eb.fn.max('seq').as('m'))
-            .executeTakeFirstOrThrow()
-        ).m,
-      ),
-      request: Number(
-        (
-          await setup.db
-            .selectFrom('requests')
-            .select((eb) => eb.fn.max('id').as('m'))
-            .executeTakeFirstOrThrow()
-        ).m,
-      ),
-    };
+    const last = async (table: string, column: string) =>
+      Number((await sql<{ m: number }>`SELECT max(${sql.ref(column)}) AS m FROM ${sql.table(table)}`.execute(setup.db)).rows[0]!.m);
+    const base = { history: await last('status_history', 'id'), audit: await last('audit_log', 'seq'), request: await last('requests', 'id') };
     await setup.close();
 
     for (let i = 0; i < KILLS; i++) await runAndKill(db, 1 + (i % 3));

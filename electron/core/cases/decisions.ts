@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { runChecks } from './checks';
 import { applyTransition, loadAsSeen, loadRequest, type Trx } from './apply-transition';
-import { queueApplicantNotice } from './notify';
+import { queueApplicantNotice, recipient } from './notify';
 import { addDays, riyadhDate } from './working-days';
 import { eachAlone, type EachAloneResult } from './each-alone';
 
@@ -27,16 +27,6 @@ function mustHold(req: { assignee_id: number | null; reference: string }, user: 
       req.assignee_id === null ? `استلم الطلب ${req.reference} قبل اتخاذ قرار فيه` : `الطلب ${req.reference} مستلم من مراجع آخر`,
     );
   }
-}
-
-async function recipient(trx: Trx, requestId: number) {
-  const r = await trx
-    .selectFrom('requests')
-    .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')
-    .select(['requests.id', 'requests.reference', 'practitioners.email', 'practitioners.name_ar', 'practitioners.name_en'])
-    .where('requests.id', '=', requestId)
-    .executeTakeFirstOrThrow();
-  return { requestId: r.id, reference: r.reference, email: r.email, nameAr: r.name_ar, nameEn: r.name_en };
 }
 
 export async function claim(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {

@@ -10,12 +10,23 @@ export type ApplicantNotice =
   | { kind: 'rejected'; reason: RejectionReason; text: string }
   | { kind: 'rerouted'; from: string; to: string };
 
-interface Recipient {
+export interface Recipient {
   requestId: number;
   reference: string;
   email: string;
   nameAr: string;
   nameEn: string;
+}
+
+/** Who the notice about `requestId` goes to: the applicant's address and names. */
+export async function recipient(trx: Transaction<Database>, requestId: number): Promise<Recipient> {
+  const r = await trx
+    .selectFrom('requests')
+    .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')
+    .select(['requests.id', 'requests.reference', 'practitioners.email', 'practitioners.name_ar', 'practitioners.name_en'])
+    .where('requests.id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  return { requestId: r.id, reference: r.reference, email: r.email, nameAr: r.name_ar, nameEn: r.name_en };
 }
 
 function compose(to: Recipient, notice: ApplicantNotice) {

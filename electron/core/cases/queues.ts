@@ -91,8 +91,15 @@ interface SearchPlan {
   walkInOrder?: boolean;
 }
 
+type QueueView = Omit<QueueQuery, 'offset' | 'limit' | 'sort'>;
+
+/** The requests of a queue view: the queue, its filters and its search. */
+function view(db: DeskDb, user: UserInfo, query: QueueView, walkInOrder = false): RequestQuery {
+  return filtered(inQueue(db.selectFrom('requests'), query.queue, user), query, { dialect: dialectOf(db), walkInOrder });
+}
+
 /** The filters and search of a queue view, on top of the queue itself. */
-function filtered(q: RequestQuery, f: QueueQuery, plan: SearchPlan): RequestQuery {
+function filtered(q: RequestQuery, f: QueueView, plan: SearchPlan): RequestQuery {
   if (f.service) q = q.where('requests.service', '=', f.service);
   if (f.status) q = q.where('requests.status', '=', f.status);
   if (f.assigneeId) q = q.where('requests.assignee_id', '=', f.assigneeId);
@@ -117,12 +124,8 @@ function filtered(q: RequestQuery, f: QueueQuery, plan: SearchPlan): RequestQuer
 }
 
 /** The requests of a queue view (queue, filters, search), counted; with `cap`, counting stops after cap + 1. */
-export async function queueTotal(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit' | 'sort'>, cap?: number): Promise<number> {
-  const base = filtered(
-    inQueue(db.selectFrom('requests'), query.queue, user),
-    { ...query, offset: 0, limit: 0, sort: 'age' },
-    { dialect: dialectOf(db) },
-  );
+export async function queueTotal(db: DeskDb, user: UserInfo, query: QueueView, cap?: number): Promise<number> {
+  const base = view(db, user, query);
   if (cap === undefined) return Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const capped = await db
     .selectFrom(
@@ -144,12 +147,7 @@ export const SEARCH_LIST_CAP = 1_000;
 
 /** A queue view's rows in its order, joined with the applicant; the caller pages it (the queue page, exports). */
 export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>, walkInOrder = false) {
-  const base = filtered(
-    inQueue(db.selectFrom('requests'), query.queue, user),
-    { ...query, offset: 0, limit: 0 },
-    { dialect: dialectOf(db), walkInOrder },
-  );
-  const rows = base
+  const rows = view(db, user, query, walkInOrder)
     .innerJoin('practitioners as p', 'p.id', 'requests.practitioner_id')
     .leftJoin('users as u', 'u.id', 'requests.assignee_id')
     .select([

@@ -1,9 +1,9 @@
 import type { DeskDb } from '../db/connection';
 import type { Clock } from '../clock';
 import { applyTransition } from './apply-transition';
-import { queueApplicantNotice } from './notify';
+import { queueApplicantNotice, recipient } from './notify';
+import { eachAlone } from './each-alone';
 import { riyadhDate } from './working-days';
-import { DeskFault } from '../errors';
 
 /**
  * The return window: a returned request with no resubmission by its due day is
@@ -19,41 +19,22 @@ export async function sweepReturnWindows(db: DeskDb, clock: Clock): Promise<{ re
     .where('return_due_at', '<', today)
     .orderBy('id')
     .execute();
-  const rejected: string[] = [];
-  for (const r of due) {
-    const done = await db
-      .transaction()
-      .execute(async (trx) => {
-        await applyTransition(trx, {
-          requestId: r.id,
-          expectedVersion: r.version,
-          action: 'expire_return',
-          actorId: null,
-          at,
-          reasonCode: 'no_response',
-          reason: 'no resubmission within the response window',
-          set: { decided_at: at, assignee_id: null },
-        });
-        const p = await trx
-          .selectFrom('requests')
-          .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')
-          .select(['practitioners.email', 'practitioners.name_ar', 'practitioners.name_en'])
-          .where('requests.id', '=', r.id)
-          .executeTakeFirstOrThrow();
-        await queueApplicantNotice(
-          trx,
-          { requestId: r.id, reference: r.reference, email: p.email, nameAr: p.name_ar, nameEn: p.name_en },
-          { kind: 'rejected', reason: 'no_response', text: '' },
-          at,
-        );
-        return true;
-      })
-      .catch((e: unknown) => {
-        // Desks sharing a database all sweep: the request another desk expired first is its, not an error.
-        if (e instanceof DeskFault && e.code === 'conflict') return false;
-        throw e;
+  // Each request alone: desks sharing a database all sweep, and the request another desk expired first is its, not an error.
+  const r = await eachAlone(due, (id, version) =>
+    db.transaction().execute(async (trx) => {
+      await applyTransition(trx, {
+        requestId: id,
+        expectedVersion: version,
+        action: 'expire_return',
+        actorId: null,
+        at,
+        reasonCode: 'no_response',
+        reason: 'no resubmission within the response window',
+        set: { decided_at: at, assignee_id: null },
       });
-    if (done) rejected.push(r.reference);
-  }
-  return { rejected };
+      await queueApplicantNotice(trx, await recipient(trx, id), { kind: 'rejected', reason: 'no_response', text: '' }, at);
+    }),
+  );
+  const references = new Map(due.map((d) => [d.id, d.reference]));
+  return { rejected: r.done.map((id) => references.get(id)!) };
 }

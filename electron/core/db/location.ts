@@ -37,6 +37,16 @@ export function parseLocation(text: string): DatabaseLocation {
   return { kind: 'postgres', url: url.toString(), schema, poolSize: pool, ssl };
 }
 
+/** A throwaway SQLite database (tests): no file, so no backups and no key beside it. */
+export const inMemory = (loc: DatabaseLocation) => loc.kind === 'sqlite' && (loc.file === ':memory:' || loc.file === '');
+
+/** A PostgreSQL address with the desk's own parameters (schema, pool) set on it. */
+export function withDeskParams(url: string, params: { schema?: string; pool?: number }): string {
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, String(v));
+  return u.toString();
+}
+
 /** The address without its password, for screens and logs. */
 export function maskPassword(text: string): string {
   return text.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');

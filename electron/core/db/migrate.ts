@@ -31,13 +31,22 @@ export async function appliedMigrations(db: Kysely<unknown>, schema?: string): P
   return rows.map((r) => r.name);
 }
 
+/** What this desk makes of a database's applied migrations: how many it knows, how many it would add, and any from a newer desk. */
+export function migrationState(applied: readonly string[]): { applied: number; pending: number; newer: string[] } {
+  const known = new Set(MIGRATIONS.map(([name]) => name));
+  return {
+    applied: applied.filter((n) => known.has(n)).length,
+    pending: MIGRATIONS.filter(([n]) => !applied.includes(n)).length,
+    newer: applied.filter((n) => !known.has(n)),
+  };
+}
+
 /**
  * Brings the database to `target` (default: the latest). A database that holds a
  * migration this build does not know comes from a newer desk: it is refused, never touched.
  */
 export async function migrate(db: Kysely<unknown>, opts: { target?: string; schema?: string } = {}): Promise<void> {
-  const known = new Set(MIGRATIONS.map(([name]) => name));
-  const unknown = (await appliedMigrations(db, opts.schema)).filter((n) => !known.has(n));
+  const unknown = migrationState(await appliedMigrations(db, opts.schema)).newer;
   if (unknown.length > 0) {
     throw new DeskFault(
       'conflict',

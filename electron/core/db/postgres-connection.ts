@@ -19,19 +19,7 @@ const types = {
  * missing). Durability is the server's (its WAL and fsync settings); the desk asks for nothing less.
  */
 export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<Database>; pool: pg.Pool }> {
-  const pool = new pg.Pool({
-    connectionString: loc.url,
-    max: loc.poolSize,
-    types,
-    // public stays on the path: pg_trgm's operators live where the database owner installed them.
-    options: `-c search_path=${loc.schema},public -c timezone=UTC`,
-    ssl: loc.ssl === 'disable' ? false : { rejectUnauthorized: loc.ssl === 'verify-full' },
-    connectionTimeoutMillis: 10_000,
-    idleTimeoutMillis: 30_000,
-    application_name: 'mumaris-review-desk',
-  });
-  // An idle connection the server drops must not crash the desk; the pool replaces it.
-  pool.on('error', () => undefined);
+  const pool = postgresPool(loc);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     try {
@@ -46,4 +34,23 @@ export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<
     throw new Error(`cannot use the PostgreSQL database at ${maskPassword(loc.url)}: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { db, pool };
+}
+
+/** The connection settings every desk uses (`overrides` for a one-off look, such as the Settings page's test). */
+export function postgresPool(loc: PostgresLocation, overrides: pg.PoolConfig = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: loc.url,
+    max: loc.poolSize,
+    types,
+    // public stays on the path: pg_trgm's operators live where the database owner installed them.
+    options: `-c search_path=${loc.schema},public -c timezone=UTC`,
+    ssl: loc.ssl === 'disable' ? false : { rejectUnauthorized: loc.ssl === 'verify-full' },
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'mumaris-review-desk',
+    ...overrides,
+  });
+  // An idle connection the server drops must not crash the desk; the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
 }

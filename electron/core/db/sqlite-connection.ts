@@ -1,13 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
+import { inMemory } from './location';
 
 /**
  * A SQLite file with the durability settings of architecture.md (WAL, synchronous=FULL, foreign
- * keys). A damaged file is refused before anything touches it.
+ * keys), its folder created if need be. A damaged file is refused before anything touches it.
  */
 export function openSqlite(file: string): { db: Kysely<Database>; sqlite: BetterSqlite3.Database } {
+  if (!inMemory({ kind: 'sqlite', file })) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   try {
     sqlite.pragma('journal_mode = WAL');

@@ -108,34 +108,22 @@ export function DashboardPage() {
                 ]}
               />
             </ChartCard>
-            <ChartCard
+            <CountBars
               title={t('byStatus')}
               fileName={`by-status-${f.from}-${f.to}.csv`}
-              csv={[[t('status'), t('count')], ...f.byStatus.map((s) => [statusLabel(s.status), s.count])]}
-            >
-              <BarChart
-                h={barsHeight(f.byStatus.length)}
-                orientation="vertical"
-                yAxisProps={{ width: 170, interval: 0 }}
-                data={f.byStatus.map((s) => ({ name: statusLabel(s.status), count: s.count }))}
-                dataKey="name"
-                series={[{ name: 'count', label: t('count'), color: 'teal.7' }]}
-              />
-            </ChartCard>
-            <ChartCard
+              header={t('status')}
+              rows={f.byStatus.map((s) => ({ name: statusLabel(s.status), count: s.count }))}
+              labelWidth={170}
+              color="teal.7"
+            />
+            <CountBars
               title={t('byService')}
               fileName={`by-service-${f.from}-${f.to}.csv`}
-              csv={[[t('service'), t('count')], ...f.byService.map((s) => [serviceLabel(s.service), s.count])]}
-            >
-              <BarChart
-                h={barsHeight(f.byService.length)}
-                orientation="vertical"
-                yAxisProps={{ width: 190, interval: 0 }}
-                data={f.byService.map((s) => ({ name: serviceLabel(s.service), count: s.count }))}
-                dataKey="name"
-                series={[{ name: 'count', label: t('count'), color: 'indigo.6' }]}
-              />
-            </ChartCard>
+              header={t('service')}
+              rows={f.byService.map((s) => ({ name: serviceLabel(s.service), count: s.count }))}
+              labelWidth={190}
+              color="indigo.6"
+            />
             <ChartCard
               title={t('reviewerThroughput')}
               fileName={`reviewers-${f.from}-${f.to}.csv`}
@@ -202,5 +190,29 @@ function Stat({ label, value }: { label: string; value: string }) {
         {value}
       </Text>
     </Stack>
+  );
+}
+
+/** One count per label as horizontal bars (every label shown), with its CSV. */
+function CountBars(props: {
+  title: string;
+  fileName: string;
+  header: string;
+  rows: Array<{ name: string; count: number }>;
+  labelWidth: number;
+  color: string;
+}) {
+  const { t } = useLocale();
+  return (
+    <ChartCard title={props.title} fileName={props.fileName} csv={[[props.header, t('count')], ...props.rows.map((r) => [r.name, r.count])]}>
+      <BarChart
+        h={barsHeight(props.rows.length)}
+        orientation="vertical"
+        yAxisProps={{ width: props.labelWidth, interval: 0 }}
+        data={props.rows}
+        dataKey="name"
+        series={[{ name: 'count', label: t('count'), color: props.color }]}
+      />
+    </ChartCard>
   );
 }
