@@ -124,8 +124,8 @@ async function main(argv: string[]): Promise<number> {
         const r = await seedDemo(desk.db, desk.clock, { cases, seed });
         const seconds = (performance.now() - t0) / 1000;
         print(
-          { ...r, seed, seconds, database: file },
-          `seeded ${r.requests} requests (seed ${seed}) in ${seconds.toFixed(1)} s into ${file}\ndemo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password ${DEMO_PASSWORD}`,
+          { ...r, seed, seconds, database: desk.database.describe },
+          `seeded ${r.requests} requests (seed ${seed}) in ${seconds.toFixed(1)} s into ${desk.database.describe}\ndemo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password ${DEMO_PASSWORD}`,
         );
         return 0;
       }

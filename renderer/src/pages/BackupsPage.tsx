@@ -24,7 +24,7 @@ export function BackupsPage() {
         <Alert color="gray">{t('backupsOnPostgres')}</Alert>
         <Code block dir="ltr">
           {
-            'pg_dump --format=custom --file=mumaris-$(date +%F).dump "postgres://…/mumaris"\npg_restore --clean --dbname="postgres://…/mumaris" mumaris-YYYY-MM-DD.dump'
+            'pg_dump --format=custom --file=mumaris-$(date +%F).dump "postgres://…/mumaris"\npg_restore --clean --if-exists --dbname="postgres://…/mumaris" mumaris-YYYY-MM-DD.dump'
           }
         </Code>
       </Stack>
