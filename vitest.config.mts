@@ -21,17 +21,34 @@ const postgresOnly = ['electron/**/*.postgres.test.ts'];
  * are in the *.postgres.test.ts files.
  */
 const onBothDatabases = [
+  'electron/core/audit/checkpoint.test.ts',
+  'electron/core/audit/personal-data.test.ts',
   'electron/core/auth/sessions.test.ts',
+  'electron/core/auth/visibility.test.ts',
+  'electron/core/auth/sign-in.test.ts',
+  'electron/core/auth/user-admin.test.ts',
+  'electron/core/auth/role-grants.test.ts',
+  'electron/core/auth/four-eyes.test.ts',
   'electron/core/cards/print-centre.test.ts',
   'electron/core/cases/decisions.test.ts',
+  'electron/core/cases/sweep.test.ts',
+  'electron/core/cases/notes.test.ts',
   'electron/core/cases/queues.test.ts',
   'electron/core/demo/seed.test.ts',
+  'electron/core/finance/finance-lists.test.ts',
+  'electron/core/finance/manual-payments.test.ts',
+  'electron/core/finance/payments-import.test.ts',
+  'electron/core/finance/reconciliation-summary.test.ts',
   'electron/core/finance/refunds.test.ts',
+  'electron/core/finance/invoices.test.ts',
+  'electron/core/finance/settle.test.ts',
+  'electron/core/policy-versions.test.ts',
   'electron/core/intake/import.test.ts',
   'electron/core/reports/dashboard.test.ts',
   'electron/core/reports/export.test.ts',
   'tests/integration/fuzz.test.ts',
   'tests/integration/host.test.ts',
+  'tests/integration/file-links.test.ts',
 ];
 
 const shared = { environment: 'node', testTimeout: 30_000, pool: 'forks' } as const;

@@ -55,7 +55,7 @@ async function cachedDatabase(): Promise<string> {
   rmSync(tmp, { force: true });
   const desk = await openDesk(tmp, { clock: fixedClock(NOW) });
   const t0 = performance.now();
-  await seedDemo(desk.db, desk.clock, { cases: CASES, seed: SEED });
+  await seedDemo(desk.db, desk.clock, { cases: CASES, seed: SEED, signer: desk.cardSigner });
   log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   sqliteHandle(desk.opened).pragma('wal_checkpoint(TRUNCATE)');
   await desk.close();

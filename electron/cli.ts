@@ -3,17 +3,21 @@
  * (formats.md). Exit 0 on success, 2 on bad input, 1 on any other failure.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { openDesk } from './core/desk';
 import { defaultDataFolder } from './core/data-folder';
 import { chooseDatabase } from './core/desk-settings';
 import { isPostgresUrl } from './core/db/location';
 import { DeskFault } from './core/errors';
 import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
-import { verifyAuditChain } from './core/audit/chain';
+import { verifyDatabaseAudit } from './core/audit/verify-database';
+import { checkpointNow } from './core/audit/desk-checkpoints';
 import { backupTo, restoreFrom } from './core/backup';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { printCards } from './core/cards/print-centre';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { importReconciliationFile } from './core/finance/payments-import';
+import { paymentImportSummary } from './core/finance/payment-import-summary';
+import { MAX_RECONCILIATION_BYTES, ReconciliationFileError, where } from './core/finance/reconciliation-file';
+import { confirmPrints } from './core/cards/print-centre';
 import { caseReport } from './core/reports/case-report';
 import { runExport } from './core/reports/export';
 import { contract } from '../shared/contract';
@@ -29,7 +33,7 @@ import { validateBundle } from './core/intake/validate-bundle';
 import { factsFromBundle } from './core/intake/facts';
 import { BundleError } from './core/intake/bundle-error';
 import { importBundles } from './core/intake/import-batch';
-import { sweepReturnWindows } from './core/cases/sweep';
+import { sweepReturnWindows, sweepUnpaidInvoices } from './core/cases/sweep';
 import { checkEligibility } from './core/rules/eligibility';
 import { computeRefund } from './core/rules/refund';
 import { firstIssue, refundFactsSchema } from './core/rules/refund-facts.schema';
@@ -39,13 +43,19 @@ class UsageError extends Error {}
 const USAGE = `usage: desk <command> [--db FILE|postgres://…] [--json]
   (without --db: MUMARIS_DB, else the database saved on the Settings page, else the default file)
   seed --cases N [--seed S]   fill the database with N demo requests (and demo users)
-  audit verify                check the audit chain; names the first broken entry
+  audit verify [--checkpoint FILE] [--key PUBLIC.pem]
+                              check the audit chain (read-only: writes nothing) and compare it with a
+                              signed checkpoint (the newest kept for the database by default); names
+                              the first broken entry, a rewritten entry or the entries missing at the end
+  audit checkpoint            write a signed checkpoint of the audit chain's head now
   backup --out FILE           online backup of the database
   restore FILE                replace the database with a checked backup
   check --input BUNDLE        run the eligibility checks on a bundle (folder or .zip) without importing it
   refund --input FILE|-       compute a refund from RefundFacts (rules.md)
   import PATH...              import request bundles (folders or .zip); a bad bundle is reported, the rest go on
-  sweep                       reject returned requests whose response window has passed
+  payments import FILE.csv    import a payment gateway's reconciliation file (formats.md); prints matched,
+                              unmatched, duplicate and refused lines; a malformed line refuses the whole file
+  sweep                       reject returned requests whose response window has passed, and requests unpaid by their invoice's due date
   card --reference REF --out FILE.pdf [--layout cr80|a4]
                               print the card of an approved, paid request (issues its number on first print)
   verify-card PAYLOAD         check a card's QR payload: valid, expired, void or forged
@@ -88,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       lang: { type: 'string' },
       copy: { type: 'string' },
+      checkpoint: { type: 'string' },
+      key: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,6 +126,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'audit' && rest[0] === 'verify') {
+    // Opened read-only, not through openDesk (which migrates, makes a key and records it): a check writes nothing.
+    const r = await verifyDatabaseAudit({ address: file, checkpointFile: values.checkpoint, keyFile: values.key, deskFolder: folder });
+    const against = r.checkpoint ? `\ncheckpoint ${r.checkpoint.file ?? ''}: ${r.checkpoint.message}` : '\n(no checkpoint to compare with)';
+    print(r, `${r.ok ? `audit chain ok: ${r.entries} entries` : `audit chain BROKEN at entry ${r.brokenAt}: ${r.reason}`}${against}`);
+    return r.ok ? 0 : 1;
+  }
+
   const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder });
   try {
     switch (command) {
@@ -121,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
         const cases = intOption(values.cases, 'cases');
         const seed = intOption(values.seed, 'seed', 1);
         const t0 = performance.now();
-        const r = await seedDemo(desk.db, desk.clock, { cases, seed });
+        const r = await seedDemo(desk.db, desk.clock, { cases, seed, signer: desk.cardSigner });
         const seconds = (performance.now() - t0) / 1000;
         print(
           { ...r, seed, seconds, database: desk.database.describe },
@@ -130,13 +150,16 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit': {
-        if (rest[0] !== 'verify') throw new UsageError('usage: desk audit verify');
-        const r = await verifyAuditChain(desk.db);
-        print(r, r.ok ? `audit chain ok: ${r.entries} entries` : `audit chain BROKEN at entry ${r.brokenAt}: ${r.reason}`);
-        return r.ok ? 0 : 1;
+        if (rest[0] !== 'checkpoint') throw new UsageError('usage: desk audit verify | desk audit checkpoint');
+        const cp = await checkpointNow(desk);
+        if (!cp) throw new UsageError('this database keeps no checkpoints (an in-memory database)');
+        print(cp, `checkpoint of entry ${cp.seq} (${cp.at}) written to ${cp.file}`);
+        return 0;
       }
       case 'backup': {
         if (!values.out) throw new UsageError('backup needs --out FILE');
+        // Every backup goes with a signed checkpoint of the chain, taken first (the backup holds at least that head).
+        await checkpointNow(desk);
         const r = await backupTo(desk.opened, resolve(values.out));
         print(r, `backup written to ${r.file} (${r.pages} pages)`);
         return 0;
@@ -200,9 +223,49 @@ async function main(argv: string[]): Promise<number> {
         );
         return bad.length > 0 ? 2 : 0;
       }
+      case 'payments': {
+        if (rest[0] !== 'import' || !rest[1]) throw new UsageError('usage: desk payments import FILE.csv');
+        const path = resolve(rest[1]);
+        // Refused before it is read into memory; the parser says the same of content it is handed.
+        const size = (() => {
+          try {
+            return statSync(path).size;
+          } catch {
+            throw new UsageError(`cannot read ${rest[1]}: no such file`);
+          }
+        })();
+        if (size > MAX_RECONCILIATION_BYTES) throw new UsageError(`${rest[1]} is larger than ${MAX_RECONCILIATION_BYTES / 1024 / 1024} MiB`);
+        const name = basename(path);
+        try {
+          const r = await importReconciliationFile(
+            desk.db,
+            { actorId: null, now: () => desk.clock.now(), signer: desk.cardSigner },
+            name,
+            readFileSync(path),
+          );
+          print({ ...r, refused: 0 }, paymentImportSummary(r));
+          return 0;
+        } catch (e) {
+          if (!(e instanceof ReconciliationFileError)) throw e;
+          // The whole file refused, every bad line named; nothing was written.
+          for (const p of e.problems) console.error(`desk: ${name}: ${where('en')(p)}`);
+          console.error(`desk: ${name} was refused: ${e.problems.length} problem(s); nothing was imported`);
+          if (values.json) console.log(JSON.stringify({ fileName: name, refused: e.problems.length, problems: e.problems }, null, 2));
+          return 2;
+        }
+      }
       case 'sweep': {
-        const r = await sweepReturnWindows(desk.db, desk.clock);
-        print(r, `${r.rejected.length} returned request(s) rejected for no response${r.rejected.length ? `: ${r.rejected.join(', ')}` : ''}`);
+        const returns = await sweepReturnWindows(desk.db, desk.clock);
+        const invoices = await sweepUnpaidInvoices(desk.db, desk.clock);
+        const list = (refs: string[]) => (refs.length ? `: ${refs.join(', ')}` : '');
+        print(
+          { noResponse: returns.rejected, unpaid: invoices.rejected, unpaidPartlyPaid: invoices.partlyPaid },
+          [
+            `${returns.rejected.length} returned request(s) rejected for no response${list(returns.rejected)}`,
+            `${invoices.rejected.length} request(s) rejected as unpaid by the due date${list(invoices.rejected)}`,
+            ...(invoices.partlyPaid.length ? [`partly paid, their money waits in the Refunds queue${list(invoices.partlyPaid)}`] : []),
+          ].join('\n'),
+        );
         return 0;
       }
       case 'card': {
@@ -210,13 +273,18 @@ async function main(argv: string[]): Promise<number> {
         if (!values.out) throw new UsageError('card needs --out FILE.pdf');
         const layout = values.layout ?? 'cr80';
         if (layout !== 'cr80' && layout !== 'a4') throw new UsageError(`--layout must be cr80 or a4, not "${layout}"`);
-        const req = await desk.db.selectFrom('requests').select(['id', 'status']).where('reference', '=', values.reference).executeTakeFirst();
+        const req = await desk.db.selectFrom('requests').select(['id', 'version']).where('reference', '=', values.reference).executeTakeFirst();
         if (!req) throw new UsageError(`no request has the reference ${values.reference}`);
-        const r = await printCards(desk.db, { actorId: null, clock: desk.clock }, desk.cardSigner, {
-          requestIds: [req.id],
+        // Printing from the command line is a confirmed print: the number is issued and the print recorded.
+        const r = await confirmPrints(desk.db, { actorId: null, clock: desk.clock }, desk.cardSigner, {
+          items: [req],
           layout,
           ...(values.reason ? { reprintReason: values.reason } : {}),
         });
+        if (!r.pdf) {
+          const why = r.refused[0]!;
+          throw new DeskFault('bad_input', why.message, why.messageAr);
+        }
         writeFileSync(resolve(values.out), r.pdf);
         print(
           { reference: values.reference, card: r.cards[0], out: resolve(values.out), bytes: r.pdf.length },

@@ -17,6 +17,7 @@ import type {
   PrintQueueRow,
   AppInfo,
   AuditVerification,
+  CheckpointView,
   BundleOutcomeView,
   CaseDetail,
   CaseFinance,
@@ -25,9 +26,20 @@ import type {
   QueuePage,
   SessionInfo,
   UserInfo,
+  AwaitingPaymentRow,
+  PaymentImportResult,
+  PaymentImportView,
+  PendingManualPaymentRow,
+  PolicyVersionView,
+  ReconciliationRow,
+  RefundListRow,
+  UnmatchedPaymentView,
 } from './domain';
+import { REFUND_STAGES, policySchema } from './domain';
 import { NOTE_KINDS, QUEUES, QUEUE_SORTS, REJECTION_REASONS, ROLES, SERVICES, STATUSES } from './domain';
 import type { Role } from './domain';
+import { hasHiddenCharacters, isRealDay } from './text-rules';
+import type { RoleGrantView, UserAdminView } from './domain/users';
 
 /** Who may call: anyone (before sign-in), any signed-in user, or users holding one of the roles. */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -43,11 +55,24 @@ function method<A extends z.ZodType>(args: A, access: Access) {
   return { returns: <R>(): MethodDef<A, R> => ({ args, access }) };
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A real calendar day: 2026-02-30 is refused, not rolled over (shared/text-rules.ts). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine(isRealDay, 'not a real calendar date');
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
 /** Free text typed by staff: bounded so a pasted book cannot reach the database. */
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !hasHiddenCharacters(s), HIDDEN);
+/** Any other text staff type (a search, a reason, a file name): no character that hides what it says. */
+const plain = <T extends z.ZodType<string | undefined>>(s: T) => s.refine((v) => v === undefined || !hasHiddenCharacters(v), HIDDEN);
+const HIDDEN = 'contains control or direction-override characters';
 /** Common passwords a desk holding legal records refuses outright (with the length rule, NIST SP 800-63B's advice). */
 const COMMON_PASSWORDS = [
   '1234567890',
@@ -104,12 +129,12 @@ const queueView = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
     .optional(),
-  profession: z.string().trim().min(1).max(100).optional(),
+  profession: plain(z.string().trim().min(1).max(100).optional()),
   assigneeId: id.optional(),
   submittedFrom: isoDay.optional(),
   submittedTo: isoDay.optional(),
   /** Reference, a name in either script, an ID or a mobile; words must all match. */
-  search: z.string().trim().max(100).optional(),
+  search: plain(z.string().trim().max(100).optional()),
 });
 
 export const contract = {
@@ -121,12 +146,29 @@ export const contract = {
   'auth.signIn': method(z.object({ username: z.string().max(64), password: z.string().max(200) }), 'public').returns<SessionInfo>(),
   'auth.signOut': method(z.object({}), 'signed_in').returns<null>(),
   'auth.me': method(z.object({}), 'signed_in').returns<UserInfo>(),
+  /** With the current (or, after a reset, the temporary) password; counted like a sign-in, and opens a session. */
+  'auth.changePassword': method(
+    z.object({ username: z.string().max(64), currentPassword: z.string().max(200), newPassword: password }),
+    'public',
+  ).returns<SessionInfo>(),
 
-  'users.list': method(z.object({}), ['admin']).returns<UserInfo[]>(),
+  'users.list': method(z.object({}), ['admin']).returns<UserAdminView[]>(),
   'users.create': method(z.object({ username, displayName: text(100), password, roles: z.array(z.enum(ROLES)).min(1) }), [
     'admin',
   ]).returns<UserInfo>(),
+  /** Roles removed go at once; roles added wait for a second admin (users.grants). */
   'users.setRoles': method(z.object({ userId: id, roles: z.array(z.enum(ROLES)) }), ['admin']).returns<UserInfo>(),
+  'users.update': method(z.object({ userId: id, displayName: text(100) }), ['admin']).returns<UserAdminView>(),
+  /** Ends the user's sessions at once. */
+  'users.disable': method(z.object({ userId: id }), ['admin']).returns<UserAdminView>(),
+  'users.enable': method(z.object({ userId: id }), ['admin']).returns<UserAdminView>(),
+  /** A temporary password the user must change at next sign-in. */
+  'users.resetPassword': method(z.object({ userId: id, password }), ['admin']).returns<UserAdminView>(),
+  'users.unlock': method(z.object({ userId: id }), ['admin']).returns<UserAdminView>(),
+  /** Role grants waiting for a second admin's confirmation or review. */
+  'users.grants': method(z.object({}), ['admin']).returns<RoleGrantView[]>(),
+  'users.confirmGrant': method(z.object({ grantId: id }), ['admin']).returns<RoleGrantView[]>(),
+  'users.refuseGrant': method(z.object({ grantId: id }), ['admin']).returns<RoleGrantView[]>(),
 
   'queues.counts': method(z.object({}), STAFF).returns<Record<QueueId, number>>(),
   'queues.page': method(
@@ -148,11 +190,13 @@ export const contract = {
   'cases.addNote': method(z.object({ id, kind: z.enum(NOTE_KINDS), text: text(4000) }), DECIDERS).returns<CaseDetail>(),
   'cases.returnToApplicant': method(z.object({ id, version, message: text(4000).optional() }), DECIDERS).returns<CaseDetail>(),
   'cases.approve': method(
-    z.object({ id, version, override: z.object({ justification: z.string().trim().min(10, 'at least 10 characters').max(2000) }).optional() }),
+    z.object({ id, version, override: z.object({ justification: plain(z.string().trim().min(10, 'at least 10 characters').max(2000)) }).optional() }),
     DECIDERS,
   ).returns<CaseDetail>(),
   'cases.countersign': method(z.object({ id, version }), ['approver']).returns<CaseDetail>(),
   'cases.reject': method(z.object({ id, version, reason: z.enum(REJECTION_REASONS), text: text(2000) }), DECIDERS).returns<CaseDetail>(),
+  /** INQUIRY: the answer goes to the applicant as the note, and the request closes. */
+  'cases.answer': method(z.object({ id, version, text: text(4000) }), DECIDERS).returns<CaseDetail>(),
 
   'attachments.open': method(z.object({ id }), STAFF).returns<{ url: string; mime: string; fileName: string }>(),
 
@@ -161,10 +205,74 @@ export const contract = {
   'refunds.compute': method(z.object({ requestId: id, requestedAt: isoDay, grounds }), ['finance']).returns<CaseFinance>(),
   'refunds.approve': method(z.object({ refundId: id }), ['finance']).returns<CaseFinance>(),
   'refunds.recordPayout': method(z.object({ refundId: id, reference: text(64) }), ['finance']).returns<CaseFinance>(),
+  /** The refunds of one stage across every request (finance's Refunds page). */
+  'refunds.list': method(z.object({ stage: z.enum(REFUND_STAGES) }), ['finance', 'admin']).returns<RefundListRow[]>(),
+
+  /** The fee schedule and every other policy value in force, and the versions before it. */
+  'policy.current': method(z.object({}), STAFF).returns<PolicyVersionView>(),
+  'policy.history': method(z.object({}), ['admin', 'finance']).returns<PolicyVersionView[]>(),
+  /** Saves a new policy version; refused if another admin saved one since `basedOnVersion`. */
+  'policy.update': method(z.object({ basedOnVersion: id, policy: policySchema, note: text(500) }), ['admin']).returns<PolicyVersionView>(),
+
+  /** A payment gateway's reconciliation file (formats.md), all or nothing when a line is malformed. */
+  'payments.import': method(z.object({ name: z.string().trim().min(1).max(255), content: z.string().max(20 * 1024 * 1024) }), [
+    'finance',
+  ]).returns<PaymentImportResult>(),
+  'payments.imports': method(z.object({ limit: z.number().int().min(1).max(200).default(20) }), ['finance', 'admin']).returns<PaymentImportView[]>(),
+  'payments.awaiting': method(z.object({ search: z.string().trim().max(100).optional() }), ['finance', 'admin']).returns<AwaitingPaymentRow[]>(),
+  'payments.unmatched': method(z.object({ status: z.enum(['unmatched', 'assigned']).default('unmatched') }), ['finance', 'admin']).returns<
+    UnmatchedPaymentView[]
+  >(),
+  /** Finance decides which invoice an unmatched line pays (audited, with the reason). */
+  'payments.assign': method(
+    z.object({
+      unmatchedId: id,
+      invoiceNumber: z
+        .string()
+        .trim()
+        .regex(/^INV-\d{4}-\d{6}$/, 'expected INV-YYYY-NNNNNN'),
+      note: text(500),
+    }),
+    ['finance'],
+  ).returns<UnmatchedPaymentView>(),
+  /** A bank transfer recorded from its proof by one officer; it counts only once another confirms it. */
+  'payments.recordManual': method(
+    z.object({
+      invoiceId: id,
+      amountHalalas: z.number().int().positive().max(100_000_000),
+      paidOn: isoDay,
+      transferReference: text(64),
+      proof: z.union([
+        z.object({ attachmentId: id }),
+        z.object({
+          fileName: z.string().trim().min(1).max(255),
+          data: z
+            .string()
+            .max(30 * 1024 * 1024)
+            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+        }),
+      ]),
+    }),
+    ['finance'],
+  ).returns<CaseFinance>(),
+  'payments.pendingManual': method(z.object({}), ['finance', 'admin']).returns<PendingManualPaymentRow[]>(),
+  'payments.confirmManual': method(z.object({ paymentId: id }), ['finance']).returns<CaseFinance>(),
+  'payments.refuseManual': method(z.object({ paymentId: id, reason: text(500) }), ['finance']).returns<CaseFinance>(),
+  /** Expected against received, per Riyadh day and channel. */
+  'finance.reconciliation': method(
+    z.object({ from: isoDay, to: isoDay }).refine((v) => v.from <= v.to, { message: 'the start date is after the end date', path: ['from'] }),
+    ['finance', 'admin'],
+  ).returns<ReconciliationRow[]>(),
+  'finance.reconciliationExport': method(
+    z
+      .object({ from: isoDay, to: isoDay, lang: z.enum(['ar', 'en']) })
+      .refine((v) => v.from <= v.to, { message: 'the start date is after the end date', path: ['from'] }),
+    ['finance', 'admin'],
+  ).returns<{ url: string; fileName: string }>(),
 
   'intake.upload': method(
     z.object({
-      name: z.string().trim().min(1).max(255),
+      name: plain(z.string().trim().min(1).max(255)),
       /** The .zip bundle, base64. */
       data: z
         .string()
@@ -174,30 +282,46 @@ export const contract = {
     ['admin'],
   ).returns<BundleOutcomeView>(),
 
-  'print.queue': method(z.object({ stage: z.enum(['ready', 'printed', 'delivered']), search: z.string().trim().max(100).optional() }), [
+  'print.queue': method(z.object({ stage: z.enum(['ready', 'printed', 'delivered']), search: plain(z.string().trim().max(100).optional()) }), [
     'card_clerk',
     'admin',
   ]).returns<PrintQueueRow[]>(),
-  /** One PDF of these requests' cards; the answer is a link the viewer opens. A reprint gives its reason. */
-  'print.cards': method(
+  /**
+   * The preview of these requests' cards in one PDF (a link the viewer opens). It issues nothing and
+   * records nothing: marked as a preview, no QR code, no number for a card not yet issued.
+   */
+  'print.cards': method(z.object({ requestIds: z.array(id).min(1).max(1000), layout: z.enum(['cr80', 'a4']) }), ['card_clerk', 'admin']).returns<{
+    url: string;
+    fileName: string;
+    cards: string[];
+  }>(),
+  /**
+   * "Confirm printed": issues each card's number on its first print, records every print (a card that
+   * has a number already is a reprint and needs `reprintReason`), moves ready requests to printed, and
+   * answers the PDF of the confirmed cards to send to the printer.
+   */
+  'print.markPrinted': method(
     z.object({
-      requestIds: z.array(id).min(1).max(1000),
-      layout: z.enum(['cr80', 'a4']),
-      reprintReason: z.string().trim().min(3).max(500).optional(),
+      items: z.array(z.object({ id, version })).min(1).max(1000),
+      layout: z.enum(['cr80', 'a4']).default('cr80'),
+      reprintReason: plain(z.string().trim().min(3).max(500).optional()),
     }),
     ['card_clerk', 'admin'],
-  ).returns<{ url: string; fileName: string; cards: string[] }>(),
-  'print.markPrinted': method(z.object({ items: z.array(z.object({ id, version })).min(1).max(1000) }), ['card_clerk', 'admin']).returns<{
+  ).returns<{
     done: number[];
     refused: Array<{ id: number; message: string; messageAr?: string }>;
+    /** The confirmed cards' PDF; null when none was confirmed. */
+    url: string | null;
+    fileName: string | null;
+    cards: string[];
   }>(),
   'print.recordDelivery': method(
     z.object({
       id,
       version,
       delivery: z.discriminatedUnion('method', [
-        z.object({ method: z.literal('mail'), trackingNumber: z.string().trim().min(4).max(40) }),
-        z.object({ method: z.literal('branch'), branch: z.string().trim().min(2).max(100), receiverName: text(100) }),
+        z.object({ method: z.literal('mail'), trackingNumber: plain(z.string().trim().min(4).max(40)) }),
+        z.object({ method: z.literal('branch'), branch: plain(z.string().trim().min(2).max(100)), receiverName: text(100) }),
       ]),
     }),
     ['card_clerk', 'admin'],
@@ -227,7 +351,10 @@ export const contract = {
   'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
   'backups.list': method(z.object({}), ['admin']).returns<BackupsView>(),
   'backups.run': method(z.object({}), ['admin']).returns<BackupsView>(),
+  /** Walks the chain and compares it with the newest signed checkpoint; reads only. */
   'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),
+  /** The newest signed checkpoint of the audit chain (kept outside the database), or null. */
+  'audit.lastCheckpoint': method(z.object({}), ['admin']).returns<CheckpointView | null>(),
 
   /** The newest change on the case database from any desk; views refresh when it moves (desks sharing PostgreSQL). */
   'desk.changes': method(z.object({}), 'signed_in').returns<{ cursor: number }>(),

@@ -3,11 +3,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { migrationState } from './db/migrate';
 import { DeskFault } from './errors';
 import { sqliteHandle, type OpenedDatabase } from './db/connection';
+import { createPrivateFile, privateFile } from './files/private-files';
 
 /** An online backup (SQLite's backup API): the desk keeps working while it runs. */
 export async function backupTo(opened: OpenedDatabase, file: string): Promise<{ file: string; pages: number }> {
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
+  // Made 0600 before SQLite writes into it: a backup is never readable by others, not even while written.
+  createPrivateFile(tmp);
   const r = await sqliteHandle(opened).backup(tmp);
   renameSync(tmp, file);
   return { file, pages: r.totalPages };
@@ -49,5 +52,6 @@ export function restoreFrom(backupFile: string, databaseFile: string): { previou
   }
   for (const suffix of ['-wal', '-shm']) rmSync(databaseFile + suffix, { force: true });
   renameSync(tmp, databaseFile);
+  privateFile(databaseFile);
   return { previous };
 }

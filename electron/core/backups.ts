@@ -1,12 +1,14 @@
 /** Scheduled online backups into a folder beside the database, the newest kept, each one checked. */
 import { isPostgresUrl, maskPassword } from './db/location';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Desk } from './desk';
 import type { BackupView } from '../../shared/domain';
 import { backupTo, inspectBackup } from './backup';
 import { appendAudit } from './audit/chain';
 import { currentPolicy } from './policy';
+import { checkpointNow } from './audit/desk-checkpoints';
+import { privateFolder } from './files/private-files';
 
 const NAME = /^desk-(\d{8})-(\d{6})\.sqlite$/;
 
@@ -33,10 +35,13 @@ export function listBackups(folder: string): BackupView[] {
 
 /** One backup now: written with SQLite's online backup, then checked (integrity_check), then the oldest beyond `keep` removed. */
 export async function runBackup(desk: Desk, folder: string, keep: number, actorId: number | null): Promise<BackupView[]> {
-  mkdirSync(folder, { recursive: true });
+  // Backups are the whole database: 0600 files in a 0700 folder (files/private-files.ts).
+  privateFolder(folder);
   const now = desk.clock.now();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const file = join(folder, `desk-${stamp}.sqlite`);
+  // A checkpoint of the chain goes with every backup, taken first: the backup holds at least that head.
+  await checkpointNow(desk);
   await backupTo(desk.opened, file);
   try {
     inspectBackup(file);

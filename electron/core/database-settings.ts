@@ -6,6 +6,7 @@ import { readDeskSettings, writeDeskSettings } from './desk-settings';
 import { describeLocation, maskPassword, parseLocation } from './db/location';
 import { probeDatabase } from './db/probe';
 import { appendAudit } from './audit/chain';
+import { VIEW_ACTIONS } from './audit/personal-data';
 
 type SettingsDeps = Pick<DeskDeps, 'db' | 'clock' | 'database' | 'settingsFolder'>;
 
@@ -68,8 +69,18 @@ export async function saveDatabaseChoice(deps: SettingsDeps, address: string | n
   return databaseSettingsView(deps);
 }
 
-/** The newest audit entry: every change on the database writes one, from whichever desk. */
+/**
+ * The newest audit entry: every change on the database writes one, from whichever desk. Views of
+ * personal data are entries too but change nothing: counting them would have every open case
+ * screen refetch (and record another view) whenever anyone opens a case.
+ */
 export async function changesCursor(deps: Pick<DeskDeps, 'db'>): Promise<{ cursor: number }> {
-  const last = await deps.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await deps.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('action', 'not in', VIEW_ACTIONS)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return { cursor: last?.seq ?? 0 };
 }

@@ -9,6 +9,7 @@ import { registerSigningKey } from './cards/signing-keys';
 import { defaultDataFolder } from './data-folder';
 import { inMemory, type DatabaseLocation } from './db/location';
 import type { DatabaseSource } from './desk-settings';
+import { checkpointPlaceFor, type CheckpointPlace } from './audit/checkpoint';
 
 /** What every handler needs: the database and the time. */
 export interface DeskDeps {
@@ -21,6 +22,11 @@ export interface DeskDeps {
   fileTickets: FileTickets;
   /** Signs and reads the cards' QR codes (the key lives beside the database, never in it). */
   cardSigner: CardSigner;
+  /**
+   * Where the audit chain's signed checkpoints go (outside the database): beside a SQLite file, in
+   * this desk's own folder for PostgreSQL; null when the signing key lives in this process only.
+   */
+  checkpoints: CheckpointPlace | null;
   /** Where scheduled and on-demand backups go; null for an in-memory or PostgreSQL database (pg_dump backs those up). */
   backupFolder: string | null;
   /** Which database this desk works on, without a password, and where that choice came from (the Settings page). */
@@ -57,14 +63,16 @@ export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promi
     const cardSigner = loadCardSigner(keyFile);
     // A key for this process only (tests, in-memory) signs nothing that must outlive it.
     if (keyFile !== null) await registerSigningKey(opened.db, cardSigner, clock.now().toISOString());
-    return deskOn(opened, clock, cardSigner, opts);
+    // Checkpoints signed by a key that dies with the process could never be checked: none then.
+    const checkpoints = keyFile === null ? null : checkpointPlaceFor(opened.location, opts.settingsFolder ?? defaultDataFolder());
+    return deskOn(opened, clock, cardSigner, checkpoints, opts);
   } catch (e) {
     await opened.close();
     throw e;
   }
 }
 
-function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, opts: OpenDeskOptions): Desk {
+function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, checkpoints: CheckpointPlace | null, opts: OpenDeskOptions): Desk {
   const loc = opened.location;
   const backupFolder = loc.kind === 'sqlite' && !inMemory(loc) ? backupFolderFor(loc.file) : null;
   return {
@@ -74,6 +82,7 @@ function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, op
     version: DESK_VERSION,
     fileTickets: createFileTickets(),
     cardSigner,
+    checkpoints,
     backupFolder,
     database: { kind: loc.kind, describe: opened.describe, source: opts.source ?? 'command_line' },
     settingsFolder: opts.settingsFolder ?? null,

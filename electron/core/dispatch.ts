@@ -1,4 +1,5 @@
 import { nulCharacterAt } from './nul-text';
+import { bidiControlAt } from './bidi-text';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Result, Role } from '../../shared/domain';
 import type { DeskDeps } from './desk';
@@ -8,7 +9,8 @@ import { currentPolicy } from './policy';
 import type { Handlers } from './handlers';
 import { arabicIssue } from './intake/issue-arabic';
 
-export type Dispatch = (name: string, args: unknown, sessionToken?: string) => Promise<Result<unknown>>;
+/** `source`: the client address the host saw, for sign-in lockouts; left out for the desktop app ('local'). */
+export type Dispatch = (name: string, args: unknown, sessionToken?: string, source?: string) => Promise<Result<unknown>>;
 
 function fail(code: DeskFault['code'], message: string, messageAr?: string): Result<never> {
   return { ok: false, error: { code, message, ...(messageAr ? { messageAr } : {}) } };
@@ -26,7 +28,7 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
       idle = { minutes: (await currentPolicy(deps.db, now.toISOString())).policy.sessionIdleMinutes, readAt: now.getTime() };
     return idle.minutes;
   };
-  return async (name, rawArgs, sessionToken) => {
+  return async (name, rawArgs, sessionToken, source) => {
     if (!isMethodName(name)) return fail('not_found', `unknown call ${String(name).slice(0, 80)}`);
     const def = contract[name];
     try {
@@ -47,8 +49,15 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
       }
       const nul = nulCharacterAt(parsed.data);
       if (nul) return fail('bad_input', `${nul}: contains a NUL character`, `${nul}: يحتوي على محرف NUL غير مسموح`);
+      const bidi = bidiControlAt(parsed.data);
+      if (bidi)
+        return fail(
+          'bad_input',
+          `${bidi}: contains a direction-override character (U+202A–U+202E, U+2066–U+2069)`,
+          `${bidi}: يحتوي على محرف تغيير اتجاه مخفي (U+202A–U+202E أو U+2066–U+2069)`,
+        );
       const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data, { user, sessionToken });
+      const value = await handler(parsed.data, { user, sessionToken, source });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof DeskFault) return { ok: false, error: e.toError() };

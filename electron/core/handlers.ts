@@ -6,26 +6,35 @@ import type { MethodName, ParsedArgsOf, ResultOf } from '../../shared/contract';
 import type { UserInfo } from '../../shared/domain';
 import type { Desk } from './desk';
 import { DeskFault } from './errors';
-import { countUsers, createUser, getUser, listUsers, setRoles, signIn, signOut } from './auth/users';
-import { verifyAuditChain } from './audit/chain';
+import { countUsers, getUser, listUsers, signOut } from './auth/users';
+import { userHandlers } from './auth/user-handlers';
+import { createPersonalDataLog } from './audit/personal-data';
+import { lastCheckpoint, verifyDeskAudit } from './audit/desk-checkpoints';
 import { LATEST_SCHEMA } from './db/migrate';
 import { queueCounts, queuePage } from './cases/queues';
 import { caseDetail } from './cases/case-detail';
+import { mayOpenAttachment } from './auth/visibility';
 import * as decide from './cases/decisions';
 import { listOutbox } from './cases/outbox';
 import { currentPolicy } from './policy';
 import { importUploadedZip } from './intake/import-batch';
 import * as finance from './finance/refunds';
 import { caseFinance } from './finance/refunds';
-import { markPrinted, printCards, printQueue, recordDelivery } from './cards/print-centre';
+import { awaitingPayments, paymentImports, pendingManualPayments, refundsByStage, unmatchedPayments } from './finance/finance-lists';
+import { reconciliationSummary } from './finance/reconciliation-summary';
+import { importReconciliationFile } from './finance/payments-import';
+import { assignUnmatchedPayment } from './finance/assign-unmatched';
+import { confirmManualPayment, recordManualPayment, refuseManualPayment, type FinanceOfficer } from './finance/manual-payments';
+import { XLSX_MIME, reconciliationFileName, reconciliationWorkbook } from './finance/reconciliation-export';
+import { confirmPrints, previewCards, printQueue, recordDelivery } from './cards/print-centre';
 import { verifyCard } from './cards/verify-card';
-import { issuedDocumentPdf } from './cards/letters';
+import { storedLetterPdf } from './cards/letters';
+import { policyHistory, policyInForce, updatePolicy } from './policy-versions';
 import { caseReport } from './reports/case-report';
 import { createExportJobs } from './reports/export-jobs';
 import { dashboardFigures } from './reports/dashboard';
 import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
-import { eachAlone } from './cases/each-alone';
 import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './database-settings';
 import { probeDatabase } from './db/probe';
 
@@ -33,6 +42,8 @@ export interface CallContext {
   /** The signed-in user; null only for public calls. */
   user: UserInfo | null;
   sessionToken?: string;
+  /** The client address the host saw (sign-in lockouts); undefined for the desktop app. */
+  source?: string;
 }
 
 export type Handlers = {
@@ -46,13 +57,22 @@ const signedIn = (ctx: CallContext): UserInfo => {
 
 export function createHandlers(deps: Desk): Handlers {
   const { db, clock } = deps;
-  const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock });
-  const detail = (id: number) => caseDetail(db, id, clock.now());
-  /** A PDF the desk made, held for the viewer behind a short-lived link. */
-  const pdfLink = ({ pdf, fileName }: { pdf: Uint8Array; fileName: string }) => ({
-    url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName })}`,
+  const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock, cardSigner: deps.cardSigner });
+  /** The case as the caller's roles see it (auth/visibility.ts): every method answering a case goes through here. */
+  const detail = (id: number, ctx: CallContext) => caseDetail(db, id, clock.now(), signedIn(ctx));
+  /** The session a file link belongs to: it opens only for that session, and ends with it (files/tickets.ts). */
+  const fileSession = (ctx: CallContext): string => {
+    if (!ctx.sessionToken) throw new DeskFault('unauthenticated', 'sign in first', 'سجل الدخول أولاً');
+    return ctx.sessionToken;
+  };
+  const views = createPersonalDataLog(db, clock);
+  /** A PDF the desk made, held for the viewer behind a short-lived link of the caller's session. */
+  const pdfLink = (ctx: CallContext, { pdf, fileName }: { pdf: Uint8Array; fileName: string }) => ({
+    url: `/files/${deps.fileTickets.issueGenerated({ bytes: pdf, mime: 'application/pdf', fileName }, fileSession(ctx))}`,
     fileName,
   });
+  /** Who writes money in: the signed-in officer, the desk's clock and card signer (a letter may be issued). */
+  const officer = (ctx: CallContext): FinanceOfficer => ({ actorId: signedIn(ctx).id, now: () => clock.now(), signer: deps.cardSigner });
   const exportJobs = createExportJobs(db, deps.fileTickets, () => clock.now());
 
   return {
@@ -62,55 +82,42 @@ export function createHandlers(deps: Desk): Handlers {
       firstRun: (await countUsers(db)) === 0,
       empty: !(await db.selectFrom('requests').select('id').limit(1).executeTakeFirst()),
     }),
-    'auth.createFirstAdmin': async (args) => {
-      // Only the very first user is created without an admin: afterwards this door is shut.
-      if ((await countUsers(db)) > 0)
-        throw new DeskFault('first_run_done', 'the first administrator exists already; sign in', 'تم إنشاء المشرف الأول من قبل؛ سجل الدخول');
-      await createUser(
-        db,
-        clock,
-        { username: args.username, displayName: args.displayName, password: args.password, roles: ['admin', 'approver', 'reviewer'] },
-        null,
-      );
-      if (args.loadDemo && deps.loadDemo) await deps.loadDemo();
-      return signIn(db, clock, args.username, args.password);
-    },
-    'auth.signIn': (args) => signIn(db, clock, args.username, args.password),
+    // Sign-in and user administration (auth/user-handlers.ts).
+    ...userHandlers(deps),
     'auth.signOut': async (_args, ctx) => {
-      if (ctx.sessionToken) await signOut(db, ctx.sessionToken);
-      return null;
-    },
-    'auth.me': async (_args, ctx) => signedIn(ctx),
-
-    'users.list': () => listUsers(db),
-    'users.create': (args, ctx) => createUser(db, clock, args, signedIn(ctx).id),
-    'users.setRoles': async (args, ctx) => {
-      if (args.userId === signedIn(ctx).id && !args.roles.includes('admin')) {
-        throw new DeskFault('bad_input', 'you cannot remove your own administrator role', 'لا يمكنك إزالة صلاحية المشرف عن نفسك');
+      if (ctx.sessionToken) {
+        await signOut(db, ctx.sessionToken, clock);
+        // Its file links end with it.
+        deps.fileTickets.endSession(ctx.sessionToken);
       }
-      return setRoles(db, clock, args.userId, args.roles, signedIn(ctx).id);
+      return null;
     },
 
     'queues.counts': (_args, ctx) => queueCounts(db, signedIn(ctx)),
     'queues.page': (args, ctx) => queuePage(db, signedIn(ctx), args, clock.now()),
 
-    'cases.get': (args) => detail(args.id),
+    'cases.get': async (args, ctx) => {
+      const shown = await detail(args.id, ctx);
+      // A view of the applicant's personal data: recorded before it is handed out.
+      await views.caseViewed(signedIn(ctx), args.id);
+      return shown;
+    },
     'cases.claim': async (args, ctx) => {
       await decide.claim(db, actor(ctx), args.id, args.version);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.claimNext': async (args, ctx) => {
       const id = await decide.claimNext(db, actor(ctx), args.service);
-      return id === null ? null : detail(id);
+      return id === null ? null : detail(id, ctx);
     },
     'cases.claimMany': (args, ctx) => decide.claimMany(db, actor(ctx), args.items),
     'cases.reassign': async (args, ctx) => {
       await decide.reassign(db, actor(ctx), args.id, args.version, args.assigneeId);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.reroute': async (args, ctx) => {
       await decide.reroute(db, actor(ctx), args.id, args.version, args.service);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'users.assignable': async () =>
       (await listUsers(db))
@@ -118,38 +125,53 @@ export function createHandlers(deps: Desk): Handlers {
         .map((u) => ({ id: u.id, displayName: u.displayName })),
     'cases.release': async (args, ctx) => {
       await decide.release(db, actor(ctx), args.id, args.version);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.addNote': async (args, ctx) => {
       await decide.addNote(db, actor(ctx), args.id, args.kind, args.text);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.returnToApplicant': async (args, ctx) => {
       await decide.returnToApplicant(db, actor(ctx), args.id, args.version, args.message);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.approve': async (args, ctx) => {
       await decide.approve(db, actor(ctx), args.id, args.version, args.override);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.countersign': async (args, ctx) => {
       await decide.countersign(db, actor(ctx), args.id, args.version);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
     'cases.reject': async (args, ctx) => {
       await decide.reject(db, actor(ctx), args.id, args.version, args.reason, args.text);
-      return detail(args.id);
+      return detail(args.id, ctx);
     },
+    'cases.answer': async (args, ctx) => {
+      await decide.answer(db, actor(ctx), args.id, args.version, args.text);
+      return detail(args.id, ctx);
+    },
+    'policy.current': () => policyInForce(db, clock.now().toISOString()),
+    'policy.history': () => policyHistory(db, clock.now().toISOString()),
+    'policy.update': (args, ctx) => updatePolicy(db, actor(ctx), args),
 
-    'attachments.open': async (args) => {
+    'attachments.open': async (args, ctx) => {
       const a = await db
         .selectFrom('attachments as a')
         .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-        .select(['a.id', 'a.file_name', 'b.mime'])
+        .select(['a.id', 'a.file_name', 'a.request_id', 'a.kind', 'b.mime'])
         .where('a.id', '=', args.id)
         .executeTakeFirst();
       if (!a) throw new DeskFault('not_found', `attachment ${args.id} was not found`, `المرفق ${args.id} غير موجود`);
-      return { url: `/files/${deps.fileTickets.issue(a.id)}`, mime: a.mime, fileName: a.file_name };
+      if (!mayOpenAttachment(signedIn(ctx), a.kind))
+        throw new DeskFault(
+          'forbidden',
+          'your role sees only the personal photo among the attachments',
+          'لا يعرض لدورك من المرفقات إلا الصورة الشخصية',
+        );
+      const session = fileSession(ctx);
+      await views.attachmentOpened(signedIn(ctx), { id: a.id, requestId: a.request_id, kind: a.kind, fileName: a.file_name });
+      return { url: `/files/${deps.fileTickets.issue(a.id, session)}`, mime: a.mime, fileName: a.file_name };
     },
     'refunds.forCase': (args) => caseFinance(db, args.requestId),
     'refunds.request': async (args, ctx) => {
@@ -162,32 +184,65 @@ export function createHandlers(deps: Desk): Handlers {
     },
     'refunds.approve': async (args, ctx) => caseFinance(db, await finance.approveRefund(db, actor(ctx), args.refundId)),
     'refunds.recordPayout': async (args, ctx) => caseFinance(db, await finance.recordPayout(db, actor(ctx), args.refundId, args.reference)),
-    'intake.upload': async (args) => {
+    // The finance officer's lists and the daily reconciliation (read only; finance-lists.ts, reconciliation-summary.ts).
+    'refunds.list': (args) => refundsByStage(db, args.stage),
+    'payments.awaiting': (args) => awaitingPayments(db, riyadhDate(clock.now()), args.search),
+    'payments.unmatched': (args) => unmatchedPayments(db, args.status),
+    'payments.imports': (args) => paymentImports(db, args.limit),
+    'payments.pendingManual': () => pendingManualPayments(db),
+    // The money in (payments-import.ts, assign-unmatched.ts, manual-payments.ts): each write settles the invoice it pays.
+    'payments.import': (args, ctx) => importReconciliationFile(db, officer(ctx), args.name, args.content),
+    'payments.assign': (args, ctx) => assignUnmatchedPayment(db, officer(ctx), args),
+    'payments.recordManual': async (args, ctx) => caseFinance(db, await recordManualPayment(db, officer(ctx), args)),
+    'payments.confirmManual': async (args, ctx) => caseFinance(db, await confirmManualPayment(db, officer(ctx), args.paymentId)),
+    'payments.refuseManual': async (args, ctx) => caseFinance(db, await refuseManualPayment(db, officer(ctx), args.paymentId, args.reason)),
+    'finance.reconciliation': (args) => reconciliationSummary(db, args.from, args.to),
+    'finance.reconciliationExport': async (args, ctx) => {
+      const bytes = await reconciliationWorkbook(await reconciliationSummary(db, args.from, args.to), args);
+      const fileName = reconciliationFileName(args.from, args.to);
+      return { url: `/files/${deps.fileTickets.issueGenerated({ bytes, mime: XLSX_MIME, fileName }, fileSession(ctx))}`, fileName };
+    },
+    'intake.upload': async (args, ctx) => {
       const { policy } = await currentPolicy(db, clock.now().toISOString());
-      return importUploadedZip(db, clock, policy, args.name, Buffer.from(args.data, 'base64'));
+      return importUploadedZip(db, clock, policy, args.name, Buffer.from(args.data, 'base64'), signedIn(ctx).id);
     },
     'print.queue': (args) => printQueue(db, args.stage, args.search),
     'print.cards': async (args, ctx) => {
-      const { pdf, cards } = await printCards(db, { actorId: signedIn(ctx).id, clock }, deps.cardSigner, args);
-      const fileName = cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf`;
-      return { ...pdfLink({ pdf, fileName }), cards };
+      const { pdf, cards } = await previewCards(db, clock, args);
+      return {
+        ...pdfLink(ctx, { pdf, fileName: cards.length === 1 ? 'card-preview.pdf' : `cards-${cards.length}-${args.layout}-preview.pdf` }),
+        cards,
+      };
     },
-    'print.markPrinted': (args, ctx) => eachAlone(args.items, (id, v) => markPrinted(db, actor(ctx), id, v)),
+    'print.markPrinted': async (args, ctx) => {
+      const { pdf, cards, ...outcome } = await confirmPrints(db, { actorId: signedIn(ctx).id, clock }, deps.cardSigner, args);
+      if (!pdf) return { ...outcome, cards, url: null, fileName: null };
+      return {
+        ...outcome,
+        cards,
+        ...pdfLink(ctx, { pdf, fileName: cards.length === 1 ? `card-${cards[0]}.pdf` : `cards-${cards.length}-${args.layout}.pdf` }),
+      };
+    },
     'print.recordDelivery': async (args, ctx) => {
       await recordDelivery(db, actor(ctx), args.id, args.version, args.delivery);
       return null;
     },
-    'documents.issued': async (args) => pdfLink(await issuedDocumentPdf(db, deps.cardSigner, args.requestId, clock.now())),
-    'reports.caseReport': async (args, ctx) => pdfLink(await caseReport(db, signedIn(ctx), clock.now(), args)),
+    'documents.issued': async (args, ctx) => {
+      // The letter kept when the document was issued: printed again, it is the same bytes.
+      const doc = await storedLetterPdf(db, deps.cardSigner, args.requestId, clock.now());
+      await views.documentOpened(signedIn(ctx), args.requestId, doc.fileName);
+      return pdfLink(ctx, doc);
+    },
+    'reports.caseReport': async (args, ctx) => pdfLink(ctx, await caseReport(db, signedIn(ctx), clock.now(), args)),
     'dashboard.figures': (args) => dashboardFigures(db, args, clock.now()),
     'exports.start': async (args, ctx) => {
       const { format, lang, ...query } = args;
-      return exportJobs.start(signedIn(ctx), { format, lang, query });
+      return exportJobs.start(signedIn(ctx), { format, lang, query }, fileSession(ctx));
     },
     'exports.status': async (args, ctx) => exportJobs.status(signedIn(ctx), args.jobId),
     'exports.cancel': async (args, ctx) => exportJobs.cancel(signedIn(ctx), args.jobId),
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
-    'outbox.list': (args) => listOutbox(db, args.limit),
+    'outbox.list': (args, ctx) => listOutbox(db, args.limit, signedIn(ctx)),
     'backups.list': async () => ({
       folder: deps.backupFolder,
       backups: deps.backupFolder ? listBackups(deps.backupFolder) : [],
@@ -209,7 +264,9 @@ export function createHandlers(deps: Desk): Handlers {
         database: deps.database.kind,
       };
     },
-    'audit.verify': () => verifyAuditChain(db),
+    // Read-only: a second read-only connection (SQLite) or a READ ONLY transaction (PostgreSQL).
+    'audit.verify': () => verifyDeskAudit(deps),
+    'audit.lastCheckpoint': async () => lastCheckpoint(deps),
     'desk.changes': () => changesCursor(deps),
     'settings.database': async () => databaseSettingsView(deps),
     'settings.testDatabase': (args) => probeDatabase(args.address),

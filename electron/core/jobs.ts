@@ -1,15 +1,18 @@
 import type { Desk } from './desk';
-import { sweepReturnWindows } from './cases/sweep';
+import { sweepReturnWindows, sweepUnpaidInvoices } from './cases/sweep';
 import { scheduleBackups } from './backups';
+import { scheduleCheckpoints } from './audit/desk-checkpoints';
 
 const HOUR = 3600_000;
 
-/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups. */
+/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups; audit checkpoints. */
 export function startBackgroundJobs(desk: Desk, log: (line: string) => void = console.log): () => void {
   const sweep = async () => {
     try {
       const r = await sweepReturnWindows(desk.db, desk.clock);
       if (r.rejected.length) log(`return window: ${r.rejected.length} request(s) rejected for no response`);
+      const u = await sweepUnpaidInvoices(desk.db, desk.clock);
+      if (u.rejected.length) log(`payment window: ${u.rejected.length} request(s) rejected as unpaid`);
     } catch (e) {
       log(`return-window sweep failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -18,8 +21,11 @@ export function startBackgroundJobs(desk: Desk, log: (line: string) => void = co
   const timer = setInterval(() => void sweep(), HOUR);
   timer.unref();
   const stopBackups = desk.backupFolder ? scheduleBackups(desk, desk.backupFolder, log) : () => {};
+  // Signed checkpoints of the audit chain, outside the database: truncation and rewriting show.
+  const stopCheckpoints = desk.checkpoints ? scheduleCheckpoints(desk, log) : () => {};
   return () => {
     clearInterval(timer);
     stopBackups();
+    stopCheckpoints();
   };
 }

@@ -1,43 +1,9 @@
-import { z } from 'zod';
 import type { DeskDb } from './db/connection';
-import { SERVICES } from '../../shared/domain';
 import TERMS from '../../shared/domain/terms.json';
 
-/**
- * Policy is data (architecture.md): fees, CPD hours, windows, four-eyes services.
- * Admins edit it; every decision records the version it used.
- */
-export const policySchema = z.object({
-  /** true while these are the shipped sample values, not the commission's figures. */
-  sample: z.boolean(),
-  returnWindowDays: z.number().int().positive(),
-  refundWindowMonths: z.number().int().positive(),
-  /** rules.md: a general refund must also be requested within this many months of submission. */
-  refundSubmissionWindowMonths: z.number().int().positive(),
-  generalRefundRate: z.number().min(0).max(1),
-  renewalWindowMonths: z.number().int().positive(),
-  employerLetterMaxAgeMonths: z.number().int().positive(),
-  medicalReportAge: z.number().int().positive(),
-  /** CPD hours required per category, for the card's period. */
-  cpdHours: z.record(z.string(), z.number().nonnegative()),
-  /** Fees per service in halalas. */
-  fees: z.record(z.string(), z.object({ service: z.number().int(), administrative: z.number().int(), latePerMonth: z.number().int().optional() })),
-  fourEyesServices: z.array(z.enum(SERVICES)),
-  maxAttachmentBytes: z.number().int().positive(),
-  slaWorkingDays: z.number().int().positive(),
-  /** How long a classification card is valid from its issue. */
-  cardValidityYears: z.number().int().min(1).max(10),
-  /** A session left idle this long ends: the desk asks for the password again. */
-  sessionIdleMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  /** Online backups into the backups folder beside the database: how often, and how many are kept. */
-  backupIntervalHours: z.number().int().min(1).max(168),
-  backupKeep: z.number().int().min(1).max(365),
-});
-export type Policy = z.infer<typeof policySchema>;
+import { policySchema, type Policy } from '../../shared/domain/policy';
+
+export { policySchema, type Policy };
 
 const sar = (n: number) => Math.round(n * 100);
 
@@ -67,6 +33,17 @@ export function samplePolicy(): Policy {
     medicalReportAge: 65,
     cpdHours,
     fees,
+    // Sample: a government employer's letter exempts these services (domain.md's example).
+    feeExemptions: [
+      {
+        id: 'government-employer',
+        labelAr: 'إعفاء موظفي الجهات الحكومية بخطاب من جهة العمل',
+        labelEn: 'Government employees, with their employer letter',
+        services: ['TRAINING_LETTER', 'GOOD_STANDING'],
+        employerTypes: ['government'],
+      },
+    ],
+    paymentWindowDays: 14,
     fourEyesServices: ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER', 'QUALIFICATION_STUDY'],
     maxAttachmentBytes: 20 * 1024 * 1024,
     slaWorkingDays: 5,

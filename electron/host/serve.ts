@@ -40,7 +40,7 @@ async function main() {
   const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
   const demoCases = Number(values['demo-cases']);
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1 }));
+  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner }));
   if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {
     console.log(`loading ${demoCases} demo requests…`);
     await desk.loadDemo();
@@ -48,7 +48,7 @@ async function main() {
   const stopJobs = startBackgroundJobs(desk);
   const host = await startHost({
     dispatch: createDispatch(createHandlers(desk), desk),
-    readFile: (ticket) => fileForTicket(desk.db, desk.fileTickets, ticket),
+    readFile: (ticket, key) => fileForTicket(desk, ticket, key),
     rendererDir,
     port: Number(values.port),
     token: values.token,

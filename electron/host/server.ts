@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import { attachmentHeaders, type AttachmentFile } from '../core/files/attachment-file';
+import { decodePath, parseRequestUrl } from './request-path';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -16,8 +17,11 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** Serves /files/<ticket> for the attachment viewer. */
-  readFile?: (ticket: string) => Promise<AttachmentFile | null>;
+  /**
+   * Serves /files/<ticket>?k=<key> for the attachment viewer: `key` is the file key of the session
+   * that asked for the link (shared/file-key.ts); without it, or after that session ends, nothing.
+   */
+  readFile?: (ticket: string, key: string | null) => Promise<AttachmentFile | null>;
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
 }
@@ -95,7 +99,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function serveStatic(urlPath: string, res: ServerResponse) {
-    const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(urlPath);
+    if (decoded === null) return sendError(res, 400, 'bad_input', 'the address has a malformed percent escape');
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.rendererDir, rel || 'index.html');
     if (!file.startsWith(opts.rendererDir + sep) && file !== opts.rendererDir) return sendError(res, 404, 'not_found', 'no such file');
     try {
@@ -123,7 +129,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
         return sendError(res, 403, 'forbidden', 'calls from another origin are refused');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const url = parseRequestUrl(req.url, port);
+      if (!url) return sendError(res, 400, 'bad_input', 'the address could not be read');
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendError(res, 405, 'bad_input', 'API calls are POST');
         const given = req.headers['x-desk-token'];
@@ -142,12 +149,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           );
         }
         const session = req.headers['x-desk-session'];
-        const result = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), args, typeof session === 'string' ? session : undefined);
+        const method = decodePath(url.pathname.slice(5));
+        if (method === null) return sendError(res, 400, 'bad_input', 'the address has a malformed percent escape');
+        const result = await opts.dispatch(
+          method,
+          args,
+          typeof session === 'string' ? session : undefined,
+          // Sign-in failures are counted per client address too.
+          req.socket.remoteAddress ?? 'unknown',
+        );
         return send(res, 200, JSON.stringify(result));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'bad_input', 'method not allowed');
       if (url.pathname.startsWith('/files/')) {
-        const file = opts.readFile ? await opts.readFile(url.pathname.slice(7)) : null;
+        const file = opts.readFile ? await opts.readFile(url.pathname.slice(7), url.searchParams.get('k')) : null;
         if (!file) return sendError(res, 404, 'not_found', 'unknown or expired file link; open the attachment again');
         res.writeHead(200, { ...attachmentHeaders(file), 'referrer-policy': 'no-referrer' });
         return res.end(file.bytes);

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell, session } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodePath } from '../host/request-path';
 import { mkdirSync } from 'node:fs';
 import { chooseDatabase } from '../core/desk-settings';
 import { openDesk, type Desk } from '../core/desk';
@@ -26,10 +27,13 @@ function serveRenderer(desk: Desk): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host === 'desk' && url.pathname.startsWith('/files/')) {
-      const f = await fileForTicket(desk.db, desk.fileTickets, url.pathname.slice(7));
+      // The link opens only with the file key of the session that asked for it (files/tickets.ts).
+      const f = await fileForTicket(desk, url.pathname.slice(7), url.searchParams.get('k'));
       return f ? new Response(f.bytes, { headers: attachmentHeaders(f) }) : new Response('unknown or expired file link', { status: 404 });
     }
-    const file = normalize(join(root, decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    const path = decodePath(url.pathname);
+    if (path === null) return new Response('bad address', { status: 400 });
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (url.host !== 'desk' || !file.startsWith(root + sep)) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
@@ -86,7 +90,7 @@ void app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1 }));
+  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1, signer: desk.cardSigner }));
   dispatch = createDispatch(createHandlers(desk), desk);
   const stopJobs = startBackgroundJobs(desk);
   ipcMain.handle('desk:call', async (event, name: unknown, args: unknown, sessionToken: unknown) => {

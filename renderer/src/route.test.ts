@@ -10,6 +10,9 @@ describe('routes', () => {
       { page: 'users' },
       { page: 'audit' },
       { page: 'import' },
+      { page: 'case', id: 7, tab: 'payments' },
+      { page: 'finance', tab: 'reconciliation' },
+      { page: 'policy' },
     ] as const) {
       expect(parseRoute(routeHref(r))).toEqual(r);
     }
@@ -17,5 +20,6 @@ describe('routes', () => {
   it('falls back to the New queue', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'queue', queue: 'new' });
     expect(parseRoute('#/queue/bogus')).toEqual({ page: 'queue', queue: 'new' });
+    expect(parseRoute('#/finance/bogus')).toEqual({ page: 'finance', tab: 'awaiting' });
   });
 });

@@ -4,7 +4,7 @@ import { QUEUES, type QueueId } from '../../shared/domain';
 /** The desk's few places, kept in the address fragment so Back and reload work. */
 export type Route =
   | { page: 'queue'; queue: QueueId }
-  | { page: 'case'; id: number }
+  | { page: 'case'; id: number; tab?: 'payments' }
   | { page: 'outbox' }
   | { page: 'users' }
   | { page: 'audit' }
@@ -13,11 +13,21 @@ export type Route =
   | { page: 'verify' }
   | { page: 'dashboard' }
   | { page: 'backups' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'finance'; tab: FinanceTab }
+  | { page: 'policy' };
+
+/** The finance officer's pages, one address each. */
+export const FINANCE_TABS = ['awaiting', 'import', 'unmatched', 'manual', 'refunds', 'reconciliation'] as const;
+export type FinanceTab = (typeof FINANCE_TABS)[number];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'case' && /^[0-9]+$/.test(parts[1] ?? '')) return { page: 'case', id: Number(parts[1]) };
+  if (parts[0] === 'case' && /^[0-9]+$/.test(parts[1] ?? ''))
+    return parts[2] === 'payments' ? { page: 'case', id: Number(parts[1]), tab: 'payments' } : { page: 'case', id: Number(parts[1]) };
+  if (parts[0] === 'finance')
+    return { page: 'finance', tab: (FINANCE_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as FinanceTab) : 'awaiting' };
+  if (parts[0] === 'policy') return { page: 'policy' };
   if (parts[0] === 'outbox') return { page: 'outbox' };
   if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 'audit') return { page: 'audit' };
@@ -36,7 +46,9 @@ export function routeHref(r: Route): string {
     case 'queue':
       return `#/queue/${r.queue}`;
     case 'case':
-      return `#/case/${r.id}`;
+      return r.tab ? `#/case/${r.id}/${r.tab}` : `#/case/${r.id}`;
+    case 'finance':
+      return `#/finance/${r.tab}`;
     default:
       return `#/${r.page}`;
   }
@@ -52,4 +64,13 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return route;
+}
+
+/**
+ * Forgets where the last user was (sign-out, session ended): the next user to sign in starts on the
+ * queues, never on the previous user's open case. Replaced, not pushed, so Back cannot return to it.
+ */
+export function forgetRoute(): void {
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

@@ -131,7 +131,12 @@ export interface CaseDetail {
   policyVersion: number;
   /** The policy in force is still the shipped sample. */
   policySample: boolean;
+  /** What the caller's roles do not see of this request (left empty or out above; electron/core/auth/visibility.ts). */
+  withheld?: CaseFacet[];
 }
+
+/** Parts of a request shown by role (least privilege). */
+export type CaseFacet = 'contact' | 'internal_notes' | 'applicant_notes' | 'history_details' | 'audit' | 'application' | 'attachments';
 
 export interface OutboxMessage {
   id: number;
@@ -152,6 +157,27 @@ export interface AuditVerification {
   /** The first entry whose hash does not match, when the chain is broken. */
   brokenAt: number | null;
   reason: string | null;
+  /** What the signed checkpoint (kept outside the database) says, when one was compared; null when there was none. */
+  checkpoint?: CheckpointCheck | null;
+}
+
+/** A signed checkpoint of the audit chain's head, kept outside the database. */
+export interface CheckpointView {
+  /** The file it is kept in (null when it was given some other way). */
+  file: string | null;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/**
+ * The chain compared with a checkpoint: it holds it (`matches`), lost its last entries
+ * (`missing`), was rewritten (`rewritten`), or the checkpoint is not signed by this installation
+ * (`unverified`: it was changed, or its key was not given).
+ */
+export interface CheckpointCheck extends CheckpointView {
+  verdict: 'matches' | 'missing' | 'rewritten' | 'unverified';
+  message: string;
 }
 
 /** What happened to one imported bundle. */

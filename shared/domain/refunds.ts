@@ -41,8 +41,34 @@ export interface InvoiceView {
   id: number;
   number: string;
   issuedAt: string;
+  /** Null only on invoices written before bills and due days were recorded. */
+  sadadBillNumber: string | null;
+  dueOn: string | null;
+  status: 'unpaid' | 'partially_paid' | 'paid' | 'expired';
+  /** SAR: the invoice, what its confirmed payments paid, and what is left to pay. */
+  total: number;
+  paid: number;
+  remaining: number;
   lines: Array<{ kind: FeeKind; amount: number }>;
-  payments: Array<{ id: number; amount: number; paidAt: string; channel: string; reference: string }>;
+  payments: Array<{
+    id: number;
+    amount: number;
+    paidAt: string;
+    channel: string;
+    reference: string;
+    transactionId: string | null;
+    source: 'reconciliation' | 'manual' | 'assigned' | 'legacy';
+    /** Only confirmed payments count; a manual one waits for a second officer. */
+    status: 'pending' | 'confirmed' | 'refused';
+    recordedBy: { id: number; name: string } | null;
+    refusalReason: string | null;
+    /** The second officer who confirmed a manual payment. */
+    confirmedBy: string | null;
+    /** The bank transfer receipt (payment_proof attachment) of a manual payment. */
+    proofAttachmentId: number | null;
+  }>;
+  /** The policy version whose fee schedule priced it (null before invoices were issued by the desk). */
+  policyVersion: number | null;
 }
 
 export interface RefundView {

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'invalid_transition',
   'first_run_done',
   'locked',
+  /** The password was right but an admin reset it: choose a new one (auth.changePassword). */
+  'password_change_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

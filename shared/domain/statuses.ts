@@ -11,13 +11,15 @@ export const STATUSES = [
   'printed',
   'delivered',
   'document_issued',
+  /** INQUIRY: answered to the applicant and closed (domain.md: it ends with a reply). */
+  'answered',
   'rejected',
   'withdrawn',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** No transition leaves these. */
-export const FINAL_STATUSES: readonly Status[] = ['delivered', 'document_issued', 'rejected', 'withdrawn'];
+export const FINAL_STATUSES: readonly Status[] = ['delivered', 'document_issued', 'answered', 'rejected', 'withdrawn'];
 
 export const QUEUES = [
   'new',
@@ -46,5 +48,15 @@ export const ROLE_LABELS: Record<Role, { ar: string; en: string }> = {
 export const NOTE_KINDS = ['internal', 'to_applicant'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
-export const REJECTION_REASONS = ['ineligible', 'documents_invalid', 'qualification_not_recognised', 'duplicate', 'no_response', 'other'] as const;
+export const REJECTION_REASONS = [
+  'ineligible',
+  'documents_invalid',
+  'qualification_not_recognised',
+  'duplicate',
+  'no_response',
+  'unpaid',
+  'other',
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+/** Reasons only the desk itself gives (the sweeps), never offered to a reviewer. */
+export const AUTOMATIC_REJECTION_REASONS: readonly RejectionReason[] = ['no_response', 'unpaid'];

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bundles';
+import { openDesk } from '../../electron/core/desk';
+import { createUser } from '../../electron/core/auth/users';
+import { approvedRenewals, reconciliationCsv } from '../../electron/core/finance/money-test-desk';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
 const db = join(dir, 'desk.sqlite');
@@ -138,6 +141,62 @@ describe('desk (command line)', () => {
     expect(r2.err).toContain('newer desk');
     expect(desk(['audit', 'verify']).code).toBe(0);
   }, 60_000);
+
+  it('payments import: matched lines move their requests on, unmatched kept, a second run adds nothing, a bad file is refused whole', async () => {
+    const payDb = join(dir, 'payments.sqlite');
+    const run = (args: string[]) => desk(args, undefined, payDb);
+    // Two renewals approved through the desk's own path, so each waits with a real invoice.
+    const d = await openDesk(payDb, { cardKeyFile: null });
+    const reviewer = await createUser(
+      d.db,
+      d.clock,
+      { username: 'rev', displayName: 'rev', password: 'long-enough-password', roles: ['reviewer'] },
+      null,
+    );
+    const [a, b] = await approvedRenewals(d, reviewer, 2);
+    await d.close();
+    const file = join(dir, 'gateway.csv');
+    writeFileSync(
+      file,
+      '\uFEFF' +
+        reconciliationCsv([
+          ['TX-CLI-1', a!.bill, '', a!.total, '2026-03-20T14:00:00+03:00', 'sadad'],
+          ['TX-CLI-2', '', b!.number, 10000, '2026-03-20T14:05:00+03:00', 'card'],
+          ['TX-CLI-3', '1269999992', '', 5000, '2026-03-20T14:10:00+03:00', 'sadad'],
+        ]).replaceAll('\n', '\r\n'),
+    );
+    const first = run(['payments', 'import', file, '--json']);
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({
+      fileName: 'gateway.csv',
+      lines: 3,
+      matched: 2,
+      unmatched: 1,
+      duplicates: 0,
+      refused: 0,
+      settled: [{ reference: a!.reference, status: 'ready_to_print' }],
+      partial: [{ reference: b!.reference, remainingHalalas: b!.total - 10000 }],
+    });
+    const again = run(['payments', 'import', file]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('0 matched, 0 unmatched, 3 duplicate(s), 0 refused');
+
+    const count = () => {
+      const sqlite = new BetterSqlite3(payDb, { readonly: true });
+      const n = (sqlite.prepare('select (select count(*) from payments) + (select count(*) from unmatched_payments) as n').get() as { n: number }).n;
+      sqlite.close();
+      return n;
+    };
+    expect(count()).toBe(3);
+    const bad = join(dir, 'gateway-bad.csv');
+    writeFileSync(bad, readFileSync(file, 'utf8').replace('TX-CLI-2,,', 'TX-CLI-4,,').replace(',10000,', ',100.00,'));
+    const refused = run(['payments', 'import', bad, '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('line 3, column amount_halalas: "100.00" is not a whole number');
+    expect(JSON.parse(refused.out)).toMatchObject({ refused: 1, problems: [{ line: 3, column: 'amount_halalas' }] });
+    expect(count()).toBe(3);
+    expect(run(['payments', 'import', join(dir, 'no-such.csv')]).code).toBe(2);
+  }, 120_000);
 
   it('bad input names what is wrong and exits 2', () => {
     expect(desk(['seed', '--cases', 'many']).err).toContain('--cases must be a whole number');

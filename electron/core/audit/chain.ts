@@ -27,7 +27,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-function hashOf(row: Omit<AuditLogRow, 'hash'>): string {
+/** The hash of one entry over its content and the previous entry's hash (exported for tests that forge a chain). */
+export function hashOf(row: Omit<AuditLogRow, 'hash'>): string {
   return createHash('sha256')
     .update(
       canonicalJson({

@@ -1,25 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { DeskDb } from '../db/connection';
+import type { Database } from '../db/schema';
 import type { Role, SessionInfo, UserInfo } from '../../../shared/domain';
-import { ROLES } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
-import { hashPassword, verifyPassword } from './passwords';
+import { checkPassword, hashPassword } from './passwords';
+import { countAttempt, LOCAL_SOURCE, mayOpen, settleSuccess, type CountedAttempt } from './sign-in-limits';
+import { changeRoles, grantRoles, lockUserAdministration, rolesHeld } from './role-grants';
 import type { Clock } from '../clock';
+
+export { LOCAL_SOURCE, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from './sign-in-limits';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** After this many wrong passwords in a row the account is locked for LOCKOUT_MINUTES. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
-
-async function rolesOf(db: DeskDb, userId: number): Promise<Role[]> {
-  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
-  return rows
-    .map((r) => r.role as Role)
-    .filter((r) => (ROLES as readonly string[]).includes(r))
-    .sort();
-}
+const rolesOf = rolesHeld;
 
 export async function getUser(db: DeskDb, userId: number): Promise<UserInfo | null> {
   const u = await db
@@ -51,94 +46,182 @@ export interface NewUser {
   roles: Role[];
 }
 
-export async function createUser(db: DeskDb, clock: Clock, input: NewUser, actorId: number | null): Promise<UserInfo> {
-  if (input.password.toLowerCase().includes(input.username.toLowerCase()))
+export const mustNotContainUsername = (username: string, password: string) => {
+  if (password.toLowerCase().includes(username.toLowerCase()))
     throw new DeskFault('bad_input', 'password: must not contain the user name', 'كلمة المرور: يجب ألا تتضمن اسم المستخدم');
+};
+
+/**
+ * Adds a user. `actorId` null is the system (the first admin, seeded and test users): the roles
+ * hold at once. An admin's roles are grants (role-grants.ts): they wait for a second admin.
+ * `inTransaction` runs first inside the same transaction (the first-admin check).
+ */
+export async function createUser(
+  db: DeskDb,
+  clock: Clock,
+  input: NewUser,
+  actorId: number | null,
+  inTransaction?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<UserInfo> {
+  mustNotContainUsername(input.username, input.password);
   const passwordHash = await hashPassword(input.password);
   const at = clock.now().toISOString();
+  const roles = [...new Set(input.roles)].sort();
   const id = await db.transaction().execute(async (trx) => {
+    await lockUserAdministration(trx);
+    if (inTransaction) await inTransaction(trx);
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) throw new DeskFault('conflict', `the user name ${input.username} is taken`, `اسم المستخدم ${input.username} مستخدم من قبل`);
     const { id } = await trx
       .insertInto('users')
-      .values({ username: input.username, display_name: input.displayName, password_hash: passwordHash, created_at: at })
+      .values({ username: input.username, display_name: input.displayName, password_hash: passwordHash, created_at: at, created_by: actorId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const role of new Set(input.roles)) await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
-    await appendAudit(trx, {
-      at,
-      actorId,
-      action: 'user.create',
-      entity: 'user',
-      entityId: id,
-      data: { username: input.username, roles: [...new Set(input.roles)].sort() },
-    });
+    await appendAudit(trx, { at, actorId, action: 'user.create', entity: 'user', entityId: id, data: { username: input.username, roles } });
+    if (actorId === null) for (const role of roles) await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
+    else await grantRoles(trx, id, roles, actorId, at);
     return id;
   });
   return (await getUser(db, id))!;
 }
 
+/** Roles dropped go at once; roles added wait for a second admin (role-grants.ts). Answers the roles held now. */
 export async function setRoles(db: DeskDb, clock: Clock, userId: number, roles: Role[], actorId: number): Promise<UserInfo> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!user) throw new DeskFault('not_found', `user ${userId} was not found`, `المستخدم ${userId} غير موجود`);
-    await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-    for (const role of new Set(roles)) await trx.insertInto('user_roles').values({ user_id: userId, role }).execute();
-    await appendAudit(trx, {
-      at: clock.now().toISOString(),
-      actorId,
-      action: 'user.set_roles',
-      entity: 'user',
-      entityId: userId,
-      data: { roles: [...new Set(roles)].sort() },
-    });
+    await lockUserAdministration(trx);
+    await changeRoles(trx, userId, roles, actorId, clock.now().toISOString());
   });
-  return (await getUser(db, userId))!;
+  const user = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { id: user.id, username: user.username, displayName: user.display_name, roles: await rolesOf(db, userId) };
 }
 
-const badCredentials = () => new DeskFault('unauthenticated', 'wrong user name or password', 'اسم المستخدم أو كلمة المرور غير صحيحة');
+/**
+ * One answer for every refused sign-in, whatever the reason (unknown name, wrong password, a
+ * lock on the account or the source, a disabled account, no role): it never tells which.
+ */
+const refused = () =>
+  new DeskFault(
+    'unauthenticated',
+    'wrong user name or password, or sign-in is paused after repeated failures: try again later or ask an administrator',
+    'اسم المستخدم أو كلمة المرور غير صحيحة، أو أن الدخول موقوف مؤقتًا بعد محاولات خاطئة متكررة: حاول لاحقًا أو راجع المشرف',
+  );
 
-/** Checks the password, counts failures toward a lockout, and opens a session. */
-export async function signIn(db: DeskDb, clock: Clock, username: string, password: string): Promise<SessionInfo> {
-  const now = clock.now();
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username.trim()).where('active', '=', 1).executeTakeFirst();
-  if (!user) throw badCredentials();
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new DeskFault(
-      'locked',
-      `this account is locked after repeated wrong passwords until ${user.locked_until}`,
-      `الحساب مقفل بعد محاولات خاطئة متكررة حتى ${user.locked_until}`,
-    );
-  }
-  if (!(await verifyPassword(password, user.password_hash))) {
-    const failed = user.failed_attempts + 1;
-    const lock = failed >= MAX_FAILED_SIGN_INS;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_attempts: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null })
-        .where('id', '=', user.id)
-        .execute();
-      await appendAudit(trx, {
-        at: now.toISOString(),
-        actorId: user.id,
-        action: lock ? 'auth.locked' : 'auth.failed',
-        entity: 'user',
-        entityId: user.id,
-      });
+type RefusalReason = 'unknown_user' | 'locked' | 'wrong_password' | 'disabled' | 'no_roles';
+
+async function auditRefusal(trx: Transaction<Database>, attempt: CountedAttempt, username: string, reason: RefusalReason, at: string) {
+  const entityId = attempt.user?.id ?? null;
+  await appendAudit(trx, { at, actorId: null, action: 'auth.failed', entity: 'user', entityId, data: { username, source: attempt.source, reason } });
+  if (attempt.account?.justLocked)
+    await appendAudit(trx, {
+      at,
+      actorId: null,
+      action: 'auth.locked',
+      entity: 'user',
+      entityId,
+      data: { until: attempt.account.after.lockedUntil },
     });
-    throw badCredentials();
-  }
-  const token = randomBytes(32).toString('base64url');
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await trx
-      .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), user_id: user.id, created_at: now.toISOString(), last_seen_at: now.toISOString() })
-      .execute();
-    await appendAudit(trx, { at: now.toISOString(), actorId: user.id, action: 'auth.sign_in', entity: 'user', entityId: user.id });
+  if (attempt.origin.justLocked)
+    await appendAudit(trx, {
+      at,
+      actorId: null,
+      action: 'auth.source_locked',
+      entity: 'sign_in_source',
+      entityId: attempt.source,
+      data: { until: attempt.origin.after.lockedUntil },
+    });
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+  /** The client address the host saw; LOCAL_SOURCE for the desktop app. */
+  source?: string;
+}
+
+/**
+ * The one way a password is checked. The attempt is counted as a failure first, in its own
+ * transaction (sign-in-limits.ts); then the password is checked, against a stand-in hash for an
+ * unknown name so that it takes as long; then, in a second transaction, either `onSuccess` runs
+ * (and the attempt's count is given back) or the refusal is audited and one generic message answers.
+ */
+async function withCheckedPassword<T>(
+  db: DeskDb,
+  clock: Clock,
+  c: Credentials,
+  onSuccess: (trx: Transaction<Database>, userId: number, at: string) => Promise<T>,
+): Promise<T> {
+  const now = clock.now();
+  const at = now.toISOString();
+  const username = c.username.trim().slice(0, 64);
+  const source = (c.source ?? LOCAL_SOURCE).slice(0, 100) || LOCAL_SOURCE;
+  const attempt = await db.transaction().execute((trx) => countAttempt(trx, username, source, now));
+  const passwordOk = await checkPassword(c.password, attempt.user?.passwordHash ?? null);
+  const outcome = await db.transaction().execute(async (trx): Promise<{ ok: true; value: T } | { ok: false }> => {
+    let reason: RefusalReason | null = !attempt.user ? 'unknown_user' : attempt.blocked ? 'locked' : passwordOk ? null : 'wrong_password';
+    if (reason === null && attempt.user) {
+      const userId = attempt.user.id;
+      if (!(await mayOpen(trx, attempt, now))) reason = 'locked';
+      else if ((await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirstOrThrow()).active !== 1) reason = 'disabled';
+      else if ((await rolesOf(trx, userId)).length === 0) reason = 'no_roles';
+      else {
+        await settleSuccess(trx, attempt);
+        return { ok: true, value: await onSuccess(trx, userId, at) };
+      }
+    }
+    await auditRefusal(trx, attempt, username, reason ?? 'wrong_password', at);
+    return { ok: false };
   });
-  return { token, user: (await getUser(db, user.id))! };
+  if (!outcome.ok) throw refused();
+  return outcome.value;
+}
+
+async function openSession(trx: Transaction<Database>, userId: number, at: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await trx
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), user_id: userId, created_at: at, last_seen_at: at })
+    .execute();
+  await appendAudit(trx, { at, actorId: userId, action: 'auth.sign_in', entity: 'user', entityId: userId });
+  return token;
+}
+
+/** Checks the password (counted toward the lockouts) and opens a session; a reset password must be changed first. */
+export async function signIn(db: DeskDb, clock: Clock, username: string, password: string, source: string = LOCAL_SOURCE): Promise<SessionInfo> {
+  const opened = await withCheckedPassword(db, clock, { username, password, source }, async (trx, userId, at) => {
+    const u = await trx.selectFrom('users').select('must_change_password').where('id', '=', userId).executeTakeFirstOrThrow();
+    if (u.must_change_password) {
+      await appendAudit(trx, { at, actorId: userId, action: 'auth.password_change_required', entity: 'user', entityId: userId });
+      return null;
+    }
+    return { token: await openSession(trx, userId, at), userId };
+  });
+  if (opened === null)
+    throw new DeskFault(
+      'password_change_required',
+      'an administrator reset your password: choose a new one to sign in',
+      'أعاد المشرف تعيين كلمة المرور: اختر كلمة مرور جديدة لتسجيل الدخول',
+    );
+  return { token: opened.token, user: (await getUser(db, opened.userId))! };
+}
+
+/**
+ * A user changes their password with the current one (after a reset: the temporary one). The
+ * check is a sign-in's, counted the same; the new password ends every other session and opens one.
+ */
+export async function changePassword(db: DeskDb, clock: Clock, c: Credentials & { newPassword: string }): Promise<SessionInfo> {
+  const name = c.username.trim().toLowerCase();
+  if (name && c.newPassword.toLowerCase().includes(name))
+    throw new DeskFault('bad_input', 'newPassword: must not contain the user name', 'كلمة المرور الجديدة: يجب ألا تتضمن اسم المستخدم');
+  if (c.newPassword === c.password)
+    throw new DeskFault('bad_input', 'newPassword: must differ from the current password', 'كلمة المرور الجديدة: يجب أن تختلف عن الحالية');
+  const newHash = await hashPassword(c.newPassword);
+  const opened = await withCheckedPassword(db, clock, c, async (trx, userId, at) => {
+    await trx.updateTable('users').set({ password_hash: newHash, must_change_password: 0 }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await appendAudit(trx, { at, actorId: userId, action: 'auth.password_changed', entity: 'user', entityId: userId });
+    return { token: await openSession(trx, userId, at), userId };
+  });
+  return { token: opened.token, user: (await getUser(db, opened.userId))! };
 }
 
 /** The signed-in user behind a session token, or null when it is unknown or ended. */
@@ -160,6 +243,15 @@ export async function resolveSession(db: DeskDb, token: string | undefined, now 
   return getUser(db, s.user_id);
 }
 
-export async function signOut(db: DeskDb, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+/** Ends a session, audited (`clock` gives the time; the system clock when left out). */
+export async function signOut(db: DeskDb, token: string, clock?: Clock): Promise<void> {
+  const at = (clock?.now() ?? new Date()).toISOString();
+  const hash = tokenHash(token);
+  await db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('sessions').select('user_id').where('token_hash', '=', hash).executeTakeFirst();
+    if (!s) return;
+    const r = await trx.deleteFrom('sessions').where('token_hash', '=', hash).executeTakeFirst();
+    if (Number(r.numDeletedRows) !== 1) return;
+    await appendAudit(trx, { at, actorId: s.user_id, action: 'auth.sign_out', entity: 'user', entityId: s.user_id });
+  });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { isCardService, type Service } from '../../../shared/domain';
 import type { Trx } from '../cases/apply-transition';
+import type { DeskDb } from '../db/connection';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { riyadhDate } from '../cases/working-days';
@@ -23,18 +24,9 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
     .where('id', '=', requestId)
     .executeTakeFirst();
   if (!req) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
-  if (!isCardService(req.service as Service))
-    throw new DeskFault('bad_input', `request ${req.reference} does not issue a card`, `الطلب ${req.reference} لا تصدر له بطاقة`);
-  if (!['ready_to_print', 'printed', 'delivered'].includes(req.status))
-    throw new DeskFault(
-      'invalid_transition',
-      `request ${req.reference} is not ready to print (it is ${req.status})`,
-      `الطلب ${req.reference} ليس جاهزاً للطباعة`,
-    );
+  mustBePrintable(req);
 
-  const { policy } = await currentPolicy(trx, at);
-  const issuedAt = riyadhDate(at);
-  const expiresAt = plusMonths(issuedAt, 12 * policy.cardValidityYears);
+  const { issuedAt, expiresAt } = await cardDates(trx, at);
   const number = await nextCardNumber(trx, issuedAt);
 
   // One valid card per practitioner: a replacement (بدل فاقد) or a renewal voids the card it replaces.
@@ -85,6 +77,33 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
     data: { card: number, issuedAt, expiresAt, voided: previous.map((p) => p.number) },
   });
   return { id, number };
+}
+
+/** A card is printed for a card service once it is paid (ready to print) and reprinted after. */
+export function mustBePrintable(req: { reference: string; service: string; status: string }): void {
+  if (!isCardService(req.service as Service))
+    throw new DeskFault('bad_input', `request ${req.reference} does not issue a card`, `الطلب ${req.reference} لا تصدر له بطاقة`);
+  if (!['ready_to_print', 'printed', 'delivered'].includes(req.status))
+    throw new DeskFault(
+      'invalid_transition',
+      `request ${req.reference} is not ready to print (it is ${req.status})`,
+      `الطلب ${req.reference} ليس جاهزاً للطباعة`,
+    );
+}
+
+/** A request printed once whose card was voided since (replaced, withdrawn): printing it again would void the card that replaced it. */
+export const cardNoLongerValid = (reference: string) =>
+  new DeskFault(
+    'invalid_transition',
+    `request ${reference}'s card was replaced or withdrawn; it is not printed again`,
+    `ألغيت بطاقة الطلب ${reference} أو استبدلت؛ لا تعاد طباعتها`,
+  );
+
+/** The issue and expiry days of a card issued at `at`: valid for the policy's years. */
+export async function cardDates(db: Trx | DeskDb, at: string): Promise<{ issuedAt: string; expiresAt: string }> {
+  const { policy } = await currentPolicy(db, at);
+  const issuedAt = riyadhDate(at);
+  return { issuedAt, expiresAt: plusMonths(issuedAt, 12 * policy.cardValidityYears) };
 }
 
 /** The next card number of the issue day's year: C-YYYY-NNNNNN, numbered from 1 each year. */

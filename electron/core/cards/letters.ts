@@ -7,6 +7,8 @@ import type { CardSigner } from '../documents/card-signing';
 import type { LetterFacts } from '../documents/letter-facts';
 import { letterPdf } from '../documents/letter-pdf';
 import { riyadhDate } from '../cases/working-days';
+import type { Trx } from '../cases/apply-transition';
+import { createHash } from 'node:crypto';
 
 export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId: number): Promise<LetterFacts> {
   const r = await db
@@ -39,12 +41,40 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
   };
 }
 
-export async function issuedDocumentPdf(
-  db: DeskDb,
-  signer: CardSigner,
-  requestId: number,
-  now: Date,
-): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const facts = await loadLetterFacts(db, signer, requestId);
-  return { pdf: await letterPdf(facts, { now }), fileName: `${facts.reference}.pdf` };
+/**
+ * Generates the issued letter of a request that has just reached document_issued, inside `trx`, and keeps
+ * it with the case: printed again later it is the same bytes. A letter already kept is left as it is.
+ */
+export async function keepIssuedLetter(trx: Trx, signer: CardSigner, requestId: number, actorId: number | null, at: string): Promise<void> {
+  const kept = await trx.selectFrom('issued_documents').select('id').where('request_id', '=', requestId).executeTakeFirst();
+  if (kept) return;
+  const facts = await loadLetterFacts(trx, signer, requestId);
+  const pdf = await letterPdf(facts, { now: new Date(at) });
+  await trx
+    .insertInto('issued_documents')
+    .values({
+      request_id: requestId,
+      file_name: `${facts.reference}.pdf`,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      pdf,
+      issued_at: at,
+      issued_by: actorId,
+    })
+    .onConflict((oc) => oc.column('request_id').doNothing())
+    .execute();
+}
+
+/**
+ * The letter kept with the case. A document issued before letters were kept (0090) gets its letter made
+ * and kept on its first print, so from then on it too is printed again byte for byte.
+ */
+export async function storedLetterPdf(db: DeskDb, signer: CardSigner, requestId: number, now: Date): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const read = () => db.selectFrom('issued_documents').select(['pdf', 'file_name']).where('request_id', '=', requestId).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    await db.transaction().execute((trx) => keepIssuedLetter(trx, signer, requestId, null, now.toISOString()));
+    row = await read();
+  }
+  if (!row) throw new DeskFault('not_found', `request ${requestId} has no issued document`, `لا توجد وثيقة صادرة للطلب ${requestId}`);
+  return { pdf: new Uint8Array(row.pdf), fileName: row.file_name };
 }

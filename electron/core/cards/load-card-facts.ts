@@ -3,6 +3,8 @@ import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
 import type { CardFacts } from '../documents/card-facts';
 import type { CardSigner } from '../documents/card-signing';
+import { DeskFault } from '../errors';
+import { cardDates, cardNoLongerValid, mustBePrintable } from './issue-card';
 
 /** What the cards of these requests print, in the order asked; each request must have its card issued. */
 export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, requestIds: number[]): Promise<CardFacts[]> {
@@ -37,6 +39,50 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
       photo: photo ? { bytes: photo.data, mime: photo.mime, sha256: photo.sha256 } : null,
       qr: signer.payload({ kind: 'C', number: r.number, holderId: r.id_number, date: r.expires_at }),
       replacement: r.service === 'CARD_REPLACEMENT',
+    };
+  });
+}
+
+/**
+ * What the preview of these requests' cards shows, in the order asked, reading only: a card already
+ * issued shows its number and dates; one not yet issued shows a placeholder number and the dates it
+ * would get today. Every side is marked as a preview and carries no QR code (CardFacts.preview).
+ */
+export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: string): Promise<CardFacts[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('requests as r')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .leftJoin('cards as c', (j) => j.onRef('c.request_id', '=', 'r.id').on('c.status', '=', 'active'))
+    .select(['r.id', 'r.reference', 'r.service', 'r.status', 'c.number', 'c.issued_at', 'c.expires_at', ...HOLDER_COLUMNS])
+    .where('r.id', 'in', requestIds)
+    .execute();
+  const byRequest = new Map(rows.map((r) => [r.id, r]));
+  const photos = await db
+    .selectFrom('attachments as a')
+    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
+    .where('a.request_id', 'in', requestIds)
+    .where('a.kind', '=', 'photo')
+    .where('b.mime', 'in', ['image/jpeg', 'image/png'])
+    .orderBy('a.version', 'desc')
+    .execute();
+  const fresh = await cardDates(db, at);
+  return requestIds.map((id) => {
+    const r = byRequest.get(id);
+    if (!r) throw new DeskFault('not_found', `request ${id} was not found`, `الطلب ${id} غير موجود`);
+    mustBePrintable(r);
+    if (!r.number && r.status !== 'ready_to_print') throw cardNoLongerValid(r.reference);
+    const photo = photos.find((p) => p.request_id === id);
+    return {
+      number: r.number ?? `C-${fresh.issuedAt.slice(0, 4)}-······`,
+      issuedAt: r.issued_at ?? fresh.issuedAt,
+      expiresAt: r.expires_at ?? fresh.expiresAt,
+      ...holderFacts(r),
+      photo: photo ? { bytes: photo.data, mime: photo.mime, sha256: photo.sha256 } : null,
+      qr: '',
+      replacement: r.service === 'CARD_REPLACEMENT',
+      preview: true,
     };
   });
 }

@@ -1,15 +1,16 @@
-/** The card clerk's work: print cards (first prints and reprints), mark them printed, record delivery. */
+/** The card clerk's work: preview cards, confirm them printed (first prints and reprints), record delivery. */
 import type { DeskDb } from '../db/connection';
 import type { Actor } from '../cases/decisions';
+import { eachAlone, type EachAloneResult } from '../cases/each-alone';
 import type { Clock } from '../clock';
 import type { CardDelivery, PrintQueueRow } from '../../../shared/domain';
-import { applyTransition, loadRequest } from '../cases/apply-transition';
+import { applyTransition, loadAsSeen } from '../cases/apply-transition';
 import { appendAudit } from '../audit/chain';
 import { DeskFault } from '../errors';
 import { cardsPdf, type CardLayout } from '../documents/card-pdf';
 import type { CardSigner } from '../documents/card-signing';
-import { ensureCard } from './issue-card';
-import { loadCardFacts } from './load-card-facts';
+import { cardNoLongerValid, ensureCard, mustBePrintable } from './issue-card';
+import { loadCardFacts, loadPreviewFacts } from './load-card-facts';
 
 export type PrintStage = 'ready' | 'printed' | 'delivered';
 const STAGE_STATUS: Record<PrintStage, string> = { ready: 'ready_to_print', printed: 'printed', delivered: 'delivered' };
@@ -74,53 +75,84 @@ export interface PrintActor {
 }
 
 /**
- * One PDF with the cards of these requests. A first print issues each card its number; a
- * reprint (a request already printed or delivered) must say why. Every print is recorded.
+ * The preview of these requests' cards, in one PDF: it issues nothing and records nothing (no card
+ * number, no print). Each side is marked as a preview and has no QR code, so it cannot pass as a card.
  */
-export async function printCards(
+export async function previewCards(
+  db: DeskDb,
+  clock: Clock,
+  input: { requestIds: number[]; layout: CardLayout },
+): Promise<{ pdf: Uint8Array; cards: string[] }> {
+  const ids = [...new Set(input.requestIds)];
+  const facts = await loadPreviewFacts(db, ids, clock.now().toISOString());
+  const title = `معاينة — ${facts.length === 1 ? 'بطاقة التصنيف المهني' : `بطاقات التصنيف المهني (${facts.length})`}`;
+  return { pdf: await cardsPdf(facts, input.layout, { now: clock.now(), title }), cards: facts.map((f) => f.number) };
+}
+
+export interface ConfirmedPrints extends EachAloneResult {
+  /** The cards confirmed, to send to the printer; null when none was. */
+  pdf: Uint8Array | null;
+  cards: string[];
+}
+
+/**
+ * "Confirm printed": the only step that issues a card number and records a print. Each request on its
+ * own transaction (one lost race does not undo the others); then one PDF of the cards confirmed, with
+ * their numbers and signed QR codes. Any print of a card that has a number already is a reprint and
+ * needs a reason, also while the request is still ready to print.
+ */
+export async function confirmPrints(
   db: DeskDb,
   a: PrintActor,
   signer: CardSigner,
-  input: { requestIds: number[]; layout: CardLayout; reprintReason?: string },
-): Promise<{ pdf: Uint8Array; cards: string[] }> {
-  const at = a.clock.now().toISOString();
-  const ids = [...new Set(input.requestIds)];
-  const facts = await db.transaction().execute(async (trx) => {
-    for (const id of ids) {
-      const req = await loadRequest(trx, id);
-      const reprint = req.status === 'printed' || req.status === 'delivered';
-      if (reprint && !input.reprintReason?.trim())
-        throw new DeskFault(
-          'bad_input',
-          `request ${req.reference}'s card was printed already: give the reason for the reprint`,
-          `سبق طباعة بطاقة الطلب ${req.reference}: اذكر سبب إعادة الطباعة`,
-        );
-      const card = await ensureCard(trx, id, a.actorId, at);
-      await trx
-        .insertInto('card_prints')
-        .values({ card_id: card.id, at, actor_id: a.actorId, layout: input.layout, reason: reprint ? input.reprintReason!.trim() : null })
-        .execute();
-      await appendAudit(trx, {
-        at,
-        actorId: a.actorId,
-        action: reprint ? 'card.reprint' : 'card.print',
-        entity: 'request',
-        entityId: String(id),
-        data: { card: card.number, layout: input.layout, ...(reprint ? { reason: input.reprintReason!.trim() } : {}) },
-      });
-    }
-    return loadCardFacts(trx, signer, ids);
-  });
-  return { pdf: await cardsPdf(facts, input.layout, { now: a.clock.now() }), cards: facts.map((f) => f.number) };
+  input: { items: Array<{ id: number; version: number }>; layout: CardLayout; reprintReason?: string },
+): Promise<ConfirmedPrints> {
+  const seen = new Set<number>();
+  const items = input.items.filter((i) => !seen.has(i.id) && seen.add(i.id));
+  const result = await eachAlone(items, (id, version) => confirmPrint(db, a, id, version, input.layout, input.reprintReason?.trim() || null));
+  if (result.done.length === 0) return { ...result, pdf: null, cards: [] };
+  const facts = await loadCardFacts(db, signer, result.done);
+  return { ...result, pdf: await cardsPdf(facts, input.layout, { now: a.clock.now() }), cards: facts.map((f) => f.number) };
 }
 
-/** The clerk confirms the printer's output: ready to print → printed. */
-export async function markPrinted(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
+async function confirmPrint(db: DeskDb, a: PrintActor, requestId: number, version: number, layout: CardLayout, reason: string | null): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const card = await ensureCard(trx, requestId, a.user.id, at);
-    await applyTransition(trx, { requestId, expectedVersion: version, action: 'print_card', actorId: a.user.id, at });
-    await trx.updateTable('cards').set({ printed_at: at }).where('id', '=', card.id).execute();
+    // Every precondition is read here, in the transaction that writes: as the clerk saw it, printable, a reason if a reprint.
+    const req = await loadAsSeen(trx, requestId, version);
+    mustBePrintable(req);
+    const existing = await trx
+      .selectFrom('cards')
+      .select(['id', 'number'])
+      .where('request_id', '=', requestId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (!existing && req.status !== 'ready_to_print') throw cardNoLongerValid(req.reference);
+    const reprint = existing !== undefined;
+    if (reprint && !reason)
+      throw new DeskFault(
+        'bad_input',
+        `reprintReason: request ${req.reference}'s card ${existing.number} was printed already: give the reason for the reprint`,
+        `reprintReason: سبق طباعة البطاقة ${existing.number} للطلب ${req.reference}: اذكر سبب إعادة الطباعة`,
+      );
+    // The first confirmation moves the request on; its version-guarded UPDATE lets one of two clerks
+    // confirming at once through (the other gets a conflict), before any number is taken.
+    if (req.status === 'ready_to_print')
+      await applyTransition(trx, { requestId, expectedVersion: version, action: 'print_card', actorId: a.actorId, at });
+    const card = existing ?? (await ensureCard(trx, requestId, a.actorId, at));
+    await trx.updateTable('cards').set({ printed_at: at }).where('id', '=', card.id).where('printed_at', 'is', null).execute();
+    await trx
+      .insertInto('card_prints')
+      .values({ card_id: card.id, at, actor_id: a.actorId, layout, reason: reprint ? reason : null })
+      .execute();
+    await appendAudit(trx, {
+      at,
+      actorId: a.actorId,
+      action: reprint ? 'card.reprint' : 'card.print',
+      entity: 'request',
+      entityId: String(requestId),
+      data: { card: card.number, layout, ...(reprint ? { reason } : {}) },
+    });
   });
 }
 

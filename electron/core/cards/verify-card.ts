@@ -19,10 +19,12 @@ export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string
     .selectFrom('cards as c')
     .innerJoin('requests as r', 'r.id', 'c.request_id')
     .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
-    .select(['c.id', 'c.number', 'c.status', 'c.expires_at', 'c.issued_at', 'p.name_ar', 'p.name_en', 'p.id_number'])
+    .select(['c.id', 'c.number', 'c.status', 'c.expires_at', 'c.issued_at', 'c.printed_at', 'p.name_ar', 'p.name_en', 'p.id_number'])
     .where('c.number', '=', number)
     .executeTakeFirst();
   if (!card || card.id_number !== holderId || card.expires_at !== date) return { verdict: 'void', number, reason: 'not_on_record' };
+  // A number issued by an older desk's print preview, never confirmed printed, is no card.
+  if (card.printed_at === null) return { verdict: 'void', number, reason: 'not_on_record' };
   const holder = { nameAr: card.name_ar, nameEn: card.name_en, idMasked: maskId(card.id_number) };
   const base = { number, holder, issuedAt: card.issued_at, expiresAt: card.expires_at };
   if (card.status !== 'active') {

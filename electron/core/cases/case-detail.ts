@@ -1,5 +1,6 @@
 import type { DeskDb } from '../db/connection';
-import type { Applicant, CaseDetail, NoteView, Service, Status } from '../../../shared/domain';
+import type { Applicant, CaseDetail, NoteView, Service, Status, UserInfo } from '../../../shared/domain';
+import { caseAsSeenBy } from './case-visibility';
 import { loadRequest } from './apply-transition';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { currentPolicy } from '../policy';
@@ -7,8 +8,8 @@ import { applicantFromRecord, parseSnapshot } from './applicant-snapshot';
 import { runChecks } from './checks';
 import { canonicalJson } from '../audit/chain';
 
-/** Everything the case view shows about one request, in one call. */
-export async function caseDetail(db: DeskDb, requestId: number, today: Date): Promise<CaseDetail> {
+/** Everything the case view shows about one request, in one call, as much of it as `viewer`'s roles see (auth/visibility.ts). */
+export async function caseDetail(db: DeskDb, requestId: number, today: Date, viewer: Pick<UserInfo, 'roles'>): Promise<CaseDetail> {
   const req = await loadRequest(db, requestId);
   const pv = await currentPolicy(db, today.toISOString());
   const checks = await runChecks(db, requestId, pv);
@@ -72,60 +73,63 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date): Pr
   const applicant = parseSnapshot(req.applicant_snapshot);
   const record = applicantFromRecord(p);
 
-  return {
-    id: req.id,
-    reference: req.reference,
-    service: req.service as Service,
-    status: req.status as Status,
-    version: req.version,
-    submittedAt: req.submitted_at,
-    ageDays: workingDaysBetween(riyadhDate(req.submitted_at), riyadhDate(today)),
-    assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
-    returnDueAt: req.return_due_at,
-    applicant,
-    // For a data update, the record as it stands beside what the applicant asks for.
-    record: req.service === 'DATA_UPDATE' ? record : null,
-    employer: { type: req.employer_type, facility: req.employer_facility },
-    notes: notes.map((n) => ({ id: n.id, kind: n.kind as NoteView['kind'], text: n.text, at: n.at, author: n.display_name ?? null })),
-    history: history.map((h) => ({
-      id: h.id,
-      action: h.action,
-      fromStatus: h.from_status as Status | null,
-      toStatus: h.to_status as Status,
-      at: h.at,
-      actor: h.display_name ?? null,
-      reason: h.reason ?? h.reason_code,
-    })),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      fileName: a.file_name,
-      mime: a.mime,
-      size: a.size,
-      sha256: a.sha256,
-      version: a.version,
-      issuedAt: a.issued_at,
-      uploadedAt: a.uploaded_at,
-    })),
-    internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
-    cpd: { recordedHours: req.cpd_recorded_hours, activities },
-    questionnaire: answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
-    experiences: experiences.map((e) => ({
-      employer: e.employer,
-      position: e.position,
-      from: e.from_date,
-      to: e.to_date,
-      country: e.country,
-      addedAt: e.added_at,
-    })),
-    resubmission: resubmitted
-      ? resubmissionChanges(resubmitted, applicant, attachments, notes, history.filter((h) => h.action === 'return_to_applicant').at(-1)?.at ?? '')
-      : null,
-    audit: audit.map((a) => ({ seq: a.seq, at: a.at, action: a.action, actor: a.display_name ?? null })),
-    checks,
-    policyVersion: pv.version,
-    policySample: pv.policy.sample,
-  };
+  return caseAsSeenBy(
+    {
+      id: req.id,
+      reference: req.reference,
+      service: req.service as Service,
+      status: req.status as Status,
+      version: req.version,
+      submittedAt: req.submitted_at,
+      ageDays: workingDaysBetween(riyadhDate(req.submitted_at), riyadhDate(today)),
+      assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
+      returnDueAt: req.return_due_at,
+      applicant,
+      // For a data update, the record as it stands beside what the applicant asks for.
+      record: req.service === 'DATA_UPDATE' ? record : null,
+      employer: { type: req.employer_type, facility: req.employer_facility },
+      notes: notes.map((n) => ({ id: n.id, kind: n.kind as NoteView['kind'], text: n.text, at: n.at, author: n.display_name ?? null })),
+      history: history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        fromStatus: h.from_status as Status | null,
+        toStatus: h.to_status as Status,
+        at: h.at,
+        actor: h.display_name ?? null,
+        reason: h.reason ?? h.reason_code,
+      })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        fileName: a.file_name,
+        mime: a.mime,
+        size: a.size,
+        sha256: a.sha256,
+        version: a.version,
+        issuedAt: a.issued_at,
+        uploadedAt: a.uploaded_at,
+      })),
+      internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
+      cpd: { recordedHours: req.cpd_recorded_hours, activities },
+      questionnaire: answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
+      experiences: experiences.map((e) => ({
+        employer: e.employer,
+        position: e.position,
+        from: e.from_date,
+        to: e.to_date,
+        country: e.country,
+        addedAt: e.added_at,
+      })),
+      resubmission: resubmitted
+        ? resubmissionChanges(resubmitted, applicant, attachments, notes, history.filter((h) => h.action === 'return_to_applicant').at(-1)?.at ?? '')
+        : null,
+      audit: audit.map((a) => ({ seq: a.seq, at: a.at, action: a.action, actor: a.display_name ?? null })),
+      checks,
+      policyVersion: pv.version,
+      policySample: pv.policy.sample,
+    },
+    viewer,
+  );
 }
 
 /** What a resubmission brought: fields of the applicant that differ from before, files and notes added with it. */

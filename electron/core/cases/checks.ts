@@ -1,12 +1,13 @@
 import type { DeskDb } from '../db/connection';
+import type { RequestRow } from '../db/schema';
 import type { CheckView } from '../../../shared/domain';
 import { checkEligibility } from '../rules/eligibility';
 import type { PolicyVersion } from '../policy';
 import { requestFactsFromDb } from './request-facts';
 
 /** The checks of one request as it stands now, under the policy in force. */
-export async function runChecks(db: DeskDb, requestId: number, pv: PolicyVersion): Promise<CheckView[]> {
-  const results = checkEligibility(await requestFactsFromDb(db, requestId), pv.policy);
+export async function runChecks(db: DeskDb, request: number | RequestRow, pv: PolicyVersion): Promise<CheckView[]> {
+  const results = checkEligibility(await requestFactsFromDb(db, request), pv.policy);
   return results.map((r) => ({
     rule: r.rule,
     outcome: r.outcome,

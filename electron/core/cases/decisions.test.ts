@@ -85,7 +85,8 @@ describe('decisions through the dispatcher', () => {
     const self = await t.call(both.token, 'cases.countersign', { id: req.id, version: req.version + 2 });
     expect(self).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const second = await t.call(t.approver.token, 'cases.countersign', { id: req.id, version: req.version + 2 });
-    expect(second).toMatchObject({ ok: true, value: { status: 'approved' } });
+    // Approved, and with a fee to pay it waits for payment (its invoice issued in the same step).
+    expect(second).toMatchObject({ ok: true, value: { status: 'awaiting_payment' } });
   });
 
   it('reject records the reason and tells the applicant', async () => {
@@ -152,7 +153,7 @@ describe('approval and the checks', () => {
       version: req.version + 1,
       override: { justification: 'Photo held on file from the previous card.' },
     });
-    expect(ok).toMatchObject({ ok: true, value: { status: 'approved' } });
+    expect(ok).toMatchObject({ ok: true, value: { status: 'awaiting_payment' } });
     const h = await t.desk.db
       .selectFrom('status_history')
       .selectAll()
@@ -228,5 +229,65 @@ describe('reassign, re-route and bulk claim', () => {
     await t.call(t.other.token, 'cases.claim', { id: waiting[1]!.id, version: waiting[1]!.version });
     const r = await t.call(t.reviewer.token, 'cases.claimMany', { items: waiting });
     expect(r).toMatchObject({ ok: true, value: { claimed: [waiting[0]!.id, waiting[2]!.id], refused: [{ id: waiting[1]!.id }] } });
+  });
+});
+
+describe('inquiries are answered, not approved', () => {
+  it('the holder answers: the answer is the note to the applicant and the e-mail, and the request closes as answered', async () => {
+    const t = await setup();
+    const req = await t.firstWaiting();
+    await t.desk.db.updateTable('requests').set({ service: 'INQUIRY' }).where('id', '=', req.id).execute();
+    await t.call(t.reviewer.token, 'cases.claim', { id: req.id, version: req.version });
+    const v = req.version + 1;
+    expect(await t.call(t.reviewer.token, 'cases.approve', { id: req.id, version: v })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_transition' },
+    });
+    expect(await t.call(t.other.token, 'cases.answer', { id: req.id, version: v, text: 'Not mine to answer.' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const text = 'Your CPD hours from 2025 are recorded; nothing more is needed.';
+    const r = await t.call(t.reviewer.token, 'cases.answer', { id: req.id, version: v, text });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { status: 'answered', notes: expect.arrayContaining([expect.objectContaining({ kind: 'to_applicant', text })]) },
+    });
+    const mail = await t.desk.db.selectFrom('outbox').selectAll().where('request_id', '=', req.id).execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.kind).toBe('answered');
+    expect(mail[0]!.body_en).toContain(text);
+    expect(mail[0]!.body_ar).toContain(text);
+    for (const s of [mail[0]!.subject_en, mail[0]!.body_en]) expect(s).not.toMatch(/approved/i);
+    expect(mail[0]!.body_ar).not.toContain('اعتماد');
+    const h = await t.desk.db
+      .selectFrom('status_history')
+      .select(['action', 'to_status'])
+      .where('request_id', '=', req.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(h).toEqual({ action: 'answer', to_status: 'answered' });
+    // Closed: a second answer is refused.
+    expect(await t.call(t.reviewer.token, 'cases.answer', { id: req.id, version: v + 1, text })).toMatchObject({ ok: false });
+    expect((await verifyAuditChain(t.desk.db)).ok).toBe(true);
+  });
+
+  it("only an inquiry is answered; the sweeps' reasons are not a reviewer's to give", async () => {
+    const t = await setup();
+    const req = await t.firstWaiting();
+    await t.desk.db.updateTable('requests').set({ service: 'GOOD_STANDING' }).where('id', '=', req.id).execute();
+    await t.call(t.reviewer.token, 'cases.claim', { id: req.id, version: req.version });
+    const v = req.version + 1;
+    expect(await t.call(t.reviewer.token, 'cases.answer', { id: req.id, version: v, text: 'An answer.' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_transition' },
+    });
+    expect(await t.call(t.reviewer.token, 'cases.reject', { id: req.id, version: v, reason: 'unpaid', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
+    expect(await t.desk.db.selectFrom('notes').select('id').where('request_id', '=', req.id).where('author_id', 'is not', null).execute()).toEqual(
+      [],
+    );
   });
 });

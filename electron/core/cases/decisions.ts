@@ -1,21 +1,27 @@
 /** What a reviewer or approver does to a request: claim, release, notes, return, approve, reject. */
 import type { DeskDb } from '../db/connection';
 import type { NoteKind, RejectionReason, Service, UserInfo } from '../../../shared/domain';
-import { SERVICE_LABELS } from '../../../shared/domain';
+import { AUTOMATIC_REJECTION_REASONS, SERVICE_LABELS } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { dialectOf } from '../db/dialect';
 import type { Clock } from '../clock';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { runChecks } from './checks';
-import { applyTransition, loadAsSeen, loadRequest, type Trx } from './apply-transition';
+import { applyTransition, loadAsSeen, type Trx } from './apply-transition';
+import { mayWriteNote, requestForNote, type NoteTarget } from './note-rules';
 import { queueApplicantNotice, recipient } from './notify';
 import { addDays, riyadhDate } from './working-days';
 import { eachAlone, type EachAloneResult } from './each-alone';
+import type { CardSigner } from '../documents/card-signing';
+import { afterApproval } from '../finance/invoices';
+import { mustNotBeSponsoredBy } from '../auth/four-eyes';
 
 export interface Actor {
   user: UserInfo;
   clock: Clock;
+  /** Signs the QR of a letter issued at approval when there is nothing to pay (handlers pass the desk's). */
+  cardSigner?: CardSigner;
 }
 
 /** A decision belongs to whoever holds the request; nobody decides on another's claim. */
@@ -77,7 +83,8 @@ export async function release(db: DeskDb, a: Actor, requestId: number, version: 
 }
 
 /** Writes a staff note and its audit entry; notes are never edited after saving (a correction is a new note). */
-async function writeNote(trx: Trx, a: Actor, req: { id: number; reference: string }, kind: NoteKind, text: string, at: string): Promise<void> {
+async function writeNote(trx: Trx, a: Actor, req: NoteTarget, kind: NoteKind, text: string, at: string): Promise<void> {
+  mayWriteNote(req, a.user, kind);
   const { id } = await trx
     .insertInto('notes')
     .values({ request_id: req.id, kind, text, author_id: a.user.id, at })
@@ -95,7 +102,7 @@ async function writeNote(trx: Trx, a: Actor, req: { id: number; reference: strin
 
 export async function addNote(db: DeskDb, a: Actor, requestId: number, kind: NoteKind, text: string): Promise<void> {
   const at = a.clock.now().toISOString();
-  await db.transaction().execute(async (trx) => writeNote(trx, a, await loadRequest(trx, requestId), kind, text, at));
+  await db.transaction().execute(async (trx) => writeNote(trx, a, await requestForNote(trx, requestId), kind, text, at));
 }
 
 /** Sends the request back to the applicant with the notes written to them since it was claimed. */
@@ -147,25 +154,27 @@ export async function returnToApplicant(db: DeskDb, a: Actor, requestId: number,
 /**
  * Approve is refused while a check fails, unless an approver overrides it with a
  * written justification, recorded with the policy version that judged the checks.
+ * The checks, the policy and the request are read inside the approval's transaction, and the invoice
+ * (or the step straight on when nothing is to be paid) commits with it: all of it, or none.
  */
 export async function approve(db: DeskDb, a: Actor, requestId: number, version: number, override?: { justification: string }): Promise<void> {
   const at = a.clock.now().toISOString();
-  const pv = await currentPolicy(db, at);
-  const failed = (await runChecks(db, requestId, pv)).filter((c) => c.outcome === 'fail');
-  if (failed.length > 0 && !override) {
-    throw new DeskFault(
-      'checks_failed',
-      `approval is refused while checks fail: ${failed.map((c) => c.rule).join(', ')}. Return it to the applicant, or an approver may override with a justification.`,
-      `لا يمكن الاعتماد مع وجود شروط غير مستوفاة: ${failed.map((c) => c.rule).join('، ')}. أعد الطلب للممارس، أو يتجاوزها معتمد مع التسبيب.`,
-    );
-  }
-  if (failed.length > 0 && !a.user.roles.includes('approver')) {
-    throw new DeskFault('forbidden', 'only an approver may override a failed check', 'تجاوز الشرط غير المستوفى للمعتمد فقط');
-  }
-  const overridden = failed.length > 0 ? failed.map((c) => c.rule) : [];
   await db.transaction().execute(async (trx) => {
+    const pv = await currentPolicy(trx, at);
     const req = await loadAsSeen(trx, requestId, version);
     mustHold(req, a.user);
+    const failed = (await runChecks(trx, req, pv)).filter((c) => c.outcome === 'fail');
+    if (failed.length > 0 && !override) {
+      throw new DeskFault(
+        'checks_failed',
+        `approval is refused while checks fail: ${failed.map((c) => c.rule).join(', ')}. Return it to the applicant, or an approver may override with a justification.`,
+        `لا يمكن الاعتماد مع وجود شروط غير مستوفاة: ${failed.map((c) => c.rule).join('، ')}. أعد الطلب للممارس، أو يتجاوزها معتمد مع التسبيب.`,
+      );
+    }
+    if (failed.length > 0 && !a.user.roles.includes('approver')) {
+      throw new DeskFault('forbidden', 'only an approver may override a failed check', 'تجاوز الشرط غير المستوفى للمعتمد فقط');
+    }
+    const overridden = failed.map((c) => c.rule);
     const fourEyes = pv.policy.fourEyesServices.includes(req.service as Service);
     const { to } = await applyTransition(trx, {
       requestId,
@@ -179,15 +188,15 @@ export async function approve(db: DeskDb, a: Actor, requestId: number, version: 
       reason: overridden.length ? override!.justification : null,
       set: fourEyes ? {} : { decided_at: at },
     });
-    if (to === 'approved') await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'approved' }, at);
+    if (to === 'approved') await afterApproval(trx, { actorId: a.user.id, at, pv, signer: a.cardSigner }, requestId, req.service as Service);
   });
 }
 
 /** The second signature of a four-eyes service: an approver who is not the first signer. */
 export async function countersign(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
   const at = a.clock.now().toISOString();
-  const { version: policyVersion } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
+    await mustNotBeSponsoredBy(trx, requestId, a.user.id);
     const first = await trx
       .selectFrom('status_history')
       .select('actor_id')
@@ -203,21 +212,30 @@ export async function countersign(db: DeskDb, a: Actor, requestId: number, versi
         'يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول',
       );
     }
-    await applyTransition(trx, {
+    // The policy in force as this transaction reads it: the invoice records the version it used.
+    const pv = await currentPolicy(trx, at);
+    const { request } = await applyTransition(trx, {
       requestId,
       expectedVersion: version,
       action: 'countersign',
       actorId: a.user.id,
       at,
-      policyVersion,
+      policyVersion: pv.version,
       set: { decided_at: at },
     });
-    await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'approved' }, at);
+    await afterApproval(trx, { actorId: a.user.id, at, pv, signer: a.cardSigner }, requestId, request.service as Service);
   });
 }
 
 export async function reject(db: DeskDb, a: Actor, requestId: number, version: number, reason: RejectionReason, text: string): Promise<void> {
   const at = a.clock.now().toISOString();
+  // No response and unpaid are the sweeps' findings, from the desk's own records; a reviewer does not claim them.
+  if (AUTOMATIC_REJECTION_REASONS.includes(reason))
+    throw new DeskFault(
+      'bad_input',
+      `reason: "${reason}" is given by the desk itself when a window passes; choose another reason`,
+      'سبب الرفض هذا يسجله النظام تلقائياً عند انقضاء المهلة؛ اختر سبباً آخر',
+    );
   const { version: policyVersion } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
@@ -237,6 +255,28 @@ export async function reject(db: DeskDb, a: Actor, requestId: number, version: n
       set: { decided_at: at },
     });
     await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'rejected', reason, text }, at);
+  });
+}
+
+/**
+ * INQUIRY (inquiries, complaints, suggestions) is answered, not approved: the holder's answer is kept as a
+ * note to the applicant, sent to them as an answer, and the request closes as `answered`.
+ */
+export async function answer(db: DeskDb, a: Actor, requestId: number, version: number, text: string): Promise<void> {
+  const at = a.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const req = await loadAsSeen(trx, requestId, version);
+    mustHold(req, a.user);
+    if (req.service !== 'INQUIRY')
+      throw new DeskFault(
+        'invalid_transition',
+        `request ${req.reference} is ${req.service}: only an inquiry is answered and closed; decide it by approving or rejecting`,
+        `الطلب ${req.reference} ليس استفساراً؛ يبت فيه بالاعتماد أو الرفض`,
+      );
+    // The answer is the note: written while the request is still in review (after the transition it is closed).
+    await writeNote(trx, a, req, 'to_applicant', text, at);
+    await applyTransition(trx, { requestId, expectedVersion: version, action: 'answer', actorId: a.user.id, at, set: { decided_at: at } });
+    await queueApplicantNotice(trx, await recipient(trx, requestId), { kind: 'answered', text }, at);
   });
 }
 

@@ -17,6 +17,9 @@ export const ACTIONS = [
   'send_back',
   'request_payment',
   'record_payment',
+  'no_fee',
+  'expire_invoice',
+  'answer',
   'issue_document',
   'print_card',
   'record_delivery',
@@ -47,7 +50,7 @@ const RULES: Record<CaseAction, { from: (s: Status, f: TransitionFacts) => boole
   return_to_applicant: { from: (s) => s === 'in_review', to: 'returned' },
   resubmit: { from: (s) => s === 'returned', to: 'resubmitted' },
   expire_return: { from: (s) => s === 'returned', to: 'rejected' },
-  approve: { from: (s) => s === 'in_review', to: (f) => (f.fourEyes ? 'awaiting_second_signature' : 'approved') },
+  approve: { from: (s, f) => s === 'in_review' && f.service !== 'INQUIRY', to: (f) => (f.fourEyes ? 'awaiting_second_signature' : 'approved') },
   countersign: { from: (s) => s === 'awaiting_second_signature', to: 'approved' },
   send_back: { from: (s) => s === 'awaiting_second_signature', to: 'in_review' },
   request_payment: { from: (s, f) => s === 'approved' && (isCardService(f.service) || isDocumentService(f.service)), to: 'awaiting_payment' },
@@ -55,6 +58,15 @@ const RULES: Record<CaseAction, { from: (s: Status, f: TransitionFacts) => boole
     from: (s) => s === 'awaiting_payment',
     to: (f) => (isCardService(f.service) ? 'ready_to_print' : 'document_issued'),
   },
+  /** Approved with nothing to pay: straight on to printing or the issued document. */
+  no_fee: {
+    from: (s, f) => s === 'approved' && (isCardService(f.service) || isDocumentService(f.service)),
+    to: (f) => (isCardService(f.service) ? 'ready_to_print' : 'document_issued'),
+  },
+  /** The invoice's due day passed unpaid: rejected for `unpaid` by the sweep. */
+  expire_invoice: { from: (s) => s === 'awaiting_payment', to: 'rejected' },
+  /** INQUIRY is not decided by approve or reject: it is answered (the note) and closed. */
+  answer: { from: (s, f) => s === 'in_review' && f.service === 'INQUIRY', to: 'answered' },
   issue_document: { from: (s, f) => s === 'approved' && isDocumentService(f.service), to: 'document_issued' },
   print_card: { from: (s, f) => s === 'ready_to_print' && isCardService(f.service), to: 'printed' },
   record_delivery: { from: (s) => s === 'printed', to: 'delivered' },

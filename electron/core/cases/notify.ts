@@ -7,8 +7,43 @@ import type { RejectionReason } from '../../../shared/domain';
 export type ApplicantNotice =
   | { kind: 'returned'; notes: string[]; dueAt: string }
   | { kind: 'approved' }
+  /** Approved with an invoice to pay: one message with the bill number, the amount and the due date. */
+  | { kind: 'approved_invoice'; invoice: NoticeInvoice }
+  /** Approved with nothing to pay: the card goes to printing, or the document is issued. */
+  | { kind: 'approved_no_fee'; next: 'card' | 'document'; exemption: { ar: string; en: string } | null }
+  /** The invoice is paid in full: the card goes to printing, or the document is issued. */
+  | { kind: 'paid'; next: 'card' | 'document'; invoiceNumber: string }
+  /** INQUIRY: the answer is the message; the request is closed. */
+  | { kind: 'answered'; text: string }
   | { kind: 'rejected'; reason: RejectionReason; text: string }
   | { kind: 'rerouted'; from: string; to: string };
+
+export interface NoticeInvoice {
+  number: string;
+  sadadBillNumber: string;
+  totalHalalas: number;
+  dueOn: string;
+  lines: Array<{ kind: string; amountHalalas: number }>;
+}
+
+/** 1234.5 SAR as "1,234.50": the amount with its halalas, as the applicant pays it. */
+export const sarAmount = (halalas: number) => (halalas / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const FEE_LINE: Record<string, { ar: string; en: string }> = {
+  service: { ar: 'رسوم الخدمة', en: 'Service fee' },
+  administrative: { ar: 'الرسوم الإدارية', en: 'Administrative fee' },
+  late: { ar: 'غرامة التأخير', en: 'Late fee' },
+};
+const NEXT = {
+  card: {
+    ar: 'ستحال بطاقتكم إلى الطباعة، ويبلغكم مركز الطباعة عند جاهزيتها للتسليم.',
+    en: 'Your card now goes to printing; the print centre will tell you when it is ready for delivery.',
+  },
+  document: {
+    ar: 'صدرت وثيقتكم، ويمكنكم تحميلها من ممارس بلس.',
+    en: 'Your document has been issued; you can download it from Mumaris Plus.',
+  },
+};
 
 export interface Recipient {
   requestId: number;
@@ -45,6 +80,45 @@ function compose(to: Recipient, notice: ApplicantNotice) {
         subject_en: `Your request ${ref} has been approved`,
         body_ar: `السيد/ة ${to.nameAr}،\nتم اعتماد طلبكم رقم ${ref}. ستصلكم الخطوات التالية عبر ممارس بلس.`,
         body_en: `Dear ${to.nameEn},\nYour request ${ref} has been approved. The next steps will follow on Mumaris Plus.`,
+      };
+    case 'approved_invoice': {
+      const inv = notice.invoice;
+      const total = sarAmount(inv.totalHalalas);
+      const lines = (lang: 'ar' | 'en') =>
+        inv.lines
+          .map((l) => `- ${(FEE_LINE[l.kind] ?? { ar: l.kind, en: l.kind })[lang]}: ${sarAmount(l.amountHalalas)} ${lang === 'ar' ? 'ريال' : 'SAR'}`)
+          .join('\n');
+      return {
+        subject_ar: `تم اعتماد طلبكم ${ref}: فاتورة سداد رقم ${inv.sadadBillNumber}`,
+        subject_en: `Your request ${ref} has been approved: SADAD bill ${inv.sadadBillNumber}`,
+        body_ar: `السيد/ة ${to.nameAr}،\nتم اعتماد طلبكم رقم ${ref}. لإتمامه يرجى سداد الفاتورة ${inv.number}:\nرقم فاتورة سداد: ${inv.sadadBillNumber}\nالمبلغ: ${total} ريال سعودي\n${lines('ar')}\nآخر موعد للسداد: ${inv.dueOn}\nإذا لم تسدد الفاتورة حتى هذا التاريخ يرفض الطلب لعدم السداد.`,
+        body_en: `Dear ${to.nameEn},\nYour request ${ref} has been approved. To complete it, please pay invoice ${inv.number}:\nSADAD bill number: ${inv.sadadBillNumber}\nAmount: SAR ${total}\n${lines('en')}\nDue date: ${inv.dueOn}\nIf the invoice is not paid by that date, the request will be rejected as unpaid.`,
+      };
+    }
+    case 'approved_no_fee': {
+      const why = notice.exemption
+        ? { ar: `لا رسوم عليكم (${notice.exemption.ar}).`, en: `You have nothing to pay (${notice.exemption.en}).` }
+        : { ar: 'لا رسوم على هذه الخدمة.', en: 'This service has no fee.' };
+      return {
+        subject_ar: `تم اعتماد طلبكم ${ref}`,
+        subject_en: `Your request ${ref} has been approved`,
+        body_ar: `السيد/ة ${to.nameAr}،\nتم اعتماد طلبكم رقم ${ref}. ${why.ar}\n${NEXT[notice.next].ar}`,
+        body_en: `Dear ${to.nameEn},\nYour request ${ref} has been approved. ${why.en}\n${NEXT[notice.next].en}`,
+      };
+    }
+    case 'paid':
+      return {
+        subject_ar: `تم استلام سداد طلبكم ${ref}`,
+        subject_en: `Payment received for your request ${ref}`,
+        body_ar: `السيد/ة ${to.nameAr}،\nاستلمنا سداد الفاتورة ${notice.invoiceNumber} لطلبكم رقم ${ref} كاملاً.\n${NEXT[notice.next].ar}`,
+        body_en: `Dear ${to.nameEn},\nWe have received payment in full of invoice ${notice.invoiceNumber} for your request ${ref}.\n${NEXT[notice.next].en}`,
+      };
+    case 'answered':
+      return {
+        subject_ar: `الرد على طلبكم ${ref}`,
+        subject_en: `Our answer to your request ${ref}`,
+        body_ar: `السيد/ة ${to.nameAr}،\nشكراً لتواصلكم معنا بشأن طلبكم رقم ${ref}. ردنا:\n${notice.text}\nأغلق الطلب بهذا الرد.`,
+        body_en: `Dear ${to.nameEn},\nThank you for contacting us about your request ${ref}. Our answer:\n${notice.text}\nThe request is closed with this answer.`,
       };
     case 'rerouted':
       return {

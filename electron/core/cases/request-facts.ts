@@ -48,8 +48,10 @@ export function buildFacts(
 }
 
 /** What the eligibility checks read about one stored request. */
-export async function requestFactsFromDb(db: DeskDb, requestId: number): Promise<RequestFacts> {
-  const req = await loadRequest(db, requestId);
+export async function requestFactsFromDb(db: DeskDb, request: number | RequestRow): Promise<RequestFacts> {
+  // A decision passes the row it has just read in its own transaction, so the checks judge that very row.
+  const req = typeof request === 'number' ? await loadRequest(db, request) : request;
+  const requestId = req.id;
   const [answers, activities, attachments] = await Promise.all([
     db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
     db.selectFrom('cpd_activities').select('hours').where('request_id', '=', requestId).execute(),

@@ -10,6 +10,34 @@ export interface UsersTable {
   failed_attempts: Generated<number>;
   locked_until: string | null;
   created_at: string;
+  /** 1 after an admin reset the password: the user chooses a new one before a session opens. */
+  must_change_password: Generated<number>;
+  /** Wrong passwords since the last lock (the lock comes at MAX_FAILED_SIGN_INS); `lockouts` doubles the next lock. */
+  attempts_since_lock: Generated<number>;
+  lockouts: Generated<number>;
+  /** The admin who created the account; null for the first admin and seeded users. */
+  created_by: number | null;
+  password_reset_by: number | null;
+}
+/** Sign-in failures and lockout per client address ('local' for the desktop app). */
+export interface SignInSourcesTable {
+  source: string;
+  failed_attempts: Generated<number>;
+  attempts_since_lock: Generated<number>;
+  lockouts: Generated<number>;
+  locked_until: string | null;
+  last_failure_at: string | null;
+}
+/** A role an admin gave: `pending` until a second admin confirms, `flagged` when it took effect at once on a single-admin desk. */
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  status: 'pending' | 'flagged' | 'confirmed' | 'refused' | 'withdrawn';
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
 }
 export interface UserRolesTable {
   user_id: number;
@@ -141,7 +169,16 @@ export interface InvoicesTable {
   request_id: number;
   number: string;
   issued_at: string;
+  /** Null only on invoices written before 0090. */
+  sadad_bill_number: string | null;
+  /** The Riyadh day by which it must be paid (issue + the policy's payment window). */
+  due_on: string | null;
+  total_halalas: number | null;
+  policy_version: number | null;
+  status: Generated<InvoiceStatus>;
+  paid_at: string | null;
 }
+export type InvoiceStatus = 'unpaid' | 'partially_paid' | 'paid' | 'expired';
 export interface InvoiceLinesTable {
   id: Generated<number>;
   invoice_id: number;
@@ -155,6 +192,54 @@ export interface PaymentsTable {
   paid_at: string;
   channel: string;
   reference: string;
+  /** The gateway's id: a reconciliation line imported again is recognised by it. */
+  transaction_id: string | null;
+  source: Generated<'reconciliation' | 'manual' | 'assigned' | 'legacy'>;
+  /** Only confirmed payments count toward an invoice; a manual one waits for its checker. */
+  status: Generated<'pending' | 'confirmed' | 'refused'>;
+  recorded_by: number | null;
+  recorded_at: string | null;
+  confirmed_by: number | null;
+  confirmed_at: string | null;
+  proof_attachment_id: number | null;
+  import_id: number | null;
+  refusal_reason: string | null;
+}
+export interface PaymentImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  imported_by: number | null;
+  imported_at: string;
+  lines: number;
+  matched: number;
+  unmatched: number;
+  duplicates: number;
+}
+export interface UnmatchedPaymentsTable {
+  id: Generated<number>;
+  transaction_id: string;
+  sadad_bill_number: string | null;
+  invoice_number: string | null;
+  amount_halalas: number;
+  paid_at: string;
+  channel: string;
+  import_id: number | null;
+  received_at: string;
+  status: Generated<'unmatched' | 'assigned'>;
+  payment_id: number | null;
+  assigned_by: number | null;
+  assigned_at: string | null;
+  note: string | null;
+}
+export interface IssuedDocumentsTable {
+  id: Generated<number>;
+  request_id: number;
+  file_name: string;
+  sha256: string;
+  pdf: Uint8Array;
+  issued_at: string;
+  issued_by: number | null;
 }
 export interface RefundsTable {
   id: Generated<number>;
@@ -230,6 +315,8 @@ export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  sign_in_sources: SignInSourcesTable;
+  role_grants: RoleGrantsTable;
   policy: PolicyTable;
   practitioners: PractitionersTable;
   requests: RequestsTable;
@@ -244,6 +331,9 @@ export interface Database {
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   payments: PaymentsTable;
+  payment_imports: PaymentImportsTable;
+  unmatched_payments: UnmatchedPaymentsTable;
+  issued_documents: IssuedDocumentsTable;
   refunds: RefundsTable;
   cards: CardsTable;
   card_prints: CardPrintsTable;

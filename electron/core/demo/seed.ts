@@ -8,14 +8,19 @@ import type { Clock } from '../clock';
 import type { Role, Service, Status } from '../../../shared/domain';
 import { SERVICES, isCardService, isDocumentService } from '../../../shared/domain';
 import TERMS from '../../../shared/domain/terms.json';
-import { createUser } from '../auth/users';
+import { createUser, getUser } from '../auth/users';
+import { approveRefund, computeCaseRefund, recordPayout } from '../finance/refunds';
 import { appendAudit } from '../audit/chain';
 import { withCheckDigit } from '../identity/national-id';
 import { SeededRandom } from './random';
 import { makeDemoFiles } from './attachment-files';
 import { demoAttachments } from './attachment-plan';
 import { currentPolicy } from '../policy';
-import { seedInvoice } from './invoices';
+import { issueInvoice } from '../finance/invoices';
+import { quoteFee } from '../finance/fees';
+import { importReconciliationFile } from '../finance/payments-import';
+import { loadCardSigner, type CardSigner } from '../documents/card-signing';
+import { demoPaymentFile, type DemoBill } from './payment-file';
 import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
 import { addDays, riyadhDate } from '../cases/working-days';
 import { seedCard } from './cards';
@@ -65,17 +70,28 @@ function weighted<T>(rng: SeededRandom, items: ReadonlyArray<readonly [T, number
 function fitStatus(service: Service, status: Status): Status {
   const card = isCardService(service);
   const doc = isDocumentService(service);
+  // An inquiry is answered and closed, never approved, invoiced or printed.
+  if (service === 'INQUIRY')
+    return ['submitted', 'in_review', 'returned', 'resubmitted', 'rejected', 'withdrawn'].includes(status) ? status : 'answered';
   if (!card && ['ready_to_print', 'printed', 'delivered'].includes(status)) return doc ? 'document_issued' : 'approved';
   if (!doc && status === 'document_issued') return card ? 'delivered' : 'approved';
   if (!card && !doc && status === 'awaiting_payment') return 'approved';
+  // Approval moves a card or document request on at once (to payment, or past it): it never rests at approved.
+  if ((card || doc) && status === 'approved') return 'awaiting_payment';
   return status;
 }
 
 /** The actions that lead from submission to `status`, for a believable history. */
-function pathTo(status: Status): Array<[action: string, to: Status]> {
+function pathTo(status: Status, freeOfCharge: boolean): Array<[action: string, to: Status]> {
   const review: Array<[string, Status]> = [['claim', 'in_review']];
   const approved: Array<[string, Status]> = [...review, ['approve', 'approved']];
   const paid: Array<[string, Status]> = [...approved, ['request_payment', 'awaiting_payment']];
+  if (freeOfCharge && ['ready_to_print', 'printed', 'delivered', 'document_issued'].includes(status)) {
+    const issued = approved.concat([['no_fee', status === 'document_issued' ? 'document_issued' : 'ready_to_print']]);
+    if (status === 'printed') return [...issued, ['print_card', 'printed']];
+    if (status === 'delivered') return [...issued, ['print_card', 'printed'], ['record_delivery', 'delivered']];
+    return issued;
+  }
   switch (status) {
     case 'submitted':
       return [];
@@ -103,13 +119,23 @@ function pathTo(status: Status): Array<[action: string, to: Status]> {
       return [...review, ['reject', 'rejected']];
     case 'withdrawn':
       return [['withdraw', 'withdrawn']];
+    case 'answered':
+      return [...review, ['answer', 'answered']];
   }
 }
 
 export interface SeedOptions {
   cases: number;
   seed: number;
+  /** Signs the letters issued when the demo's payments arrive; the desk's own signer (a throwaway one if absent). */
+  signer?: CardSigner;
 }
+
+/**
+ * Where the money path takes over from the seed: requests meant to be ready to print or to have their
+ * document issued are seeded awaiting payment, and the demo's reconciliation file moves them on.
+ */
+const SETTLED_BY_PAYMENT: readonly Status[] = ['ready_to_print', 'document_issued'];
 
 export async function ensureDemoUsers(db: DeskDb, clock: Clock): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
@@ -118,6 +144,25 @@ export async function ensureDemoUsers(db: DeskDb, clock: Clock): Promise<Map<str
     ids.set(u.username, existing ? existing.id : (await createUser(db, clock, { ...u, password: DEMO_PASSWORD }, null)).id);
   }
   return ids;
+}
+
+/**
+ * The refund candidates the payments made, taken along the finance desk's own steps so every stage of the
+ * Refunds page has work: some computed by finance1, some of those approved by finance2, some paid out.
+ */
+async function workDemoRefunds(db: DeskDb, clock: Clock, rng: SeededRandom, users: Map<string, number>): Promise<void> {
+  const maker = { user: (await getUser(db, users.get('finance1')!))!, clock };
+  const checker = { user: (await getUser(db, users.get('finance2')!))!, clock };
+  const open = await db.selectFrom('refunds').select(['id', 'request_id']).where('status', '=', 'requested').orderBy('id').execute();
+  const today = riyadhDate(clock.now());
+  for (const r of open) {
+    if (rng.chance(0.4)) continue;
+    await computeCaseRefund(db, maker, r.request_id, today, []);
+    if (rng.chance(0.4)) continue;
+    await approveRefund(db, checker, r.id);
+    if (rng.chance(0.5)) continue;
+    await recordPayout(db, checker, r.id, `SARIE-${today.replaceAll('-', '')}-${rng.digits(6)}`);
+  }
 }
 
 export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Promise<{ requests: number }> {
@@ -140,7 +185,8 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   );
 
   const files = await makeDemoFiles(rng, FACILITIES);
-  const { policy } = await currentPolicy(db, now.toISOString());
+  const { version: policyVersion, policy } = await currentPolicy(db, now.toISOString());
+  const bills: DemoBill[] = [];
   const BATCH = 500;
   for (let start = 0; start < opts.cases; start += BATCH) {
     await db.transaction().execute(async (trx) => {
@@ -161,8 +207,24 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
           nationality = 'SA';
         }
         const service = weighted(rng, SERVICE_WEIGHTS);
-        const status = fitStatus(service, weighted(rng, STATUS_WEIGHTS));
-        const submittedDay = addDays(today, -rng.int(0, status === 'submitted' ? 20 : 75));
+        const target = fitStatus(service, weighted(rng, STATUS_WEIGHTS));
+        const employerType = rng.pick(['government', 'private', 'military', 'university']);
+        // Whether the fee schedule asks anything of this service and employer decides if it waits for money at all.
+        const freeOfCharge = quoteFee({ service, submittedAt: today, card: null, employerType, category: null }, policy).totalHalalas === 0;
+        const status: Status =
+          target === 'awaiting_payment' && freeOfCharge
+            ? isCardService(service)
+              ? 'ready_to_print'
+              : isDocumentService(service)
+                ? 'document_issued'
+                : 'approved'
+            : SETTLED_BY_PAYMENT.includes(target) && !freeOfCharge
+              ? 'awaiting_payment'
+              : target;
+        // Requests waiting for money were approved lately (their bill not yet due); a few long ago (the sweep
+        // rejects those unpaid at the desk's start).
+        const back = status === 'submitted' ? 20 : status === 'awaiting_payment' ? (rng.chance(0.04) ? rng.int(20, 30) : rng.int(1, 9)) : 75;
+        const submittedDay = addDays(today, -rng.int(0, back));
         const submittedAt = `${submittedDay}T${String(rng.int(5, 14)).padStart(2, '0')}:${rng.digits(2).replace(/^[6-9]/, '5')}:00.000Z`;
         const [, prof] = rng.pick(professions);
         const spec = rng.pick(prof.specialties) as [string, string];
@@ -198,7 +260,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         const { id: practitionerId } = await trx.insertInto('practitioners').values(applicant).returning('id').executeTakeFirstOrThrow();
         const activityHours = Array.from({ length: rng.int(0, 3) }, () => rng.int(2, 12));
         const cpdFromActivities = activityHours.reduce((a, b) => a + b, 0);
-        const path = pathTo(status);
+        const path = pathTo(status, freeOfCharge);
         const assignee = status === 'in_review' || status === 'awaiting_second_signature' ? rng.pick(reviewers) : null;
         const reference = `REQ-${submittedDay.slice(0, 4)}-${String(n).padStart(6, '0')}`;
         const { id: requestId } = await trx
@@ -211,7 +273,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
             practitioner_id: practitionerId,
             submitted_at: submittedAt,
             assignee_id: assignee,
-            employer_type: rng.pick(['government', 'private', 'military', 'university']),
+            employer_type: employerType,
             employer_facility: rng.pick(FACILITIES),
             internship_completed: rng.chance(0.9) ? 1 : 0,
             // About one in eight short of the category's hours.
@@ -230,9 +292,12 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         const actor = assignee ?? rng.pick(reviewers);
         const actionAt = new Map<string, string>();
         let clockMs = new Date(submittedAt).getTime();
+        let step = 0;
         for (const [action, to] of path) {
           // Each step a few hours to a day after the one before.
           clockMs += 3600_000 * rng.int(2, 30);
+          // Never in the future: a recent request's steps crowd into the last minutes before now.
+          clockMs = Math.min(clockMs, now.getTime() - (path.length - step++) * 60_000);
           const at = new Date(clockMs).toISOString();
           actionAt.set(action, at);
           const rejected = action === 'reject';
@@ -275,16 +340,32 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
             .execute();
         const invoicedAt = actionAt.get('request_payment');
         if (invoicedAt) {
-          const lateMonths = service === 'RENEWAL' && expiresAt < submittedDay ? 1 : 0;
-          await seedInvoice(trx, rng, {
-            requestId,
-            reference,
-            service,
-            invoicedAt,
-            paidAt: actionAt.get('record_payment') ?? null,
-            lateMonths,
+          // The invoice approval issues (number, SADAD bill, lines from the fee schedule, due day); its money comes later, from the file.
+          const quote = quoteFee(
+            {
+              service,
+              submittedAt,
+              card: applicant.card_expires_at ? { expiresAt: applicant.card_expires_at } : null,
+              employerType,
+              category,
+            },
             policy,
-            users: { finance: users.get('finance1')! },
+          );
+          const invoice = await issueInvoice(trx, { requestId, at: invoicedAt, actorId: actor, pv: { version: policyVersion, policy }, quote });
+          const paidBefore = actionAt.get('record_payment');
+          const settles = SETTLED_BY_PAYMENT.includes(target) && status === 'awaiting_payment';
+          const paidAt = paidBefore
+            ? new Date(new Date(paidBefore).getTime() - rng.int(10, 300) * 60_000).toISOString()
+            : settles || rng.chance(0.15)
+              ? new Date(Math.min(now.getTime() - 60_000, new Date(invoicedAt).getTime() + rng.int(1, 48) * 3600_000)).toISOString()
+              : null;
+          bills.push({
+            invoiceNumber: invoice.number,
+            sadadBillNumber: invoice.sadadBillNumber,
+            totalHalalas: invoice.totalHalalas,
+            paidAt,
+            // Paid part of it: the request keeps waiting, showing what is left.
+            partial: paidAt !== null && !paidBefore && !settles,
           });
         }
         const printedAt = actionAt.get('print_card');
@@ -346,6 +427,18 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
           .execute();
       }
     });
+  }
+  // The money arrives as a gateway's reconciliation file, imported as finance imports one: paid requests move
+  // on, some pay part, a few pay too much or twice (refund candidates), a few lines match no bill.
+  if (bills.length > 0) {
+    const file = demoPaymentFile(rng, bills, Math.max(1, Math.round(bills.length / 60)));
+    await importReconciliationFile(
+      db,
+      { actorId: users.get('finance1')!, now: () => now, signer: opts.signer ?? loadCardSigner(null) },
+      `demo-reconciliation-${today}.csv`,
+      file,
+    );
+    await workDemoRefunds(db, clock, rng, users);
   }
   await appendAudit(db, {
     at: now.toISOString(),

@@ -11,4 +11,9 @@ export interface CardFacts extends HolderFacts {
   qr: string;
   /** A replacement for a lost card (بدل فاقد). */
   replacement: boolean;
+  /**
+   * A preview before the clerk confirms printing: marked across both sides, with no QR code and, for a
+   * first print, no number yet (one is issued only when printing is confirmed). It cannot pass as a card.
+   */
+  preview?: boolean;
 }

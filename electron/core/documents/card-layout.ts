@@ -100,6 +100,15 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
   page.drawLine({ start: { x: left, y: o.y + 12 }, end: { x: right, y: o.y + 12 }, thickness: 0.3, color: rgb(0.8, 0.82, 0.84) });
   await ts.draw(page, `رقم البطاقة ${ltr(card.number)}`, { x: right, y: o.y + 5, size: 5.4, bold: true, color: TEAL, align: 'right' });
   await ts.draw(page, `Card No. ${card.number}`, { x: left, y: o.y + 5, size: 5, bold: true, color: TEAL });
+  if (card.preview) await drawPreviewBand(page, ts, o);
+}
+
+/** Across the middle of a previewed side: this is a preview, not a card. */
+async function drawPreviewBand(page: PDFPage, ts: Typesetter, o: Origin): Promise<void> {
+  const y = o.y + CARD_HEIGHT / 2 - 9;
+  page.drawRectangle({ x: o.x, y, width: CARD_WIDTH, height: 18, color: rgb(0.75, 0.1, 0.1), opacity: 0.82 });
+  await ts.draw(page, 'معاينة — ليست بطاقة', { x: o.x + CARD_WIDTH - PAD, y: y + 6, size: 7, bold: true, color: WHITE, align: 'right' });
+  await ts.draw(page, 'PREVIEW — NOT A CARD', { x: o.x + PAD, y: y + 6, size: 6.4, bold: true, color: WHITE });
 }
 
 /** The back: the card number, issue and expiry dates in both calendars, the QR code to verify it. */
@@ -112,7 +121,10 @@ export async function drawCardBack(page: PDFPage, ts: Typesetter, card: CardFact
   const qrSize = 74;
   const qrX = o.x + PAD + 2;
   const qrY = o.y + (CARD_HEIGHT - qrSize) / 2 - 6;
-  drawQr(page, card.qr, { x: qrX, y: qrY, size: qrSize });
+  if (card.preview) {
+    // No QR code on a preview: a scanned preview must never verify.
+    page.drawRectangle({ x: qrX, y: qrY, width: qrSize, height: qrSize, borderColor: MUTED, borderWidth: 0.6, borderDashArray: [2, 2] });
+  } else drawQr(page, card.qr, { x: qrX, y: qrY, size: qrSize });
   await ts.draw(page, 'امسح الرمز للتحقق من البطاقة', {
     x: qrX + qrSize / 2,
     y: qrY - 7,
@@ -147,4 +159,5 @@ export async function drawCardBack(page: PDFPage, ts: Typesetter, card: CardFact
     y -= 13;
   }
   await ts.draw(page, `${TERMS.commission.ar} · 920019393`, { x: right, y: o.y + 6, size: 4.4, color: MUTED, align: 'right', maxWidth: width });
+  if (card.preview) await drawPreviewBand(page, ts, o);
 }

@@ -16,6 +16,11 @@ export interface CardSigner {
    */
   read(payload: string, alsoTrusted?: readonly string[]): { fields: SignedCardFields; signatureValid: boolean } | null;
   publicKeyPem: string;
+  /**
+   * Signs other records of this installation (the audit chain's checkpoints), base64url. Callers
+   * prefix their own tag to the message so it can never pass for a card payload.
+   */
+  sign(message: Uint8Array): string;
   /** SHA-256 of the public key, hex: how the database names this desk's key. */
   fingerprint: string;
 }
@@ -43,6 +48,7 @@ export function cardSignerFromKey(privateKey: KeyObject): CardSigner {
   return {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     fingerprint: keyFingerprint(publicKey),
+    sign: (bytes) => sign(null, bytes, privateKey).toString('base64url'),
     payload(f) {
       for (const v of [f.number, f.holderId, f.date]) if (v.includes('|')) throw new Error(`a card field cannot contain "|": ${v}`);
       const signature = sign(null, message(f), privateKey).toString('base64url');

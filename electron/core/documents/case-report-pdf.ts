@@ -74,8 +74,10 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
     [ar ? 'التخصص' : 'Specialty', L(specialtyLabel(a.specialty))],
     [ar ? 'التصنيف' : 'Category', L(categoryLabel(a.category))],
     [ar ? 'رقم التسجيل' : 'Registration no.', a.registrationNumber ? id(a.registrationNumber) : '—'],
-    [ar ? 'البريد الإلكتروني' : 'E-mail', id(a.email)],
-    [ar ? 'الجوال' : 'Mobile', id(a.mobile)],
+    // Withheld from the printer's roles (auth/visibility.ts): said so, never left to look blank.
+    ...((c.withheld ?? []).includes('contact')
+      ? [[ar ? 'بيانات التواصل' : 'Contact', ar ? 'لا تعرض لدورك' : 'not shown to your role'] as [string, string]]
+      : [[ar ? 'البريد الإلكتروني' : 'E-mail', id(a.email)] as [string, string], [ar ? 'الجوال' : 'Mobile', id(a.mobile)] as [string, string]]),
   ]);
 
   await w.heading(ar ? 'الشروط' : 'Checks');

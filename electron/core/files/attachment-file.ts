@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import type { DeskDb } from '../db/connection';
-import type { FileTickets } from './tickets';
+import { readFile, rm } from 'node:fs/promises';
+import type { DeskDeps } from '../desk';
+import { currentPolicy } from '../policy';
+import { resolveSession } from '../auth/users';
+import { fileKeyOf } from './tickets';
 
 export interface AttachmentFile {
   bytes: Uint8Array;
@@ -8,21 +10,37 @@ export interface AttachmentFile {
   fileName: string;
 }
 
-/** The file behind a ticket, or null when the ticket is unknown or expired. */
-export async function fileForTicket(db: DeskDb, tickets: FileTickets, ticket: string): Promise<AttachmentFile | null> {
+/**
+ * The file behind a ticket, or null when the ticket is unknown or expired, `key` is not the file
+ * key of the session that asked for it, or that session has ended (signed out, idle too long, user
+ * disabled): a file link ends with its session.
+ */
+export async function fileForTicket(
+  desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets'>,
+  ticket: string,
+  key: string | null | undefined,
+): Promise<AttachmentFile | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(ticket)) return null;
-  const generated = tickets.redeemGenerated(ticket);
-  if (generated) {
+  const redeemed = desk.fileTickets.redeem(ticket, key);
+  if (!redeemed) return null;
+  const now = desk.clock.now();
+  const { policy } = await currentPolicy(desk.db, now.toISOString());
+  if (!(await resolveSession(desk.db, redeemed.session, now, policy.sessionIdleMinutes))) {
+    desk.fileTickets.endSession(redeemed.session);
+    return null;
+  }
+  if (redeemed.file) {
+    const generated = redeemed.file;
     const bytes = generated.bytes ?? (generated.path ? await readFile(generated.path).catch(() => null) : null);
+    // Downloaded: an export leaves no copy behind (its link then answers 404).
+    if (generated.path && generated.removeAfterRead) await rm(generated.path, { force: true });
     return bytes ? { bytes, mime: generated.mime, fileName: generated.fileName } : null;
   }
-  const id = tickets.redeem(ticket);
-  if (id === null) return null;
-  const row = await db
+  const row = await desk.db
     .selectFrom('attachments as a')
     .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
     .select(['b.data', 'b.mime', 'a.file_name'])
-    .where('a.id', '=', id)
+    .where('a.id', '=', redeemed.attachmentId)
     .executeTakeFirst();
   return row ? { bytes: row.data, mime: row.mime, fileName: row.file_name } : null;
 }
@@ -35,6 +53,12 @@ export function attachmentHeaders(f: AttachmentFile): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'content-security-policy': "default-src 'none'; sandbox",
     'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-    'cache-control': 'private, max-age=600',
+    // Not kept in the browser's cache either: after sign-out nothing of the file stays behind.
+    'cache-control': 'private, no-store',
   };
+}
+
+/** The file behind a `/files/<ticket>` link as the signed-in holder of `sessionToken` opens it (tests, tools). */
+export function fileForLink(desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets'>, url: string, sessionToken: string): Promise<AttachmentFile | null> {
+  return fileForTicket(desk, url.replace(/^\/files\//, '').replace(/\?.*$/, ''), fileKeyOf(sessionToken));
 }

@@ -4,6 +4,7 @@ import type { RefundGroundInput, Service } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import type { FeeKind, RefundFacts, RefundGround } from '../rules/types';
 import { calendarDate } from '../rules/dates';
+import { groupPayments, type PaymentRow } from './payment-groups';
 
 /** Actions by which the commission has studied a request (rules.md: approve, reject, return) or delivered it. */
 const STUDIED = ['approve', 'countersign', 'reject', 'return_to_applicant', 'issue_document', 'print_card', 'record_delivery'];
@@ -27,7 +28,14 @@ export async function refundFactsFromCase(
   const day = calendarDate(requestedAt);
   const [lines, payments, history, held, attachments] = await Promise.all([
     db.selectFrom('invoice_lines').select(['kind', 'amount_halalas']).where('invoice_id', '=', invoice.id).orderBy('id').execute(),
-    db.selectFrom('payments').select(['id', 'amount_halalas', 'paid_at', 'reference']).where('invoice_id', '=', invoice.id).orderBy('id').execute(),
+    // Only money the desk has confirmed: a manual payment waiting for its checker, or refused, is no payment yet.
+    db
+      .selectFrom('payments')
+      .select(['id', 'amount_halalas', 'paid_at', 'reference'])
+      .where('invoice_id', '=', invoice.id)
+      .where('status', '=', 'confirmed')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('status_history').select(['action', 'at']).where('request_id', '=', requestId).execute(),
     db.selectFrom('assessments').select('id').where('request_id', '=', requestId).where('held_at', '<=', day).executeTakeFirst(),
     db.selectFrom('attachments').select('id').where('request_id', '=', requestId).execute(),
@@ -52,8 +60,29 @@ export async function refundFactsFromCase(
       evaluationSessionHeld: held !== undefined,
       rejectedForNoResponse: history.some((h) => h.action === 'expire_return'),
       invoice: { id: invoice.number, lines: lines.map((l) => ({ kind: l.kind as FeeKind, amount: l.amount_halalas / 100 })) },
-      payments: payments.map((p) => ({ id: p.reference, amount: p.amount_halalas / 100, paidAt: calendarDate(p.paid_at) })),
+      payments: asRulesSeeThem(invoiceTotal(invoice.total_halalas, lines), payments),
       grounds: mapped,
     },
   };
+}
+
+const invoiceTotal = (stored: number | null, lines: Array<{ amount_halalas: number }>) => stored ?? lines.reduce((s, l) => s + l.amount_halalas, 0);
+
+/**
+ * The payments as rules.md reads them: the parts that together paid the invoice as one payment (their
+ * references joined, dated when the total was reached), then each later payment on its own (a duplicate).
+ */
+function asRulesSeeThem(totalHalalas: number, payments: PaymentRow[]): RefundFacts['payments'] {
+  const g = groupPayments(totalHalalas, payments);
+  const whole =
+    g.paying.length === 0
+      ? []
+      : [
+          {
+            id: g.paying.map((p) => p.reference).join('+'),
+            amount: g.payingHalalas / 100,
+            paidAt: calendarDate(g.completedAt ?? g.paying[g.paying.length - 1]!.paid_at),
+          },
+        ];
+  return [...whole, ...g.later.map((p) => ({ id: p.reference, amount: p.amount_halalas / 100, paidAt: calendarDate(p.paid_at) }))];
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing';
+import { testingOnPostgres } from '../testing-databases';
 import { importBundles } from '../intake/import-batch';
 import { samplePolicy } from '../policy';
 import { goodRequestJson, writeFolder } from '../intake/test-bundles';
@@ -134,5 +135,116 @@ describe('the finance desk', () => {
     await t.desk.db.deleteFrom('invoices').execute();
     const r = await t.call(t.maker.token, 'refunds.compute', { requestId: 1, requestedAt: '2026-03-20', grounds: [] });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+});
+
+/** A further invoice of request 1, paid: the next refund of the case is on it (one refund per invoice). */
+async function anotherPaidInvoice(t: Awaited<ReturnType<typeof paidCase>>, n: number): Promise<number> {
+  const { id } = await t.desk.db
+    .insertInto('invoices')
+    .values({ request_id: 1, number: `INV-R${n}`, issued_at: '2026-03-01T10:00:00Z' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.desk.db.insertInto('invoice_lines').values({ invoice_id: id, kind: 'service', amount_halalas: 30000 }).execute();
+  await t.desk.db
+    .insertInto('payments')
+    .values({ invoice_id: id, amount_halalas: 30000, paid_at: '2026-03-02T07:00:00Z', channel: 'sadad', reference: `PR${n}` })
+    .execute();
+  return id;
+}
+
+/**
+ * Runs `f` a little after the calls fired with it: `step` tenths of a millisecond on PostgreSQL (its
+ * queries take real time), `step` × 8 microtask turns on SQLite (its queries answer within the same turn).
+ */
+async function later<T>(step: number, f: () => Promise<T>): Promise<T> {
+  if (testingOnPostgres()) await new Promise((r) => setTimeout(r, step / 10));
+  else for (let i = 0; i < step * 8; i++) await Promise.resolve();
+  return f();
+}
+
+const compute = (t: Awaited<ReturnType<typeof paidCase>>, token: string) =>
+  t.call(token, 'refunds.compute', { requestId: 1, requestedAt: '2026-03-20', grounds: [] });
+
+describe('the finance desk under concurrent calls', () => {
+  it('a recompute racing an approval never lets the officer approve their own computation', async () => {
+    const t = await paidCase();
+    for (let round = 0; round < 40; round++) {
+      const invoiceId = await anotherPaidInvoice(t, round);
+      expect(await compute(t, t.maker.token)).toMatchObject({ ok: true });
+      const refund = await t.desk.db.selectFrom('refunds').select('id').where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+      // The checker recomputes (becoming the maker) and approves at the same moment; the approval starts a
+      // little later each round, so that in some rounds it reads between the recompute's reads and its write.
+      await Promise.all([compute(t, t.checker.token), later(round, () => t.call(t.checker.token, 'refunds.approve', { refundId: refund.id }))]);
+      const row = await t.desk.db.selectFrom('refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
+      if (row.status === 'approved') expect(row.approved_by).not.toBe(row.computed_by);
+      // The audit agrees: the computation each approval approved was someone else's.
+      const steps = await t.desk.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id'])
+        .where('entity', '=', 'refund')
+        .where('entity_id', '=', String(refund.id))
+        .orderBy('seq')
+        .execute();
+      steps.forEach((s, i) => {
+        if (s.action !== 'refund.approve') return;
+        const maker = steps
+          .slice(0, i)
+          .reverse()
+          .find((p) => p.action === 'refund.compute');
+        expect(maker?.actor_id).not.toBe(s.actor_id);
+      });
+      expect(steps.filter((s) => s.action === 'refund.approve').length).toBeLessThanOrEqual(1);
+    }
+    expect((await verifyAuditChain(t.desk.db)).ok).toBe(true);
+  });
+
+  it('two payouts of one refund sent at once: exactly one is accepted, with one audit entry', async () => {
+    const t = await paidCase();
+    for (let round = 0; round < 8; round++) {
+      const invoiceId = await anotherPaidInvoice(t, round);
+      expect(await compute(t, t.maker.token)).toMatchObject({ ok: true });
+      const refund = await t.desk.db.selectFrom('refunds').select('id').where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+      expect(await t.call(t.checker.token, 'refunds.approve', { refundId: refund.id })).toMatchObject({ ok: true });
+      const answers = await Promise.all([
+        t.call(t.maker.token, 'refunds.recordPayout', { refundId: refund.id, reference: `TRF-${round}-A` }),
+        t.call(t.checker.token, 'refunds.recordPayout', { refundId: refund.id, reference: `TRF-${round}-B` }),
+        t.call(t.maker.token, 'refunds.recordPayout', { refundId: refund.id, reference: `TRF-${round}-C` }),
+      ]);
+      expect(answers.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(1);
+      for (const a of answers.filter((x) => !(x as { ok: boolean }).ok)) expect(a).toMatchObject({ error: { code: 'invalid_transition' } });
+      const payouts = await t.desk.db
+        .selectFrom('audit_log')
+        .select(['data'])
+        .where('action', '=', 'refund.payout')
+        .where('entity_id', '=', String(refund.id))
+        .execute();
+      expect(payouts).toHaveLength(1);
+      const row = await t.desk.db.selectFrom('refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(payouts[0]!.data)).toMatchObject({ reference: row.payout_reference });
+    }
+  });
+
+  it('two approvals at once by two checkers: one wins; computes at once open one refund per invoice', async () => {
+    const t = await paidCase();
+    const third = await t.as('third', ['finance']);
+    for (let round = 0; round < 6; round++) {
+      const invoiceId = await anotherPaidInvoice(t, round);
+      await Promise.all([compute(t, t.maker.token), compute(t, t.maker.token), compute(t, t.checker.token)]);
+      const refunds = await t.desk.db.selectFrom('refunds').selectAll().where('invoice_id', '=', invoiceId).execute();
+      expect(refunds).toHaveLength(1);
+      const [a, b] = await Promise.all([
+        t.call(third.token, 'refunds.approve', { refundId: refunds[0]!.id }),
+        t.call(refunds[0]!.computed_by === t.maker.user.id ? t.checker.token : t.maker.token, 'refunds.approve', { refundId: refunds[0]!.id }),
+      ]);
+      expect([a, b].filter((x) => (x as { ok: boolean }).ok)).toHaveLength(1);
+      const approvals = await t.desk.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('action', '=', 'refund.approve')
+        .where('entity_id', '=', String(refunds[0]!.id))
+        .execute();
+      expect(approvals).toHaveLength(1);
+    }
   });
 });

@@ -3,14 +3,16 @@
  * another (maker-checker), and paid with its payout reference; each step audited.
  */
 import type { DeskDb } from '../db/connection';
-import type { CaseFinance, FeeKind, RefundGroundInput, RefundResult, RefundStatus, RefundView, UserInfo } from '../../../shared/domain';
+import type { CaseFinance, RefundGroundInput, RefundResult, RefundStatus, RefundView, UserInfo } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
 import { computeRefund } from '../rules/refund';
 import { refundFactsFromCase } from './refund-facts';
+import { invoiceViews } from './invoice-views';
 import type { Trx } from '../cases/apply-transition';
+import { serialise } from '../db/dialect';
 
 export interface FinanceActor {
   user: UserInfo;
@@ -18,6 +20,12 @@ export interface FinanceActor {
 }
 
 const OPEN: RefundStatus[] = ['requested', 'computed'];
+
+/**
+ * The lock every write that opens, computes or settles a refund of one invoice takes first (PostgreSQL;
+ * SQLite has one writer at a time already), so "is one open or settled?" and the write that follows agree.
+ */
+export const refundLockKey = (invoiceId: number) => `refund-invoice:${invoiceId}`;
 
 /** One refund per invoice: once approved or paid, it is never computed again (no double payout). */
 async function refuseIfSettled(db: DeskDb | Trx, invoiceId: number): Promise<void> {
@@ -36,26 +44,7 @@ async function refuseIfSettled(db: DeskDb | Trx, invoiceId: number): Promise<voi
 }
 
 export async function caseFinance(db: DeskDb, requestId: number): Promise<CaseFinance> {
-  const invoices = await db.selectFrom('invoices').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
-  const views = await Promise.all(
-    invoices.map(async (inv) => ({
-      id: inv.id,
-      number: inv.number,
-      issuedAt: inv.issued_at,
-      lines: (await db.selectFrom('invoice_lines').select(['kind', 'amount_halalas']).where('invoice_id', '=', inv.id).orderBy('id').execute()).map(
-        (l) => ({ kind: l.kind as FeeKind, amount: l.amount_halalas / 100 }),
-      ),
-      payments: (await db.selectFrom('payments').selectAll().where('invoice_id', '=', inv.id).orderBy('paid_at').orderBy('id').execute()).map(
-        (p) => ({
-          id: p.id,
-          amount: p.amount_halalas / 100,
-          paidAt: p.paid_at,
-          channel: p.channel,
-          reference: p.reference,
-        }),
-      ),
-    })),
-  );
+  const views = await invoiceViews(db, requestId);
   const rows = await db
     .selectFrom('refunds as r')
     .innerJoin('invoices as i', 'i.id', 'r.invoice_id')
@@ -101,10 +90,33 @@ export async function caseFinance(db: DeskDb, requestId: number): Promise<CaseFi
   return { invoices: views, refunds };
 }
 
+/** Money paid above an invoice (RF-OVERPAYMENT) or a second payment of it (RF-DUPLICATE), found by the desk. */
+export interface RefundSurplus {
+  rule: 'RF-OVERPAYMENT' | 'RF-DUPLICATE';
+  halalas: number;
+  /** Paid to an invoice that had expired (its request rejected as unpaid): all of it is to be returned. */
+  afterExpiry?: true;
+}
+
+/** Where a refund came from, read from its stored facts: a surplus the desk found, or a request by staff. */
+export function refundOrigin(facts: string): 'overpayment' | 'duplicate' | 'requested' {
+  const surplus = (JSON.parse(facts) as { surplus?: RefundSurplus }).surplus;
+  return !surplus ? 'requested' : surplus.rule === 'RF-DUPLICATE' ? 'duplicate' : 'overpayment';
+}
+
 /** A refund asked for and not yet computed: it waits in the Refunds queue. */
 export async function insertRequestedRefund(
   trx: Trx,
-  r: { requestId: number; invoiceId: number; grounds: RefundGroundInput[]; by: number; at: string },
+  r: {
+    requestId: number;
+    invoiceId: number;
+    grounds: RefundGroundInput[];
+    /** Null when the desk itself found the surplus (a reconciliation file). */
+    by: number | null;
+    at: string;
+    /** A surplus the desk found on the invoice, rather than a refund asked for by staff. */
+    surplus?: RefundSurplus;
+  },
 ): Promise<number> {
   const { id } = await trx
     .insertInto('refunds')
@@ -112,7 +124,7 @@ export async function insertRequestedRefund(
       request_id: r.requestId,
       invoice_id: r.invoiceId,
       status: 'requested',
-      facts: JSON.stringify({ groundsInput: r.grounds }),
+      facts: JSON.stringify({ groundsInput: r.grounds, ...(r.surplus ? { surplus: r.surplus } : {}) }),
       result: null,
       total_halalas: null,
       computed_by: null,
@@ -135,8 +147,10 @@ export async function insertRequestedRefund(
 /** Anyone who reviews or pays may ask for a refund; it then waits in the Refunds queue. */
 export async function requestRefund(db: DeskDb, a: FinanceActor, requestId: number, grounds: RefundGroundInput[]): Promise<void> {
   const at = a.clock.now().toISOString();
-  const { invoiceId } = await refundFactsFromCase(db, requestId, at, grounds);
   await db.transaction().execute(async (trx) => {
+    const { invoiceId } = await refundFactsFromCase(trx, requestId, at, grounds);
+    // Two officers asking at once must not open two refunds of one invoice (PostgreSQL; SQLite has one writer).
+    await serialise(trx, refundLockKey(invoiceId));
     await refuseIfSettled(trx, invoiceId);
     const open = await trx.selectFrom('refunds').select('id').where('invoice_id', '=', invoiceId).where('status', 'in', OPEN).executeTakeFirst();
     if (open) throw new DeskFault('conflict', 'a refund for this invoice is already open', 'يوجد طلب استرداد مفتوح لهذه الفاتورة');
@@ -145,7 +159,10 @@ export async function requestRefund(db: DeskDb, a: FinanceActor, requestId: numb
   });
 }
 
-/** Computes (or recomputes) the open refund of the case's invoice from its records. */
+/**
+ * Computes (or recomputes) the open refund of the case's invoice from its records. A recompute makes
+ * this officer its maker, so they can no longer approve it: approval checks the maker in its own UPDATE.
+ */
 export async function computeCaseRefund(
   db: DeskDb,
   a: FinanceActor,
@@ -155,20 +172,24 @@ export async function computeCaseRefund(
 ): Promise<void> {
   const at = a.clock.now().toISOString();
   const pv = await currentPolicy(db, at);
-  const { facts, invoiceId } = await refundFactsFromCase(db, requestId, requestedAt, grounds);
-  const result = computeRefund(facts, pv.policy);
   await db.transaction().execute(async (trx) => {
+    // The facts are read inside the transaction that records them: a payment landing meanwhile is either in both or in neither.
+    const { facts, invoiceId } = await refundFactsFromCase(trx, requestId, requestedAt, grounds);
+    const result = computeRefund(facts, pv.policy);
+    await serialise(trx, refundLockKey(invoiceId));
     await refuseIfSettled(trx, invoiceId);
     const open = await trx
       .selectFrom('refunds')
-      .select(['id', 'requested_by', 'requested_at'])
+      .select(['id', 'requested_by', 'requested_at', 'facts'])
       .where('invoice_id', '=', invoiceId)
       .where('status', 'in', OPEN)
       .executeTakeFirst();
+    // A surplus the desk found stays on record as where this refund came from.
+    const surplus = open ? (JSON.parse(open.facts) as { surplus?: RefundSurplus }).surplus : undefined;
     const values = {
       status: 'computed',
       // The facts as computed, and the grounds as the officer ticked them (with their proof attachments).
-      facts: JSON.stringify({ ...facts, groundsInput: grounds }),
+      facts: JSON.stringify({ ...facts, groundsInput: grounds, ...(surplus ? { surplus } : {}) }),
       result: JSON.stringify(result),
       total_halalas: Math.round(result.total * 100),
       computed_by: a.user.id,
@@ -178,7 +199,9 @@ export async function computeCaseRefund(
     let id: number;
     if (open) {
       id = open.id;
-      await trx.updateTable('refunds').set(values).where('id', '=', open.id).execute();
+      // Only while still open: an approval that committed since the read above wins, and this recompute is refused.
+      const done = await trx.updateTable('refunds').set(values).where('id', '=', open.id).where('status', 'in', OPEN).executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw changedMeanwhile();
     } else {
       id = (
         await trx
@@ -211,63 +234,88 @@ export async function computeCaseRefund(
   });
 }
 
-async function loadRefund(db: DeskDb, refundId: number) {
+const changedMeanwhile = () => new DeskFault('conflict', 'the refund changed meanwhile; reload it', 'تغير الاسترداد أثناء ذلك؛ أعد تحميله');
+
+async function loadRefund(db: DeskDb | Trx, refundId: number) {
   const r = await db.selectFrom('refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
   if (!r) throw new DeskFault('not_found', `refund ${refundId} was not found`, `طلب الاسترداد ${refundId} غير موجود`);
   return r;
 }
 
-/** The checker: another officer than the one who computed it. */
+/**
+ * The checker: another officer than the one who computed it. Both conditions are part of the one
+ * UPDATE (status still computed, maker not me), so a recompute by this officer committing at the same
+ * moment cannot slip between a check and the write: whichever commits second finds nothing to change.
+ */
 export async function approveRefund(db: DeskDb, a: FinanceActor, refundId: number): Promise<number> {
   const at = a.clock.now().toISOString();
-  const r = await loadRefund(db, refundId);
-  if (r.status !== 'computed')
-    throw new DeskFault(
-      'invalid_transition',
-      `refund ${refundId} is ${r.status}; only a computed refund can be approved`,
-      `لا يعتمد إلا استرداد محسوب`,
-    );
-  if (r.computed_by === a.user.id)
-    throw new DeskFault('forbidden', 'the officer who computed a refund cannot also approve it', 'لا يعتمد الاسترداد من حسبه');
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('refunds')
       .set({ status: 'approved', approved_by: a.user.id, approved_at: at })
       .where('id', '=', refundId)
       .where('status', '=', 'computed')
+      .where('computed_by', '<>', a.user.id)
+      .returning(['request_id', 'total_halalas', 'computed_by', 'computed_at', 'policy_version'])
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DeskFault('conflict', 'the refund changed meanwhile; reload it', 'تغير الاسترداد؛ أعد تحميله');
+    if (!done) {
+      // Nothing changed: say why, from the row as it is now.
+      const r = await loadRefund(trx, refundId);
+      if (r.status !== 'computed')
+        throw new DeskFault(
+          'invalid_transition',
+          `refund ${refundId} is ${r.status}; only a computed refund can be approved`,
+          `لا يعتمد إلا استرداد محسوب`,
+        );
+      if (r.computed_by === a.user.id)
+        throw new DeskFault('forbidden', 'the officer who computed a refund cannot also approve it', 'لا يعتمد الاسترداد من حسبه');
+      throw changedMeanwhile();
+    }
     await appendAudit(trx, {
       at,
       actorId: a.user.id,
       action: 'refund.approve',
       entity: 'refund',
       entityId: refundId,
-      data: { total: (r.total_halalas ?? 0) / 100 },
+      // The computation approved, as it stood in the row this UPDATE changed.
+      data: {
+        total: (done.total_halalas ?? 0) / 100,
+        computedBy: done.computed_by,
+        computedAt: done.computed_at,
+        policyVersion: done.policy_version,
+      },
     });
+    return done.request_id;
   });
-  return r.request_id;
 }
 
+/** Records the payout of an approved refund, once: the UPDATE itself requires `approved`, so a second payout finds nothing. */
 export async function recordPayout(db: DeskDb, a: FinanceActor, refundId: number, reference: string): Promise<number> {
   const at = a.clock.now().toISOString();
-  const r = await loadRefund(db, refundId);
-  if (r.status !== 'approved')
-    throw new DeskFault('invalid_transition', `refund ${refundId} is ${r.status}; only an approved refund can be paid`, 'لا يصرف إلا استرداد معتمد');
-  await db.transaction().execute(async (trx) => {
-    await trx
+  return db.transaction().execute(async (trx) => {
+    const done = await trx
       .updateTable('refunds')
       .set({ status: 'paid', payout_reference: reference, paid_by: a.user.id, paid_at: at })
       .where('id', '=', refundId)
-      .execute();
+      .where('status', '=', 'approved')
+      .returning(['request_id', 'total_halalas'])
+      .executeTakeFirst();
+    if (!done) {
+      const r = await loadRefund(trx, refundId);
+      throw new DeskFault(
+        'invalid_transition',
+        `refund ${refundId} is ${r.status}; only an approved refund can be paid`,
+        r.status === 'paid' ? 'صرف هذا الاسترداد من قبل' : 'لا يصرف إلا استرداد معتمد',
+      );
+    }
     await appendAudit(trx, {
       at,
       actorId: a.user.id,
       action: 'refund.payout',
       entity: 'refund',
       entityId: refundId,
-      data: { reference, total: (r.total_halalas ?? 0) / 100 },
+      data: { reference, total: (done.total_halalas ?? 0) / 100 },
     });
+    return done.request_id;
   });
-  return r.request_id;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SERVICES } from '../../../shared/domain';
 import TERMS from '../../../shared/domain/terms.json';
+import { hasHiddenCharacters, isInternationalMobile, isOneEmailAddress, isRealDateTime, isRealDay, isSaudiMobile } from '../../../shared/text-rules';
 
 const ATTACHMENT_KINDS = Object.keys(TERMS.attachment_kinds) as [string, ...string[]];
 const EMPLOYER_TYPES = Object.keys(TERMS.employer_types) as [string, ...string[]];
@@ -13,27 +14,39 @@ const EMPLOYER_TYPES = Object.keys(TERMS.employer_types) as [string, ...string[]
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .refine(isRealDay, 'not a real calendar date');
 
+/** A real instant: `2026-02-30T09:00:00+03:00` (which Date would roll over to March) is refused. */
 export const isoDateTime = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
     'expected a date-time with its offset, e.g. 2026-03-01T09:30:00+03:00',
   )
-  .refine((s) => !Number.isNaN(new Date(s).getTime()), 'not a real date-time');
+  .refine(isRealDateTime, 'not a real date-time');
 
-/** Control characters (NUL…) and bidi overrides/isolates hide what a text says; tab and newlines are fine. */
-export function hasHiddenCharacters(s: string): boolean {
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
-  return false;
-}
+export { hasHiddenCharacters };
+
+const HIDDEN = 'contains control or direction-override characters';
+
+/** One address, as the applicant's notices are sent to it (never a list, a display name or a formula). */
+const email = z
+  .string()
+  .trim()
+  .max(254, 'at most 254 characters')
+  .refine((s) => !hasHiddenCharacters(s), HIDDEN)
+  .refine(isOneEmailAddress, 'expected one e-mail address, such as name@example.com');
+
+/** A phone number's characters: digits (Latin or Arabic-Indic), a leading +, spaces and dashes. */
+const mobile = z
+  .string()
+  .trim()
+  .max(20, 'at most 20 characters')
+  .refine((s) => !hasHiddenCharacters(s), HIDDEN)
+  .refine((s) => /^\+?[\d\u0660-\u0669\u06f0-\u06f9\s-]{8,19}$/u.test(s), 'expected a mobile number');
+
+/** Services whose applicants are abroad: any international mobile; everyone else gives a Saudi one (domain.md, CONTACT). */
+const ABROAD: readonly string[] = ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER'];
 
 /** Text from the portal: bounded, and free of hidden characters. */
 const text = (max: number) =>
@@ -42,7 +55,7 @@ const text = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
-    .refine((s) => !hasHiddenCharacters(s), 'contains control or direction-override characters');
+    .refine((s) => !hasHiddenCharacters(s), HIDDEN);
 
 /** A path inside the bundle: relative, no "..", no drive letters, forward slashes. */
 export const bundlePath = z
@@ -51,7 +64,9 @@ export const bundlePath = z
   .max(255)
   .refine((p) => !p.startsWith('/') && !p.startsWith('\\') && !/^[a-zA-Z]:/.test(p), 'must be a path relative to the bundle, not absolute')
   .refine((p) => !p.split(/[\\/]/).includes('..'), 'must not leave the bundle ("..")')
-  .refine((p) => !p.includes('\u0000'), 'contains a NUL character');
+  .refine((p) => !p.includes('\u0000'), 'contains a NUL character')
+  // A file name reversed by an override ("gpj.exe" shown as "exe.jpg") is refused like any hidden character.
+  .refine((p) => !hasHiddenCharacters(p), HIDDEN);
 
 const bilingual = z.object({ ar: text(1000), en: text(1000) });
 
@@ -73,8 +88,8 @@ export const bundleSchema = z
       idExpiry: isoDate.nullable(),
       birthDate: isoDate,
       gender: z.enum(['male', 'female']),
-      email: z.string().trim().max(254),
-      mobile: z.string().trim().max(20),
+      email,
+      mobile,
       registrationNumber: text(30).nullable().optional(),
       profession: text(100),
       specialty: text(100),
@@ -131,6 +146,15 @@ export const bundleSchema = z
       .default([]),
   })
   .superRefine((b, ctx) => {
+    if (ABROAD.includes(b.service) ? !isInternationalMobile(b.applicant.mobile) : !isSaudiMobile(b.applicant.mobile)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant', 'mobile'],
+        message: ABROAD.includes(b.service)
+          ? 'expected an international mobile such as +201001234567'
+          : 'expected a Saudi mobile: 05XXXXXXXX or +9665XXXXXXXX',
+      });
+    }
     if (b.applicant.idType !== 'national_id' && !b.applicant.idExpiry) {
       ctx.addIssue({ code: 'custom', path: ['applicant', 'idExpiry'], message: `is required for ${b.applicant.idType}` });
     }

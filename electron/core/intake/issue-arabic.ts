@@ -16,6 +16,12 @@ const CUSTOM: Record<string, string> = {
   'expected a two-letter country code such as SA': 'المتوقع رمز دولة من حرفين مثل SA',
   'expected a two-letter country code': 'المتوقع رمز دولة من حرفين',
   'expected a reference like REQ-2026-000123': 'المتوقع رقم طلب مثل REQ-2026-000123',
+  'expected one e-mail address, such as name@example.com': 'المتوقع عنوان بريد إلكتروني واحد، مثل name@example.com',
+  'expected a mobile number': 'المتوقع رقم جوال',
+  'expected a Saudi mobile: 05XXXXXXXX or +9665XXXXXXXX': 'المتوقع رقم جوال سعودي: 05XXXXXXXX أو ‎+9665XXXXXXXX',
+  'expected an international mobile such as +201001234567': 'المتوقع رقم جوال دولي مثل ‎+201001234567',
+  'expected a date YYYY-MM-DD': 'المتوقع تاريخ بالصيغة YYYY-MM-DD',
+  'contains a direction-override character (U+202A–U+202E, U+2066–U+2069)': 'يحتوي على محرف تغيير اتجاه مخفي (U+202A–U+202E أو U+2066–U+2069)',
 };
 
 export function arabicIssue(issue: z.core.$ZodIssue): string {

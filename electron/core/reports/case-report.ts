@@ -8,11 +8,12 @@ import { appendAudit } from '../audit/chain';
 /** The case report of one request, as the user asked it (language, staff or applicant copy); printing it is audited. */
 export async function caseReport(
   db: DeskDb,
-  user: Pick<UserInfo, 'id' | 'displayName'>,
+  user: Pick<UserInfo, 'id' | 'displayName' | 'roles'>,
   now: Date,
   input: { id: number; lang: 'ar' | 'en'; copy: 'staff' | 'applicant' },
 ): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const detail = await caseDetail(db, input.id, now);
+  // The report shows what its printer's roles see of the request, no more (auth/visibility.ts).
+  const detail = await caseDetail(db, input.id, now, user);
   const finance = await caseFinance(db, input.id);
   const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const pdf = await caseReportPdf({

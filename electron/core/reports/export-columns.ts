@@ -1,6 +1,8 @@
 import { SERVICE_LABELS, TERMS, categoryLabel, professionLabel, specialtyLabel, type Role, type Service, type Status } from '../../../shared/domain';
 import { hijriDay } from '../documents/calendar';
 import { riyadhDate, workingDaysBetween } from '../cases/working-days';
+// Who sees the applicant's contact details is decided once, for every method, in auth/visibility.ts.
+import { CONTACT_ROLES } from '../auth/visibility';
 
 /** One exported request, as the queue query reads it. */
 export interface ExportSource {
@@ -35,7 +37,6 @@ export interface ExportColumn {
   value(r: ExportSource, lang: 'ar' | 'en', today: string): CellValue;
 }
 
-const CONTACT_ROLES: readonly Role[] = ['reviewer', 'approver', 'admin'];
 const day = (iso: string) => new Date(`${riyadhDate(iso)}T00:00:00Z`);
 
 /** A 100,000-row export repeats a few hundred days and a few dozen labels: each is worked out once. */

@@ -1,5 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
@@ -7,14 +6,19 @@ import type { ExportJobView, UserInfo } from '../../../shared/domain';
 import type { FileTickets } from '../files/tickets';
 import { DeskFault } from '../errors';
 import { ExportCancelled, runExport, type ExportSpec } from './export';
+import { createPrivateFile, exportsFolder } from '../files/private-files';
 
 const MIME = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 } as const;
-const FOLDER = join(tmpdir(), 'mumaris-exports');
-const KEEP_MS = 24 * 3600_000;
+/**
+ * An export holds applicants' data: it is written to its user's own folder (0700, files 0600,
+ * files/private-files.ts), removed once downloaded (files/attachment-file.ts), and whatever was
+ * never downloaded is removed after its link has expired.
+ */
+const KEEP_MS = 30 * 60_000;
 
 interface Job extends ExportJobView {
   userId: number;
@@ -34,13 +38,15 @@ export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Da
     return job;
   };
   return {
-    start(user: UserInfo, spec: ExportSpec): ExportJobView {
-      mkdirSync(FOLDER, { recursive: true });
-      sweepOld();
+    /** `session`: the caller's session, whose file link the finished export is (it ends with the session). */
+    start(user: UserInfo, spec: ExportSpec, session: string): ExportJobView {
+      const folder = exportsFolder(user.id);
+      sweepOld(folder);
       const id = randomBytes(9).toString('base64url');
       const stamp = now().toISOString().slice(0, 10);
       const fileName = `${spec.query.queue}-${stamp}.${spec.format}`;
-      const file = join(FOLDER, `${id}-${fileName}`);
+      const file = join(folder, `${id}-${fileName}`);
+      createPrivateFile(file);
       const job: Job = {
         id,
         state: 'running',
@@ -58,9 +64,10 @@ export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Da
           job.state = 'done';
           job.done = rows;
           job.total = rows;
-          job.url = `/files/${tickets.issueGenerated({ path: file, mime: MIME[spec.format], fileName })}`;
+          job.url = `/files/${tickets.issueGenerated({ path: file, mime: MIME[spec.format], fileName, removeAfterRead: true }, session)}`;
         },
         (e: unknown) => {
+          rmSync(file, { force: true });
           job.state = e instanceof ExportCancelled ? 'cancelled' : 'failed';
           job.error = e instanceof ExportCancelled ? null : e instanceof Error ? e.message : String(e);
         },
@@ -78,9 +85,9 @@ export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Da
 
 export type ExportJobs = ReturnType<typeof createExportJobs>;
 
-function sweepOld(): void {
-  for (const name of readdirSync(FOLDER)) {
-    const f = join(FOLDER, name);
+function sweepOld(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const f = join(folder, name);
     try {
       if (Date.now() - statSync(f).mtimeMs > KEEP_MS) rmSync(f, { force: true });
     } catch {

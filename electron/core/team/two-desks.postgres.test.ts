@@ -172,13 +172,18 @@ describe('desks sharing one PostgreSQL database', () => {
     const b = await desk(join(folder, 'b.pem'));
     expect(a.cardSigner.fingerprint).not.toBe(b.cardSigner.fingerprint);
     await seedDemo(a.db, a.clock, { cases: 300, seed: 8 });
-    const ready = await a.db.selectFrom('requests').select('id').where('status', '=', 'ready_to_print').limit(1).executeTakeFirstOrThrow();
+    const ready = await a.db
+      .selectFrom('requests')
+      .select(['id', 'version'])
+      .where('status', '=', 'ready_to_print')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const dispatchA = createDispatch(createHandlers(a), a);
     const dispatchB = createDispatch(createHandlers(b), b);
     const signIn = async (dispatch: typeof dispatchA, username: string) =>
       ((await dispatch('auth.signIn', { username, password: DEMO_PASSWORD })) as { ok: true; value: { token: string } }).value.token;
     const clerk = await signIn(dispatchA, 'clerk1');
-    const printed = await dispatchA('print.cards', { requestIds: [ready.id], layout: 'cr80' }, clerk);
+    const printed = await dispatchA('print.markPrinted', { items: [ready], layout: 'cr80' }, clerk);
     expect(printed.ok).toBe(true);
     const card = await a.db.selectFrom('cards').select('number').where('request_id', '=', ready.id).executeTakeFirstOrThrow();
     const holder = await a.db

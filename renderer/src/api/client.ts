@@ -1,5 +1,6 @@
 import type { ArgsOf, MethodName, ResultOf } from '../../../shared/contract';
 import type { DeskError, Result } from '../../../shared/domain';
+import { fileKeyFor, withFileKey } from '../../../shared/file-key';
 
 /** How calls reach the main process: Electron IPC, HTTP to the host, or an in-memory mock. */
 export interface Transport {
@@ -23,19 +24,34 @@ export interface DeskClient {
   readonly session: string | undefined;
 }
 
+/**
+ * A `/files/` link in an answer (an attachment, a card, a report, an export) gets the session's file
+ * key added: the main process opens a link only for the session that asked for it, and the viewer,
+ * an <img> or a download cannot send a header. The key is a hash of the token, never the token.
+ */
+async function withFileKeys(value: unknown, fileKey: Promise<string> | undefined): Promise<unknown> {
+  if (!fileKey || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const url = (value as { url?: unknown }).url;
+  if (typeof url !== 'string' || !url.startsWith('/files/')) return value;
+  return { ...value, url: withFileKey(url, await fileKey) };
+}
+
 export function createClient(transport: Transport, onUnauthenticated?: () => void): DeskClient {
   let session: string | undefined;
+  let fileKey: Promise<string> | undefined;
   return {
     async call(name, args) {
+      const asked = fileKey;
       const r = await transport.call(name, args, session);
       if (!r.ok) {
-        if (r.error.code === 'unauthenticated' && name !== 'auth.signIn') onUnauthenticated?.();
+        if (r.error.code === 'unauthenticated' && name !== 'auth.signIn' && name !== 'auth.changePassword') onUnauthenticated?.();
         throw new DeskCallError(r.error);
       }
-      return r.value as never;
+      return (await withFileKeys(r.value, asked)) as never;
     },
     setSession(token) {
       session = token;
+      fileKey = token ? fileKeyFor(token) : undefined;
     },
     get session() {
       return session;

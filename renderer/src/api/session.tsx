@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo, UserInfo } from '../../../shared/domain';
 import type { DeskClient } from './client';
+import { forgetRoute } from '../route';
 
 interface SessionValue {
   client: DeskClient;
@@ -14,6 +16,7 @@ const KEY = 'desk-session';
 
 /** Holds the client and the signed-in user; the session token lives in this tab only. */
 export function SessionProvider({ client, children }: { client: DeskClient; children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [user, setUser] = useState<UserInfo | null>(() => {
     const saved = sessionStorage.getItem(KEY);
     if (!saved) return null;
@@ -37,8 +40,12 @@ export function SessionProvider({ client, children }: { client: DeskClient; chil
     }
     client.setSession(undefined);
     sessionStorage.removeItem(KEY);
+    forgetRoute();
     setUser(null);
-  }, [client]);
+    // What the last user saw leaves with them: every cached answer (cases, queues, file links).
+    // Cleared in the same tick as the sign-in page replaces their screens, so nothing refetches it.
+    queryClient.clear();
+  }, [client, queryClient]);
   const value = useMemo(() => ({ client, user, signedIn, signOut }), [client, user, signedIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -49,7 +56,11 @@ export function useSession(): SessionValue {
   return v;
 }
 
-/** Forgets a session the main process no longer knows (it answered unauthenticated). */
+/**
+ * Forgets a session the main process no longer knows (it answered unauthenticated): the token and
+ * where the user was. The page then reloads, which drops every cached answer with it.
+ */
 export function forgetSession(): void {
   sessionStorage.removeItem(KEY);
+  forgetRoute();
 }

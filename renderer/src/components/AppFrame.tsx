@@ -6,7 +6,7 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { navigate, routeHref, useRoute } from '../route';
+import { FINANCE_TABS, navigate, routeHref, useRoute } from '../route';
 import { LanguageSwitch } from './LanguageSwitch';
 import { QueuePage } from '../pages/QueuePage';
 import { CasePage } from '../pages/CasePage';
@@ -19,6 +19,8 @@ import { VerifyCardPage } from '../pages/VerifyCardPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { BackupsPage } from '../pages/BackupsPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { FinancePage, FINANCE_TAB_LABELS } from '../pages/FinancePage';
+import { PolicyPage } from '../pages/PolicyPage';
 import { useLiveChanges } from '../api/live-changes';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
@@ -31,6 +33,7 @@ export function AppFrame() {
   const isAdmin = user?.roles.includes('admin') ?? false;
   const canSeeDashboard = user?.roles.some((r) => r === 'approver' || r === 'admin' || r === 'finance') ?? false;
   const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
+  const canSeeFinance = isAdmin || (user?.roles.includes('finance') ?? false);
   const [sheet, setSheet] = useState(false);
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -92,6 +95,25 @@ export function AppFrame() {
             <Divider my="xs" />
             {canSeeDashboard && <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />}
             {canPrint && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
+            {canSeeFinance && (
+              <NavLink
+                label={t('finance')}
+                href={routeHref({ page: 'finance', tab: 'awaiting' })}
+                active={route.page === 'finance'}
+                opened={route.page === 'finance'}
+                childrenOffset="md"
+              >
+                {FINANCE_TABS.map((tab) => (
+                  <NavLink
+                    key={tab}
+                    href={routeHref({ page: 'finance', tab })}
+                    label={t(FINANCE_TAB_LABELS[tab])}
+                    active={route.page === 'finance' && route.tab === tab}
+                  />
+                ))}
+              </NavLink>
+            )}
+            {canSeeFinance && <NavLink href={routeHref({ page: 'policy' })} label={t('policy')} active={route.page === 'policy'} />}
             <NavLink href={routeHref({ page: 'verify' })} label={pick(TERMS.actions.verify_card)} active={route.page === 'verify'} />
             <NavLink href={routeHref({ page: 'outbox' })} label={t('outbox')} active={route.page === 'outbox'} />
             {isAdmin && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
@@ -103,7 +125,7 @@ export function AppFrame() {
         </AppShell.Navbar>
         <AppShell.Main>
           {route.page === 'queue' && <QueuePage queue={route.queue} />}
-          {route.page === 'case' && <CasePage id={route.id} />}
+          {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
           {route.page === 'outbox' && <OutboxPage />}
           {route.page === 'users' && <UsersPage />}
           {route.page === 'audit' && <AuditPage />}
@@ -113,6 +135,8 @@ export function AppFrame() {
           {route.page === 'dashboard' && <DashboardPage />}
           {route.page === 'backups' && <BackupsPage />}
           {route.page === 'settings' && <SettingsPage />}
+          {route.page === 'finance' && <FinancePage tab={route.tab} />}
+          {route.page === 'policy' && <PolicyPage />}
         </AppShell.Main>
       </AppShell>
     </>

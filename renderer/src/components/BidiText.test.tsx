@@ -9,4 +9,10 @@ describe('BidiText', () => {
       'قدم في <bdi dir="ltr">2026-11-03</bdi> للطلب <bdi dir="ltr">REQ-2026-000147</bdi> &lt;b&gt;x&lt;/b&gt; بمبلغ <bdi dir="ltr">1,500.00</bdi>',
     );
   });
+  it('isolates file names, column names and quoted values (a refused reconciliation file)', () => {
+    const html = renderToStaticMarkup(<BidiText text='رُفض الملف day-1.csv: السطر 3، العمود amount_halalas: "fifty" ليس عدداً' />);
+    expect(html).toBe(
+      'رُفض الملف <bdi dir="ltr">day-1.csv</bdi>: السطر 3، العمود <bdi dir="ltr">amount_halalas</bdi>: <bdi dir="ltr">&quot;fifty&quot;</bdi> ليس عدداً',
+    );
+  });
 });

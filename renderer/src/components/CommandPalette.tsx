@@ -3,7 +3,8 @@ import '@mantine/spotlight/styles.css';
 import { QUEUES, TERMS } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { navigate } from '../route';
+import { FINANCE_TABS, navigate } from '../route';
+import { FINANCE_TAB_LABELS } from '../pages/FinancePage';
 
 /** Ctrl+K: every place and the common actions, by name, in the user's language. */
 export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): void; onShortcuts(): void }) {
@@ -11,6 +12,7 @@ export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): vo
   const { t, pick, lang, setLang } = useLocale();
   const admin = user?.roles.includes('admin') ?? false;
   const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+  const finance = admin || (user?.roles.includes('finance') ?? false);
   const actions: SpotlightActionData[] = [
     ...QUEUES.map((q) => ({
       id: `queue-${q}`,
@@ -20,6 +22,17 @@ export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): vo
     })),
     ...(decider ? [{ id: 'claim-next', label: pick(TERMS.actions.claim_next), description: 'n', onClick: onClaimNext }] : []),
     { id: 'outbox', label: t('outbox'), onClick: () => navigate({ page: 'outbox' }) },
+    ...(finance
+      ? [
+          ...FINANCE_TABS.map((tab) => ({
+            id: `finance-${tab}`,
+            label: t(FINANCE_TAB_LABELS[tab]),
+            description: t('finance'),
+            onClick: () => navigate({ page: 'finance', tab }),
+          })),
+          { id: 'policy', label: t('policy'), onClick: () => navigate({ page: 'policy' }) },
+        ]
+      : []),
     ...(admin
       ? [
           { id: 'import', label: t('import'), onClick: () => navigate({ page: 'import' }) },

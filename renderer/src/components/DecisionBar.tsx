@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { REJECTION_REASONS, SERVICES, SERVICE_LABELS, TERMS, type CaseDetail, type RejectionReason, type Service } from '../../../shared/domain';
+import {
+  AUTOMATIC_REJECTION_REASONS,
+  REJECTION_REASONS,
+  SERVICES,
+  SERVICE_LABELS,
+  TERMS,
+  type CaseDetail,
+  type RejectionReason,
+  type Service,
+} from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from './errors';
 import { BidiText } from './BidiText';
 
-type Pending = 'return' | 'approve' | 'reject' | 'reroute' | 'reassign' | null;
+type Pending = 'return' | 'approve' | 'reject' | 'answer' | 'reroute' | 'reassign' | null;
 
 /** The actions the user may take on this request now, each confirming what will happen. */
 export function DecisionBar({ c }: { c: CaseDetail }) {
@@ -20,6 +29,7 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [justification, setJustification] = useState('');
+  const [answerText, setAnswerText] = useState('');
   const [service, setService] = useState<Service | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const canReassign =
@@ -35,6 +45,8 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
   const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
   const holds = c.assignee?.id === user?.id;
   const approver = user?.roles.includes('approver') ?? false;
+  // An inquiry, complaint or suggestion is answered and closed, never approved or rejected.
+  const inquiry = c.service === 'INQUIRY';
 
   async function run(action: () => Promise<CaseDetail>) {
     setBusy(true);
@@ -62,8 +74,9 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
       else if (e.key === 'r' && holds && c.status === 'in_review') {
         setMessage(failed.flatMap((x) => (x.applicantMessage ? [pick(x.applicantMessage)] : [])).join('\n'));
         setPending('return');
-      } else if (e.key === 'y' && holds && c.status === 'in_review') setPending('approve');
-      else if (e.key === 'x' && ((holds && c.status === 'in_review') || (approver && c.status === 'awaiting_second_signature'))) setPending('reject');
+      } else if (e.key === 'y' && holds && c.status === 'in_review') setPending(inquiry ? 'answer' : 'approve');
+      else if (e.key === 'x' && !inquiry && ((holds && c.status === 'in_review') || (approver && c.status === 'awaiting_second_signature')))
+        setPending('reject');
       else return;
       e.preventDefault();
     };
@@ -81,9 +94,15 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
         )}
         {c.status === 'in_review' && holds && (
           <>
-            <Button color="teal" onClick={() => setPending('approve')}>
-              {pick(TERMS.actions.approve)}
-            </Button>
+            {inquiry ? (
+              <Button color="teal" onClick={() => setPending('answer')}>
+                {pick(TERMS.actions.answer)}
+              </Button>
+            ) : (
+              <Button color="teal" onClick={() => setPending('approve')}>
+                {pick(TERMS.actions.approve)}
+              </Button>
+            )}
             <Button
               color="orange"
               variant="light"
@@ -95,9 +114,11 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
             >
               {pick(TERMS.actions.return)}
             </Button>
-            <Button color="red" variant="light" onClick={() => setPending('reject')}>
-              {pick(TERMS.actions.reject)}
-            </Button>
+            {!inquiry && (
+              <Button color="red" variant="light" onClick={() => setPending('reject')}>
+                {pick(TERMS.actions.reject)}
+              </Button>
+            )}
             <Button variant="default" onClick={() => setPending('reroute')}>
               {pick(TERMS.actions.reroute)}
             </Button>
@@ -134,11 +155,13 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
               ? t('returnConfirm')
               : pending === 'approve'
                 ? t('approveConfirm')
-                : pending === 'reroute'
-                  ? t('rerouteConfirm')
-                  : pending === 'reassign'
-                    ? t('reassignConfirm')
-                    : t('rejectConfirm')}
+                : pending === 'answer'
+                  ? t('answerConfirm')
+                  : pending === 'reroute'
+                    ? t('rerouteConfirm')
+                    : pending === 'reassign'
+                      ? t('reassignConfirm')
+                      : t('rejectConfirm')}
           </Text>
           {pending === 'return' && (
             <Textarea
@@ -148,6 +171,19 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
               onChange={(e) => setMessage(e.currentTarget.value)}
               autosize
               minRows={3}
+              maxLength={4000}
+            />
+          )}
+          {pending === 'answer' && (
+            <Textarea
+              label={t('answerText')}
+              description={t('answerHelp')}
+              value={answerText}
+              onChange={(e) => setAnswerText(e.currentTarget.value)}
+              required
+              data-autofocus
+              autosize
+              minRows={4}
               maxLength={4000}
             />
           )}
@@ -198,7 +234,10 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
                 label={t('reason')}
                 value={reason}
                 onChange={(v) => v && setReason(v as RejectionReason)}
-                data={REJECTION_REASONS.filter((r) => r !== 'no_response').map((r) => ({ value: r, label: pick(TERMS.rejection_reasons[r]) }))}
+                data={REJECTION_REASONS.filter((r) => !AUTOMATIC_REJECTION_REASONS.includes(r)).map((r) => ({
+                  value: r,
+                  label: pick(TERMS.rejection_reasons[r]),
+                }))}
                 allowDeselect={false}
               />
               <Textarea
@@ -220,6 +259,7 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
               loading={busy}
               disabled={
                 (pending === 'reject' && !reasonText.trim()) ||
+                (pending === 'answer' && !answerText.trim()) ||
                 (pending === 'approve' && failed.length > 0 && (!approver || justification.trim().length < 10))
               }
               color={pending === 'reject' ? 'red' : pending === 'return' ? 'orange' : 'teal'}
@@ -233,7 +273,9 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
                         ? client.call('cases.returnToApplicant', { ...args, ...(message.trim() ? { message } : {}) })
                         : pending === 'approve'
                           ? client.call('cases.approve', { ...args, ...(failed.length > 0 ? { override: { justification } } : {}) })
-                          : client.call('cases.reject', { ...args, reason, text: reasonText }),
+                          : pending === 'answer'
+                            ? client.call('cases.answer', { ...args, text: answerText })
+                            : client.call('cases.reject', { ...args, reason, text: reasonText }),
                 )
               }
             >

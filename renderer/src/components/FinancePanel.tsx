@@ -6,13 +6,15 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from './errors';
 import { BidiText } from './BidiText';
+import { InvoiceCard } from './InvoiceCard';
+import { ManualPaymentForm } from './ManualPaymentForm';
 
 const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
 
 /** Invoices, payments and refunds of one case; finance officers compute, approve (another officer) and pay. */
 export function FinancePanel({ requestId, attachments }: { requestId: number; attachments: AttachmentView[] }) {
   const { client, user } = useSession();
-  const { t, lang, pick, formatNumber, formatDate, formatDateTime } = useLocale();
+  const { t, lang, formatNumber, formatDateTime } = useLocale();
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: ['refunds.forCase', requestId], queryFn: () => client.call('refunds.forCase', { requestId }) });
   const [requestedAtInput, setRequestedAt] = useState<string | null>(null);
@@ -58,41 +60,24 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   return (
     <Stack>
       {f.invoices.map((inv) => (
-        <Paper key={inv.id} withBorder p="sm">
-          <Group justify="space-between">
-            <Text fw={700} dir="ltr">
-              {inv.number}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {formatDate(inv.issuedAt)}
-            </Text>
-          </Group>
-          <Table withRowBorders={false} aria-label={inv.number}>
-            <Table.Tbody>
-              {inv.lines.map((l, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{t(`fee_${l.kind}`)}</Table.Td>
-                  <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                    {sar(l.amount)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {inv.payments.map((p) => (
-                <Table.Tr key={`p${p.id}`}>
-                  <Table.Td>
-                    {`${t('payment')} ${pick((TERMS.payment_channels as Record<string, { ar: string; en: string }>)[p.channel] ?? { ar: p.channel, en: p.channel })} · `}
-                    <bdi dir="ltr">{p.reference}</bdi>
-                    {` · ${formatDate(p.paidAt)}`}
-                  </Table.Td>
-                  <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                    {sar(p.amount)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <InvoiceCard key={inv.id} inv={inv} />
       ))}
+      {officer &&
+        f.invoices
+          .filter((inv) => inv.status === 'unpaid' || inv.status === 'partially_paid')
+          .map((inv) => (
+            <ManualPaymentForm
+              key={`record-${inv.id}`}
+              invoice={inv}
+              attachments={attachments}
+              onRecorded={(next) => {
+                queryClient.setQueryData(['refunds.forCase', requestId], next);
+                // An uploaded proof is a new attachment of the case; the checker's list has a new row.
+                void queryClient.invalidateQueries({ queryKey: ['cases.get'] });
+                void queryClient.invalidateQueries({ queryKey: ['payments.pendingManual'] });
+              }}
+            />
+          ))}
 
       {f.refunds.map((r) => (
         <RefundCard key={r.id} r={r} sar={sar} />

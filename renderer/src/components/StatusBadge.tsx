@@ -14,6 +14,7 @@ const COLOR: Record<Status, string> = {
   printed: 'green',
   delivered: 'green',
   document_issued: 'green',
+  answered: 'green',
   rejected: 'red',
   withdrawn: 'gray',
 };

@@ -267,11 +267,15 @@ function History({ c }: { c: CaseDetail }) {
 }
 
 /** One request: header with its actions, the applicant's data, notes, attachments, history. */
-export function CasePage({ id }: { id: number }) {
+export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) {
   const { client, user } = useSession();
   const { t, pick, lang, formatDate, formatNumber } = useLocale();
   const q = useQuery({ queryKey: ['cases.get', id], queryFn: () => client.call('cases.get', { id }) });
-  const [tab, setTab] = useState('checks');
+  const [tab, setTab] = useState<string>(openOn ?? 'checks');
+  // A finance list links straight to the payments tab (#/case/N/payments).
+  useEffect(() => {
+    if (openOn) setTab(openOn);
+  }, [id, openOn]);
   const [attachmentId, setAttachmentId] = useState<number | null>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

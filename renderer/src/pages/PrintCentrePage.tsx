@@ -11,7 +11,10 @@ import { DeliveryForm } from '../components/DeliveryForm';
 type Stage = 'ready' | 'printed' | 'delivered';
 type Layout = 'cr80' | 'a4';
 
-/** The card clerk's page: print cards singly or in batches, confirm them printed, reprint with a reason, record delivery. */
+/**
+ * The card clerk's page: preview cards singly or in batches (the preview issues nothing), confirm
+ * printing (numbers issued, prints recorded, the cards to print opened), reprint with a reason, record delivery.
+ */
 export function PrintCentrePage() {
   const { client } = useSession();
   const { t, pick, lang, formatNumber, formatDateTime } = useLocale();
@@ -20,7 +23,14 @@ export function PrintCentrePage() {
   const [search, setSearch] = useState('');
   const [layout, setLayout] = useState<Layout>('cr80');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [preview, setPreview] = useState<{ url: string; fileName: string; cards: string[]; ids: number[] } | null>(null);
+  const [preview, setPreview] = useState<{ url: string; fileName: string; cards: string[]; ids: number[]; reprintReason?: string } | null>(null);
+  /** The cards just confirmed: the file to send to the printer, and any the desk refused. */
+  const [confirmed, setConfirmed] = useState<{
+    url: string | null;
+    fileName: string | null;
+    cards: string[];
+    refused: Array<{ id: number; message: string; messageAr?: string }>;
+  } | null>(null);
   const [reprintAsk, setReprintAsk] = useState(false);
   const [reason, setReason] = useState('');
   const [delivering, setDelivering] = useState<PrintQueueRow | null>(null);
@@ -34,20 +44,21 @@ export function PrintCentrePage() {
     await queryClient.invalidateQueries({ queryKey: ['print.queue'] });
     await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
   };
+  // The preview reads only; the reason of a reprint travels with it to the confirmation.
   const print = useMutation({
-    mutationFn: (input: { ids: number[]; reprintReason?: string }) =>
-      client.call('print.cards', { requestIds: input.ids, layout, ...(input.reprintReason ? { reprintReason: input.reprintReason } : {}) }),
-    onSuccess: async (r, input) => {
-      setPreview({ ...r, ids: input.ids });
+    mutationFn: (input: { ids: number[]; reprintReason?: string }) => client.call('print.cards', { requestIds: input.ids, layout }),
+    onSuccess: (r, input) => {
+      setPreview({ ...r, ids: input.ids, ...(input.reprintReason ? { reprintReason: input.reprintReason } : {}) });
       setReprintAsk(false);
       setReason('');
-      await queryClient.invalidateQueries({ queryKey: ['print.queue'] });
     },
   });
   const markPrinted = useMutation({
-    mutationFn: (items: Array<{ id: number; version: number }>) => client.call('print.markPrinted', { items }),
-    onSuccess: async () => {
+    mutationFn: (input: { items: Array<{ id: number; version: number }>; reprintReason?: string }) =>
+      client.call('print.markPrinted', { items: input.items, layout, ...(input.reprintReason ? { reprintReason: input.reprintReason } : {}) }),
+    onSuccess: async (r) => {
       setPreview(null);
+      setConfirmed(r);
       await refresh();
     },
   });
@@ -62,14 +73,19 @@ export function PrintCentrePage() {
       else next.add(id);
       return next;
     });
+  /** A card that has a number already is reprinted, also while still ready to print: ask why first. */
+  const startPrint = () => {
+    if (stage !== 'ready' || chosen.some((r) => r.cardNumber)) setReprintAsk(true);
+    else print.mutate({ ids: chosen.map((r) => r.id) });
+  };
   const confirmPrinted = () => {
     if (!preview) return;
     const byId = new Map(list.map((r) => [r.id, r]));
     const items = preview.ids.flatMap((id) => {
       const r = byId.get(id);
-      return r && r.status === 'ready_to_print' ? [{ id, version: r.version }] : [];
+      return r ? [{ id, version: r.version }] : [];
     });
-    if (items.length) markPrinted.mutate(items);
+    if (items.length) markPrinted.mutate({ items, ...(preview.reprintReason ? { reprintReason: preview.reprintReason } : {}) });
     else setPreview(null);
   };
 
@@ -106,12 +122,12 @@ export function PrintCentrePage() {
       </Group>
       <Group>
         {stage === 'ready' && (
-          <Button disabled={chosen.length === 0} loading={print.isPending} onClick={() => print.mutate({ ids: chosen.map((r) => r.id) })}>
+          <Button disabled={chosen.length === 0} loading={print.isPending} onClick={startPrint}>
             {`${t('printSelected')} (${formatNumber(chosen.length)})`}
           </Button>
         )}
         {stage !== 'ready' && (
-          <Button variant="light" disabled={chosen.length === 0} onClick={() => setReprintAsk(true)}>
+          <Button variant="light" disabled={chosen.length === 0} onClick={startPrint}>
             {`${t('reprintSelected')} (${formatNumber(chosen.length)})`}
           </Button>
         )}
@@ -221,16 +237,31 @@ export function PrintCentrePage() {
         zoom={layout === 'cr80' ? 0.6 : 1}
         summary={preview && <Badge variant="light" size="lg">{`${formatNumber(preview.cards.length)} ${t('printedCount')}`}</Badge>}
         actions={
-          preview &&
-          stage === 'ready' && (
+          preview && (
             <Button onClick={confirmPrinted} loading={markPrinted.isPending} data-autofocus>
               {`${t('markPrinted')} (${formatNumber(preview.ids.length)})`}
             </Button>
           )
         }
       >
+        <Alert color="yellow">{t('previewNotice')}</Alert>
         {markPrinted.isError && <Alert color="red">{errorText(markPrinted.error, lang)}</Alert>}
       </PdfPreviewModal>
+
+      <PdfPreviewModal
+        file={confirmed?.url && confirmed.fileName ? { url: confirmed.url, fileName: confirmed.fileName } : null}
+        title={t('cardsToPrint')}
+        onClose={() => setConfirmed(null)}
+        zoom={layout === 'cr80' ? 0.6 : 1}
+        summary={confirmed && <Badge variant="light" size="lg">{`${formatNumber(confirmed.cards.length)} ${t('printedCount')}`}</Badge>}
+      >
+        <Alert color="teal">{t('confirmedNotice')}</Alert>
+        {confirmed && confirmed.refused.length > 0 && <RefusedList refused={confirmed.refused} />}
+      </PdfPreviewModal>
+      {/* Nothing confirmed at all: say why, without a file to show. */}
+      <Modal opened={confirmed !== null && !confirmed.url} onClose={() => setConfirmed(null)} title={t('notConfirmed')}>
+        {confirmed && <RefusedList refused={confirmed.refused} />}
+      </Modal>
 
       <Modal opened={delivering !== null} onClose={() => setDelivering(null)} title={pick(TERMS.actions.record_delivery)}>
         {delivering && (
@@ -244,5 +275,21 @@ export function PrintCentrePage() {
         )}
       </Modal>
     </Stack>
+  );
+}
+
+/** The cards the desk did not confirm, each with its reason in the user's language. */
+function RefusedList({ refused }: { refused: Array<{ id: number; message: string; messageAr?: string }> }) {
+  const { t, lang } = useLocale();
+  return (
+    <Alert color="red" title={t('notConfirmed')}>
+      <Stack gap={4}>
+        {refused.map((r) => (
+          <Text key={r.id} size="sm">
+            {lang === 'ar' && r.messageAr ? r.messageAr : r.message}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
   );
 }

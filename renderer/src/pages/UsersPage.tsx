@@ -1,12 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, MultiSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, MultiSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain';
+import { ROLES, ROLE_LABELS, type Role, type UserAdminView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
+import { RoleGrantsPanel } from '../components/RoleGrantsPanel';
+import { UserEditModal } from '../components/UserEditModal';
 
-/** Admins add users and set their roles (every change is audited in the main process). */
+/**
+ * Admins add users, edit, disable, reset passwords, unlock, and confirm each other's role grants
+ * (every change is audited in the main process; a role given waits for a second admin).
+ */
 export function UsersPage() {
   const { client } = useSession();
   const { t, pick, lang } = useLocale();
@@ -17,16 +22,21 @@ export function UsersPage() {
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(['reviewer']);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<UserAdminView | null>(null);
   const roleData = ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }));
 
   async function add() {
     setError(null);
+    setNotice(null);
     try {
-      await client.call('users.create', { username, displayName, password, roles });
+      const created = await client.call('users.create', { username, displayName, password, roles });
+      if (created.roles.length < roles.length) setNotice(t('rolesAwaitConfirmation'));
       setUsername('');
       setDisplayName('');
       setPassword('');
       await queryClient.invalidateQueries({ queryKey: ['users.list'] });
+      await queryClient.invalidateQueries({ queryKey: ['users.grants'] });
     } catch (e) {
       setError(errorText(e, lang));
     }
@@ -46,6 +56,8 @@ export function UsersPage() {
               <Table.Th>{t('username')}</Table.Th>
               <Table.Th>{t('displayName')}</Table.Th>
               <Table.Th>{t('roles')}</Table.Th>
+              <Table.Th>{t('status')}</Table.Th>
+              <Table.Th>{t('userActions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -54,11 +66,35 @@ export function UsersPage() {
                 <Table.Td dir="ltr">{u.username}</Table.Td>
                 <Table.Td>{u.displayName}</Table.Td>
                 <Table.Td>{u.roles.map((r) => pick(ROLE_LABELS[r])).join('، ')}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                      {t(u.active ? 'userActive' : 'userDisabled')}
+                    </Badge>
+                    {u.lockedUntil && (
+                      <Badge variant="light" color="red">
+                        {t('userLocked')}
+                      </Badge>
+                    )}
+                    {u.mustChangePassword && (
+                      <Badge variant="light" color="orange">
+                        {t('userMustChangePassword')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t('userEdit')} ${u.username}`}>
+                    {t('userEdit')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
+      {editing && <UserEditModal user={editing} onClose={() => setEditing(null)} />}
+      <RoleGrantsPanel />
       <Paper withBorder p="md" maw={520}>
         <Stack gap="xs">
           <Title order={3} size="h5">
@@ -75,6 +111,7 @@ export function UsersPage() {
           />
           <MultiSelect label={t('roles')} data={roleData} value={roles} onChange={(v) => setRoles(v as Role[])} />
           {error && <Alert color="red">{error}</Alert>}
+          {notice && <Alert color="blue">{notice}</Alert>}
           <Group justify="flex-end">
             <Button onClick={() => void add()}>{t('create')}</Button>
           </Group>

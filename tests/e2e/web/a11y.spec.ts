@@ -79,3 +79,44 @@ test('the first-run screen and the admin pages pass axe too', async ({ page }) =
   await audit(page, 'audit en');
   await page.getByRole('button', { name: 'العربية' }).click();
 });
+
+test('the finance pages and the policy page pass axe in both languages', async ({ page }) => {
+  await signIn(page, 'finance1');
+  await page.getByRole('link', { name: 'المالية' }).click();
+  for (const tab of [
+    'الفواتير بانتظار السداد',
+    'استيراد المدفوعات',
+    'مدفوعات غير مطابقة',
+    'تحويلات بانتظار التأكيد',
+    'الاستردادات حسب المرحلة',
+    'التسوية اليومية',
+  ]) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('heading', { name: `المالية · ${tab}` })).toBeVisible();
+    await audit(page, `finance ${tab} ar`);
+  }
+  await page.getByRole('link', { name: 'السياسات والرسوم' }).click();
+  await expect(page.getByRole('heading', { name: 'جدول الرسوم' })).toBeVisible();
+  await audit(page, 'policy (read only) ar');
+  await page.getByRole('button', { name: 'English' }).click();
+  await audit(page, 'policy (read only) en');
+  await page.getByRole('link', { name: 'Finance', exact: true }).click();
+  for (const tab of [
+    'Invoices awaiting payment',
+    'Import payments',
+    'Unmatched payments',
+    'Manual payments to confirm',
+    'Refunds by stage',
+    'Daily reconciliation',
+  ]) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('heading', { name: `Finance · ${tab}` })).toBeVisible();
+    await audit(page, `finance ${tab} en`);
+  }
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'السياسات والرسوم' }).click();
+  await expect(page.getByRole('button', { name: 'حفظ إصدار جديد' })).toBeVisible();
+  await audit(page, 'policy (admin) ar');
+});

@@ -16,9 +16,10 @@ test('a reviewer reads the attachments, re-routes one request and rejects anothe
 
   await page.getByRole('button', { name: 'تحويل إلى خدمة أخرى' }).click();
   await page.getByRole('dialog').locator('input').first().click();
-  await page.getByRole('option', { name: 'استفسار / شكوى / ملاحظة / اقتراح' }).click();
+  // (An inquiry would be answered, not rejected: re-routed to a certificate, it can be rejected.)
+  await page.getByRole('option', { name: 'شهادة براءة مهنية' }).click();
   await page.getByRole('button', { name: 'تأكيد' }).click();
-  await expect(page.getByText('استفسار / شكوى / ملاحظة / اقتراح').first()).toBeVisible();
+  await expect(page.getByText('شهادة براءة مهنية').first()).toBeVisible();
 
   await page.keyboard.press('x');
   await expect(page.getByRole('dialog')).toBeVisible();

@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { cardSignerFromKey } from '../../../electron/core/documents/card-signing';
 import { demoUrl, signIn, snap } from './helpers';
 
-test('a card clerk prints two cards, previews them, marks them printed and records a delivery', async ({ page }) => {
+test('a card clerk previews two cards, confirms printing (numbers issued then), prints them and records a delivery', async ({ page }) => {
   await signIn(page, 'clerk1');
   await page.getByRole('link', { name: 'مركز الطباعة' }).click();
   await expect(page.getByRole('heading', { name: 'مركز الطباعة' })).toBeVisible();
@@ -19,10 +19,17 @@ test('a card clerk prints two cards, previews them, marks them printed and recor
   await page.getByRole('button', { name: /طباعة المحدد \(2\)/ }).click();
   const preview = page.getByRole('dialog', { name: 'معاينة قبل الطباعة' });
   await expect(preview.locator('canvas')).toHaveCount(4); // front and back of each CR80 card
-  await expect(preview.getByRole('link', { name: 'حفظ ملف PDF' })).toHaveAttribute('download', /cards-2-cr80\.pdf/);
+  await expect(preview.getByRole('link', { name: 'حفظ ملف PDF' })).toHaveAttribute('download', /cards-2-cr80-preview\.pdf/);
+  await expect(preview).toContainText('معاينة فقط');
   await snap(page, 'print-preview-ar');
   await preview.getByRole('button', { name: /تأكيد الطباعة \(2\)/ }).click();
   await expect(preview).toBeHidden();
+  // Confirmed: the numbered cards open, to send to the printer.
+  const toPrint = page.getByRole('dialog', { name: 'البطاقات المؤكدة للطباعة' });
+  await expect(toPrint.locator('canvas')).toHaveCount(4);
+  await expect(toPrint.getByRole('link', { name: 'حفظ ملف PDF' })).toHaveAttribute('download', /cards-2-cr80\.pdf/);
+  await page.keyboard.press('Escape');
+  await expect(toPrint).toBeHidden();
 
   await page.getByRole('main').getByText('تمت الطباعة', { exact: true }).click();
   const printedRow = page.getByRole('row').filter({ hasText: firstRef });
@@ -41,7 +48,10 @@ test('a card clerk prints two cards, previews them, marks them printed and recor
   const ask = page.getByRole('dialog', { name: /إعادة طباعة المحدد/ });
   await ask.getByLabel('سبب إعادة الطباعة').fill('تلف البطاقة أثناء التسليم');
   await ask.getByRole('button', { name: /إعادة طباعة المحدد/ }).click();
-  await expect(page.getByRole('dialog', { name: 'معاينة قبل الطباعة' }).locator('canvas')).toHaveCount(2);
+  const reprintPreview = page.getByRole('dialog', { name: 'معاينة قبل الطباعة' });
+  await expect(reprintPreview.locator('canvas')).toHaveCount(2);
+  await reprintPreview.getByRole('button', { name: /تأكيد الطباعة \(1\)/ }).click();
+  await expect(page.getByRole('dialog', { name: 'البطاقات المؤكدة للطباعة' }).locator('canvas')).toHaveCount(2);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'English' }).click();

@@ -61,7 +61,8 @@ test('an approver countersigns a four-eyes request that another approved', async
   for (let i = 1; i < count; i++) {
     await rows.nth(i).getByRole('link').click();
     await page.getByRole('button', { name: 'الاعتماد الثاني' }).click();
-    const status = page.getByText('معتمد', { exact: true }).first();
+    // Approved: with a fee it now waits for payment (its invoice issued); with none, its document is issued at once.
+    const status = page.getByText(/^(بانتظار سداد الرسوم|صدرت الوثيقة)$/).first();
     if (await status.isVisible({ timeout: 2000 }).catch(() => false)) {
       await snap(page, 'countersigned-ar');
       return;

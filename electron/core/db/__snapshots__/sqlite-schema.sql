@@ -55,10 +55,22 @@ CREATE INDEX "experiences_request" on "experiences" ("request_id");
 CREATE TABLE "invoice_lines" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "kind" text not null, "amount_halalas" integer not null);
 
 -- table invoices
-CREATE TABLE "invoices" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "number" text not null unique, "issued_at" text not null);
+CREATE TABLE "invoices" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "number" text not null unique, "issued_at" text not null, "sadad_bill_number" text, "due_on" text, "total_halalas" integer, "policy_version" integer, "status" text default 'paid' not null, "paid_at" text);
+
+-- index invoices_number
+CREATE UNIQUE INDEX "invoices_number" on "invoices" ("number");
 
 -- index invoices_request
 CREATE INDEX "invoices_request" on "invoices" ("request_id");
+
+-- index invoices_sadad
+CREATE UNIQUE INDEX "invoices_sadad" on "invoices" ("sadad_bill_number");
+
+-- index invoices_status_due
+CREATE INDEX "invoices_status_due" on "invoices" ("status", "due_on");
+
+-- table issued_documents
+CREATE TABLE "issued_documents" ("id" integer primary key autoincrement, "request_id" integer not null unique references "requests" ("id"), "file_name" text not null, "sha256" text not null, "pdf" blob not null, "issued_at" text not null, "issued_by" integer);
 
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
@@ -78,11 +90,23 @@ CREATE INDEX "notes_request" on "notes" ("request_id");
 -- table outbox
 CREATE TABLE "outbox" ("id" integer primary key autoincrement, "request_id" integer references "requests" ("id"), "to_address" text not null, "kind" text not null, "subject_ar" text not null, "subject_en" text not null, "body_ar" text not null, "body_en" text not null, "created_at" text not null, "sent_at" text);
 
+-- table payment_imports
+CREATE TABLE "payment_imports" ("id" integer primary key autoincrement, "file_name" text not null, "sha256" text not null, "imported_by" integer, "imported_at" text not null, "lines" integer not null, "matched" integer not null, "unmatched" integer not null, "duplicates" integer not null);
+
 -- table payments
-CREATE TABLE "payments" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "amount_halalas" integer not null, "paid_at" text not null, "channel" text not null, "reference" text not null);
+CREATE TABLE "payments" ("id" integer primary key autoincrement, "invoice_id" integer not null references "invoices" ("id"), "amount_halalas" integer not null, "paid_at" text not null, "channel" text not null, "reference" text not null, "transaction_id" text, "source" text default 'legacy' not null, "status" text default 'confirmed' not null, "recorded_by" integer, "recorded_at" text, "confirmed_by" integer, "confirmed_at" text, "proof_attachment_id" integer, "import_id" integer, "refusal_reason" text);
 
 -- index payments_invoice
 CREATE INDEX "payments_invoice" on "payments" ("invoice_id");
+
+-- index payments_paid_at
+CREATE INDEX "payments_paid_at" on "payments" ("paid_at");
+
+-- index payments_status
+CREATE INDEX "payments_status" on "payments" ("status", "invoice_id");
+
+-- index payments_transaction
+CREATE UNIQUE INDEX "payments_transaction" on "payments" ("transaction_id");
 
 -- table policy
 CREATE TABLE "policy" ("version" integer primary key, "data" text not null, "note" text not null, "created_by" integer references "users" ("id"), "created_at" text not null);
@@ -157,8 +181,20 @@ CREATE INDEX "requests_submitted" on "requests" ("submitted_at", "id");
 -- index requests_submitted_status_service
 CREATE INDEX "requests_submitted_status_service" on "requests" ("submitted_at", "status", "service");
 
+-- table role_grants
+CREATE TABLE "role_grants" ("id" integer primary key autoincrement, "user_id" integer not null references "users" ("id") on delete cascade, "role" text not null, "status" text not null, "requested_by" integer references "users" ("id"), "requested_at" text not null, "decided_by" integer references "users" ("id"), "decided_at" text);
+
+-- index role_grants_status
+CREATE INDEX "role_grants_status" on "role_grants" ("status");
+
+-- index role_grants_user
+CREATE INDEX "role_grants_user" on "role_grants" ("user_id", "status");
+
 -- table sessions
 CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "created_at" text not null, "last_seen_at" text not null);
+
+-- table sign_in_sources
+CREATE TABLE "sign_in_sources" ("source" text primary key, "failed_attempts" integer default 0 not null, "attempts_since_lock" integer default 0 not null, "lockouts" integer default 0 not null, "locked_until" text, "last_failure_at" text);
 
 -- table signing_keys
 CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text not null, "registered_at" text not null, "revoked_at" text);
@@ -170,6 +206,9 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 ;
 
 -- index sqlite_autoindex_invoices_1
+;
+
+-- index sqlite_autoindex_issued_documents_1
 ;
 
 -- index sqlite_autoindex_kysely_migration_1
@@ -190,7 +229,13 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 -- index sqlite_autoindex_sessions_1
 ;
 
+-- index sqlite_autoindex_sign_in_sources_1
+;
+
 -- index sqlite_autoindex_signing_keys_1
+;
+
+-- index sqlite_autoindex_unmatched_payments_1
 ;
 
 -- index sqlite_autoindex_user_roles_1
@@ -211,8 +256,14 @@ CREATE INDEX "status_history_action_at" on "status_history" ("action", "at");
 -- index status_history_request
 CREATE INDEX "status_history_request" on "status_history" ("request_id", "id");
 
+-- table unmatched_payments
+CREATE TABLE "unmatched_payments" ("id" integer primary key autoincrement, "transaction_id" text not null unique, "sadad_bill_number" text, "invoice_number" text, "amount_halalas" integer not null, "paid_at" text not null, "channel" text not null, "import_id" integer, "received_at" text not null, "status" text default 'unmatched' not null, "payment_id" integer, "assigned_by" integer, "assigned_at" text, "note" text);
+
+-- index unmatched_payments_status
+CREATE INDEX "unmatched_payments_status" on "unmatched_payments" ("status", "paid_at");
+
 -- table user_roles
 CREATE TABLE "user_roles" ("user_id" integer not null references "users" ("id") on delete cascade, "role" text not null, constraint "user_roles_pk" primary key ("user_id", "role"));
 
 -- table users
-CREATE TABLE "users" ("id" integer primary key autoincrement, "username" text not null unique, "display_name" text not null, "password_hash" text not null, "active" integer default 1 not null, "failed_attempts" integer default 0 not null, "locked_until" text, "created_at" text not null);
+CREATE TABLE "users" ("id" integer primary key autoincrement, "username" text not null unique, "display_name" text not null, "password_hash" text not null, "active" integer default 1 not null, "failed_attempts" integer default 0 not null, "locked_until" text, "created_at" text not null, "must_change_password" integer default 0 not null, "attempts_since_lock" integer default 0 not null, "lockouts" integer default 0 not null, "created_by" integer, "password_reset_by" integer);

@@ -7,6 +7,8 @@ import * as m0050 from './0050-search-fts';
 import * as m0060 from './0060-print-centre';
 import * as m0070 from './0070-report-indexes';
 import * as m0080 from './0080-signing-keys';
+import * as m0090 from './0090-money';
+import * as m0100 from './0100-user-administration';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0060-print-centre', m0060],
   ['0070-report-indexes', m0070],
   ['0080-signing-keys', m0080],
+  ['0090-money', m0090],
+  ['0100-user-administration', m0100],
 ];

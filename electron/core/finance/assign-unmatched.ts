@@ -1,0 +1,130 @@
+/**
+ * Finance decides which invoice an unmatched reconciliation line pays (a bill number mistyped at the
+ * bank, two numbers naming two invoices, …), with the reason, audited. The line is taken by a
+ * conditional UPDATE (still unmatched), so two officers assigning it at once: one wins, the other is
+ * told it was assigned meanwhile, and the money is counted once.
+ */
+import type { DeskDb } from '../db/connection';
+import type { UnmatchedPaymentView } from '../../../shared/domain';
+import { DeskFault } from '../errors';
+import { appendAudit } from '../audit/chain';
+import { settleInvoice } from './settle';
+import type { FinanceOfficer } from './manual-payments';
+
+export async function assignUnmatchedPayment(
+  db: DeskDb,
+  w: FinanceOfficer,
+  input: { unmatchedId: number; invoiceNumber: string; note: string },
+): Promise<UnmatchedPaymentView> {
+  const at = w.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const line = await trx
+      .updateTable('unmatched_payments')
+      .set({ status: 'assigned', assigned_by: w.actorId, assigned_at: at, note: input.note })
+      .where('id', '=', input.unmatchedId)
+      .where('status', '=', 'unmatched')
+      .returningAll()
+      .executeTakeFirst();
+    if (!line) {
+      const now = await trx
+        .selectFrom('unmatched_payments as u')
+        .leftJoin('users as by', 'by.id', 'u.assigned_by')
+        .select(['u.id', 'u.transaction_id', 'by.display_name'])
+        .where('u.id', '=', input.unmatchedId)
+        .executeTakeFirst();
+      if (!now)
+        throw new DeskFault(
+          'not_found',
+          `unmatched payment ${input.unmatchedId} was not found`,
+          `الدفعة غير المطابقة ${input.unmatchedId} غير موجودة`,
+        );
+      throw new DeskFault(
+        'conflict',
+        `payment ${now.transaction_id} was assigned meanwhile${now.display_name ? ` by ${now.display_name}` : ''}; reload the list`,
+        `أُسندت الدفعة ${now.transaction_id} أثناء ذلك${now.display_name ? ` من ${now.display_name}` : ''}؛ أعد تحميل القائمة`,
+      );
+    }
+    const invoice = await trx
+      .selectFrom('invoices')
+      .select(['id', 'number', 'request_id'])
+      .where('number', '=', input.invoiceNumber)
+      .executeTakeFirst();
+    if (!invoice)
+      throw new DeskFault(
+        'not_found',
+        `invoiceNumber: no invoice is numbered ${input.invoiceNumber}`,
+        `invoiceNumber: لا توجد فاتورة برقم ${input.invoiceNumber}`,
+      );
+    const { id: paymentId } = await trx
+      .insertInto('payments')
+      .values({
+        invoice_id: invoice.id,
+        amount_halalas: line.amount_halalas,
+        paid_at: line.paid_at,
+        channel: line.channel,
+        reference: line.transaction_id,
+        transaction_id: line.transaction_id,
+        source: 'assigned',
+        status: 'confirmed',
+        recorded_by: w.actorId,
+        recorded_at: at,
+        confirmed_by: w.actorId,
+        confirmed_at: at,
+        proof_attachment_id: null,
+        import_id: line.import_id,
+        refusal_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('unmatched_payments').set({ payment_id: paymentId }).where('id', '=', line.id).execute();
+    const outcome = await settleInvoice(trx, { actorId: w.actorId, at, signer: w.signer }, invoice.id);
+    await appendAudit(trx, {
+      at,
+      actorId: w.actorId,
+      action: 'payment.assign',
+      // On the request it now pays, so the case's own audit list shows where its money came from.
+      entity: 'request',
+      entityId: invoice.request_id,
+      data: {
+        unmatchedId: line.id,
+        transactionId: line.transaction_id,
+        invoice: invoice.number,
+        amount: line.amount_halalas / 100,
+        note: input.note,
+        paymentId,
+        invoiceStatus: outcome.invoiceStatus,
+        movedTo: outcome.movedTo,
+      },
+    });
+  });
+  return unmatchedPaymentView(db, input.unmatchedId);
+}
+
+/** One line of the Unmatched list, as finance-lists.ts shows them. */
+export async function unmatchedPaymentView(db: DeskDb, id: number): Promise<UnmatchedPaymentView> {
+  const u = await db
+    .selectFrom('unmatched_payments as u')
+    .leftJoin('payments as pm', 'pm.id', 'u.payment_id')
+    .leftJoin('invoices as i', 'i.id', 'pm.invoice_id')
+    .leftJoin('requests as r', 'r.id', 'i.request_id')
+    .leftJoin('users as ab', 'ab.id', 'u.assigned_by')
+    .selectAll('u')
+    .select(['i.number as assigned_invoice', 'r.reference as assigned_reference', 'ab.display_name as assigned_name'])
+    .where('u.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    transactionId: u.transaction_id,
+    sadadBillNumber: u.sadad_bill_number,
+    invoiceNumber: u.invoice_number,
+    amountHalalas: u.amount_halalas,
+    paidAt: u.paid_at,
+    channel: u.channel,
+    receivedAt: u.received_at,
+    status: u.status,
+    assignedTo: u.assigned_invoice && u.assigned_reference ? { invoiceNumber: u.assigned_invoice, reference: u.assigned_reference } : null,
+    assignedBy: u.assigned_name ?? null,
+    assignedAt: u.assigned_at,
+    note: u.note,
+  };
+}

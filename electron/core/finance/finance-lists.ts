@@ -1,0 +1,276 @@
+/**
+ * The finance officer's lists (read only): requests waiting for their money, reconciliation lines
+ * that matched nothing, the files imported, manual payments waiting for a second officer, and refunds
+ * by stage. Amounts in halalas; only confirmed payments count as paid (a manual one waits for its checker).
+ */
+import { sql } from 'kysely';
+import type { DeskDb } from '../db/connection';
+import type {
+  AwaitingPaymentRow,
+  PaymentImportView,
+  PendingManualPaymentRow,
+  RefundListRow,
+  RefundStage,
+  RefundStatus,
+  Service,
+  UnmatchedPaymentView,
+} from '../../../shared/domain';
+import { riyadhDate } from '../cases/working-days';
+import { searchTokens } from '../cases/search-text';
+import { refundOrigin } from './refunds';
+
+/** No list on these pages is paged: past this many rows the officer narrows it with search or dates. */
+export const FINANCE_LIST_CAP = 1000;
+
+/** The confirmed money paid toward each invoice (pending and refused payments are not money in). */
+function paidByInvoice(db: DeskDb) {
+  return db
+    .selectFrom('payments')
+    .select(['invoice_id', (eb) => eb.fn.sum<number | string>('amount_halalas').as('paid')])
+    .where('status', '=', 'confirmed')
+    .groupBy('invoice_id');
+}
+
+/**
+ * Requests in `awaiting_payment` with their open invoice: overdue first, then by due day (sorting by
+ * due day does both, as every overdue day is before today). `search` matches, word by word, the
+ * request's reference or the applicant's names, the invoice number or the SADAD bill number.
+ */
+export async function awaitingPayments(db: DeskDb, today: string, search?: string): Promise<AwaitingPaymentRow[]> {
+  let q = db
+    .selectFrom('requests as r')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .innerJoin('invoices as i', 'i.request_id', 'r.id')
+    .leftJoin(paidByInvoice(db).as('paid'), 'paid.invoice_id', 'i.id')
+    .select((eb) => [
+      'r.id as request_id',
+      'r.reference',
+      'r.service',
+      'p.name_ar',
+      'p.name_en',
+      'i.id as invoice_id',
+      'i.number',
+      'i.sadad_bill_number',
+      'i.total_halalas',
+      'i.due_on',
+      'i.issued_at',
+      'paid.paid',
+      eb
+        .exists(eb.selectFrom('payments as pm').select('pm.id').whereRef('pm.invoice_id', '=', 'i.id').where('pm.status', '=', 'pending'))
+        .as('pending_manual'),
+      // Invoices written before due days existed have none: they fall back to the day they were issued.
+      sql<string>`coalesce(i.due_on, substr(i.issued_at, 1, 10))`.as('due_key'),
+    ])
+    .where('r.status', '=', 'awaiting_payment')
+    .where('i.status', 'in', ['unpaid', 'partially_paid']);
+  for (const token of search ? searchTokens(search) : []) {
+    const like = `%${token.replace(/[%_\\]/g, '')}%`;
+    if (like === '%%') continue;
+    q = q.where((eb) =>
+      eb.or([eb('r.search_text', 'like', like), eb(eb.fn('lower', ['i.number']), 'like', like), eb('i.sadad_bill_number', 'like', like)]),
+    );
+  }
+  const rows = await q.orderBy('due_key').orderBy('r.id').limit(FINANCE_LIST_CAP).execute();
+  const totals = await invoiceTotals(
+    db,
+    rows.filter((r) => r.total_halalas === null).map((r) => r.invoice_id),
+  );
+  return rows.map((r) => {
+    const total = r.total_halalas ?? totals.get(r.invoice_id) ?? 0;
+    const paid = Number(r.paid ?? 0);
+    const dueOn = r.due_on ?? riyadhDate(r.issued_at);
+    return {
+      requestId: r.request_id,
+      reference: r.reference,
+      service: r.service as Service,
+      nameAr: r.name_ar,
+      nameEn: r.name_en,
+      invoiceId: r.invoice_id,
+      invoiceNumber: r.number,
+      sadadBillNumber: r.sadad_bill_number,
+      totalHalalas: total,
+      paidHalalas: paid,
+      remainingHalalas: Math.max(0, total - paid),
+      dueOn,
+      overdue: dueOn < today,
+      pendingManual: Boolean(Number(r.pending_manual)),
+    };
+  });
+}
+
+/** The total of invoices that have none recorded (written before 0090), from their lines. */
+export async function invoiceTotals(db: DeskDb, invoiceIds: number[]): Promise<Map<number, number>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('invoice_lines')
+    .select(['invoice_id', (eb) => eb.fn.sum<number | string>('amount_halalas').as('total')])
+    .where('invoice_id', 'in', invoiceIds)
+    .groupBy('invoice_id')
+    .execute();
+  return new Map(rows.map((r) => [r.invoice_id, Number(r.total)]));
+}
+
+/** Lines no invoice matched, oldest payment first; or those already assigned, latest assignment first. */
+export async function unmatchedPayments(db: DeskDb, status: 'unmatched' | 'assigned'): Promise<UnmatchedPaymentView[]> {
+  let q = db
+    .selectFrom('unmatched_payments as u')
+    .leftJoin('payments as pm', 'pm.id', 'u.payment_id')
+    .leftJoin('invoices as i', 'i.id', 'pm.invoice_id')
+    .leftJoin('requests as r', 'r.id', 'i.request_id')
+    .leftJoin('users as ab', 'ab.id', 'u.assigned_by')
+    .select([
+      'u.id',
+      'u.transaction_id',
+      'u.sadad_bill_number',
+      'u.invoice_number',
+      'u.amount_halalas',
+      'u.paid_at',
+      'u.channel',
+      'u.received_at',
+      'u.status',
+      'u.assigned_at',
+      'u.note',
+      'i.number as assigned_invoice',
+      'r.reference as assigned_reference',
+      'ab.display_name as assigned_by',
+    ])
+    .where('u.status', '=', status);
+  q = status === 'unmatched' ? q.orderBy('u.paid_at').orderBy('u.id') : q.orderBy('u.assigned_at', 'desc').orderBy('u.id', 'desc');
+  const rows = await q.limit(FINANCE_LIST_CAP).execute();
+  return rows.map((u) => ({
+    id: u.id,
+    transactionId: u.transaction_id,
+    sadadBillNumber: u.sadad_bill_number,
+    invoiceNumber: u.invoice_number,
+    amountHalalas: u.amount_halalas,
+    paidAt: u.paid_at,
+    channel: u.channel,
+    receivedAt: u.received_at,
+    status: u.status,
+    assignedTo: u.assigned_invoice && u.assigned_reference ? { invoiceNumber: u.assigned_invoice, reference: u.assigned_reference } : null,
+    assignedBy: u.assigned_by ?? null,
+    assignedAt: u.assigned_at,
+    note: u.note,
+  }));
+}
+
+/** The reconciliation files imported, newest first. */
+export async function paymentImports(db: DeskDb, limit: number): Promise<PaymentImportView[]> {
+  const rows = await db
+    .selectFrom('payment_imports as pi')
+    .leftJoin('users as u', 'u.id', 'pi.imported_by')
+    .select(['pi.id', 'pi.file_name', 'pi.imported_at', 'u.display_name', 'pi.lines', 'pi.matched', 'pi.unmatched', 'pi.duplicates'])
+    .orderBy('pi.imported_at', 'desc')
+    .orderBy('pi.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    importedAt: r.imported_at,
+    importedBy: r.display_name ?? null,
+    lines: r.lines,
+    matched: r.matched,
+    unmatched: r.unmatched,
+    duplicates: r.duplicates,
+  }));
+}
+
+/** Manual payments recorded and not yet confirmed or refused by a second officer, oldest first. */
+export async function pendingManualPayments(db: DeskDb): Promise<PendingManualPaymentRow[]> {
+  const rows = await db
+    .selectFrom('payments as pm')
+    .innerJoin('invoices as i', 'i.id', 'pm.invoice_id')
+    .innerJoin('requests as r', 'r.id', 'i.request_id')
+    .leftJoin('users as u', 'u.id', 'pm.recorded_by')
+    .select([
+      'pm.id',
+      'r.id as request_id',
+      'r.reference',
+      'i.number',
+      'pm.amount_halalas',
+      'pm.paid_at',
+      'pm.channel',
+      'pm.reference as transfer_reference',
+      'pm.recorded_by',
+      'u.display_name',
+      'pm.recorded_at',
+      'pm.proof_attachment_id',
+    ])
+    .where('pm.status', '=', 'pending')
+    .orderBy('pm.recorded_at')
+    .orderBy('pm.id')
+    .limit(FINANCE_LIST_CAP)
+    .execute();
+  return rows.map((r) => ({
+    paymentId: r.id,
+    requestId: r.request_id,
+    reference: r.reference,
+    invoiceNumber: r.number,
+    amountHalalas: r.amount_halalas,
+    paidAt: r.paid_at,
+    channel: r.channel,
+    transferReference: r.transfer_reference,
+    recordedBy: { id: r.recorded_by ?? 0, name: r.display_name ?? '' },
+    recordedAt: r.recorded_at ?? r.paid_at,
+    proofAttachmentId: r.proof_attachment_id,
+  }));
+}
+
+/** Refunds page stages as refund statuses; a superseded computation is in none of them. */
+export const STAGE_STATUS: Record<RefundStage, RefundStatus> = {
+  to_compute: 'requested',
+  to_approve: 'computed',
+  to_pay: 'approved',
+  paid: 'paid',
+};
+
+/** One stage of the Refunds page across every request: waiting ones oldest first, paid ones newest first. */
+export async function refundsByStage(db: DeskDb, stage: RefundStage): Promise<RefundListRow[]> {
+  const status = STAGE_STATUS[stage];
+  const since = { requested: 'rf.created_at', computed: 'rf.computed_at', approved: 'rf.approved_at', paid: 'rf.paid_at' } as const;
+  let q = db
+    .selectFrom('refunds as rf')
+    .innerJoin('requests as r', 'r.id', 'rf.request_id')
+    .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+    .innerJoin('invoices as i', 'i.id', 'rf.invoice_id')
+    .leftJoin('users as cb', 'cb.id', 'rf.computed_by')
+    .leftJoin('users as ab', 'ab.id', 'rf.approved_by')
+    .select([
+      'rf.id',
+      'rf.request_id',
+      'r.reference',
+      'p.name_ar',
+      'p.name_en',
+      'i.number',
+      'rf.status',
+      'rf.facts',
+      'rf.total_halalas',
+      'rf.requested_at',
+      'rf.created_at',
+      'cb.display_name as computed_name',
+      'ab.display_name as approved_name',
+      'rf.paid_at',
+      'rf.payout_reference',
+    ])
+    .where('rf.status', '=', status);
+  const key = since[status as keyof typeof since];
+  q = stage === 'paid' ? q.orderBy(key, 'desc').orderBy('rf.id', 'desc') : q.orderBy(key).orderBy('rf.id');
+  const rows = await q.limit(FINANCE_LIST_CAP).execute();
+  return rows.map((r) => ({
+    refundId: r.id,
+    requestId: r.request_id,
+    reference: r.reference,
+    nameAr: r.name_ar,
+    nameEn: r.name_en,
+    invoiceNumber: r.number,
+    status: r.status as RefundStatus,
+    origin: refundOrigin(r.facts),
+    totalHalalas: r.total_halalas,
+    requestedAt: r.requested_at ?? r.created_at,
+    computedBy: r.computed_name ?? null,
+    approvedBy: r.approved_name ?? null,
+    paidAt: r.paid_at,
+    payoutReference: r.payout_reference,
+  }));
+}
