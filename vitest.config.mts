@@ -48,6 +48,7 @@ const onBothDatabases = [
   'electron/core/reports/export.test.ts',
   'tests/integration/fuzz.test.ts',
   'tests/integration/host.test.ts',
+  'tests/integration/interleavings.test.ts',
   'tests/integration/file-links.test.ts',
 ];
 

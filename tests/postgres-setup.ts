@@ -5,6 +5,15 @@
 import pg from 'pg';
 import { testPostgresUrl } from '../electron/core/testing-databases';
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export default async function setup(): Promise<void> {
   const client = new pg.Client({ connectionString: testPostgresUrl() });
   try {
@@ -17,7 +26,8 @@ export default async function setup(): Promise<void> {
     // Installed by a desk whose schema came first on its path: moved where every test schema finds it.
     await client.query('ALTER EXTENSION pg_trgm SET SCHEMA public');
     const stale = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%\\_%'");
-    for (const { nspname } of stale.rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+    // Only those of test processes that are gone: another run on this machine may be using its own right now.
+    for (const { nspname } of stale.rows) if (!alive(Number(nspname.split('_')[1]))) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
   } finally {
     await client.end();
   }

@@ -184,6 +184,28 @@ describe('what each role sees (least privilege)', () => {
     }
   });
 
+  it('queues.page: searching by a mobile number only for the roles that see it; by ID for everyone', async () => {
+    const t = await setup();
+    const idNumber = (await t.desk.db.selectFrom('requests').select('applicant_snapshot').where('id', '=', t.id).executeTakeFirstOrThrow())
+      .applicant_snapshot;
+    const id = (JSON.parse(idNumber) as { idNumber: string }).idNumber;
+    for (const role of ROLES) {
+      const token = t.users[role]!.token;
+      const byMobile = await t.dispatch('queues.page', { queue: 'all', offset: 0, limit: 50, search: t.mobile }, token);
+      if (EXPECTED[role].contact)
+        expect(
+          value<QueuePage>(byMobile).rows.map((r) => r.id),
+          role,
+        ).toContain(t.id);
+      else expect(byMobile, role).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const byId = value<QueuePage>(await t.dispatch('queues.page', { queue: 'all', offset: 0, limit: 50, search: id }, token));
+      expect(
+        byId.rows.map((r) => r.id),
+        role,
+      ).toContain(t.id);
+    }
+  });
+
   it('case report and exports: contact details and internal notes only for the roles that see them', async () => {
     const t = await setup();
     const dir = mkdtempSync(join(tmpdir(), 'desk-visibility-'));

@@ -4,6 +4,7 @@
  * field in the renderer is not enforcement. A user with several roles sees what any of them sees.
  */
 import type { Role, UserInfo } from '../../../shared/domain';
+import { DeskFault } from '../errors';
 
 /**
  * - contact: the applicant's e-mail and mobile (and the addresses of the e-mails sent to them).
@@ -91,3 +92,18 @@ export const mayOpenAttachment = (user: Pick<UserInfo, 'roles'>, kind: string): 
   const v = visibilityOf(user);
   return v.attachments === 'all' || kind === 'photo';
 };
+
+/**
+ * A queue search for a mobile number (05…, +9665…, +…, 00…) by a role that does not see contact
+ * details would tell them whose number it is: refused, saying why. An ID or a reference is fine.
+ */
+export function refuseContactSearch(user: Pick<UserInfo, 'roles'>, tokens: readonly string[]): void {
+  if (visibilityOf(user).contact) return;
+  const mobile = tokens.find((t) => /^(05\d{2,}|9665\d{2,}|\+\d{4,}|00\d{4,})$/.test(t));
+  if (mobile)
+    throw new DeskFault(
+      'forbidden',
+      'search: your role does not see applicants’ mobile numbers, so it cannot search by one',
+      'search: لا يعرض لدورك رقم جوال المتقدمين، فلا يمكنه البحث به',
+    );
+}

@@ -5,6 +5,7 @@ import type { QueueId, QueuePage, QueueRow, QueueSort, Service, Status, UserInfo
 import { QUEUES } from '../../../shared/domain';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { searchTokens } from './search-text';
+import { refuseContactSearch } from '../auth/visibility';
 import { dialectOf, searchMatches, type Dialect } from '../db/dialect';
 
 type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
@@ -95,6 +96,7 @@ type QueueView = Omit<QueueQuery, 'offset' | 'limit' | 'sort'>;
 
 /** The requests of a queue view: the queue, its filters and its search. */
 function view(db: DeskDb, user: UserInfo, query: QueueView, walkInOrder = false): RequestQuery {
+  if (query.search) refuseContactSearch(user, searchTokens(query.search));
   return filtered(inQueue(db.selectFrom('requests'), query.queue, user), query, { dialect: dialectOf(db), walkInOrder });
 }
 

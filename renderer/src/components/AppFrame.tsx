@@ -101,6 +101,8 @@ export function AppFrame() {
                 href={routeHref({ page: 'finance', tab: 'awaiting' })}
                 active={route.page === 'finance'}
                 opened={route.page === 'finance'}
+                // A NavLink with children only toggles them: it opens the first finance list instead.
+                onClick={() => navigate({ page: 'finance', tab: route.page === 'finance' ? route.tab : 'awaiting' })}
                 childrenOffset="md"
               >
                 {FINANCE_TABS.map((tab) => (

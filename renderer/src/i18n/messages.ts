@@ -339,6 +339,7 @@ export const MESSAGES = {
   polHistory: { ar: 'سجل الإصدارات', en: 'Version history' },
   polInForce: { ar: 'النافذ', en: 'In force' },
   polNoChanges: { ar: 'لا تغييرات في القيم.', en: 'No values changed.' },
+  polFirstVersion: { ar: 'أول إصدار: القيم كما بدأ بها النظام.', en: 'The first version: the values the desk started with.' },
   unitDays: { ar: 'يوم', en: 'days' },
   unitWorkingDays: { ar: 'يوم عمل', en: 'working days' },
   unitMonths: { ar: 'شهر', en: 'months' },
@@ -613,6 +614,7 @@ export const MESSAGES = {
     en: 'The card numbers are issued and the print recorded. Send the file to the printer; printing them again is a reprint and needs a reason.',
   },
   notConfirmed: { ar: 'لم تؤكد طباعتها', en: 'Not confirmed' },
+  withheldForRole: { ar: 'لا يعرض لدورك', en: 'Not shown to your role' },
   verifyPayload: { ar: 'محتوى رمز QR', en: 'QR code content' },
   verifyHelp: {
     ar: 'امسح رمز QR على ظهر البطاقة بالماسح (يكتب المحتوى هنا) أو الصقه، ثم اضغط Enter.',

@@ -56,6 +56,13 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
         return formatDate(a.birthDate);
       case 'email':
       case 'mobile':
+        // Withheld from this user's roles by the desk itself (electron/core/auth/visibility.ts).
+        if (c.withheld?.includes('contact'))
+          return (
+            <Text span c="dimmed" size="sm">
+              {t('withheldForRole')}
+            </Text>
+          );
         return <span dir="ltr">{a[field]}</span>;
       case 'registrationNumber':
         return <span dir="ltr">{a.registrationNumber ?? '—'}</span>;

@@ -27,15 +27,24 @@ export function OutboxPage() {
           </Group>
           <Text size="xs" c="dimmed">
             {`${t('to')}: `}
-            <span dir="ltr">{m.to}</span>
+            {/* An empty address or body: withheld from this user's roles by the desk (auth/visibility.ts). */}
+            {m.to ? <span dir="ltr">{m.to}</span> : t('withheldForRole')}
             {` · ${formatDateTime(m.createdAt)}`}
           </Text>
-          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="rtl" lang="ar">
-            {m.bodyAr}
-          </Text>
-          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="ltr" lang="en">
-            {m.bodyEn}
-          </Text>
+          {m.bodyAr || m.bodyEn ? (
+            <>
+              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="rtl" lang="ar">
+                {m.bodyAr}
+              </Text>
+              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="ltr" lang="en">
+                {m.bodyEn}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" mt="xs" c="dimmed">
+              {t('withheldForRole')}
+            </Text>
+          )}
         </Paper>
       ))}
     </Stack>

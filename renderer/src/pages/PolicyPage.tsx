@@ -76,7 +76,7 @@ export function PolicyPage() {
         {`${t('polVersion')} ${base.version} · ${base.createdBy ?? t('polShipped')}${canEdit ? '' : ` · ${t('polReadOnly')}`}`}
       </Text>
       {draft.sample && <Alert color="yellow">{t('polSampleWarning')}</Alert>}
-      {message && <Alert color={message.color}>{message.text}</Alert>}
+      {!canEdit && message && <Alert color={message.color}>{message.text}</Alert>}
 
       <Section title={t('polFees')} help={t('polFeesHelp')}>
         <FeeScheduleEditor fees={draft.fees} onChange={(fees) => set('fees', fees)} readOnly={!canEdit} />
@@ -175,6 +175,12 @@ export function PolicyPage() {
                       {p}
                     </Text>
                   ))}
+                </Alert>
+              )}
+              {/* Beside the Save button, where the admin is looking: saved, refused, or saved by another admin meanwhile. */}
+              {message && (
+                <Alert color={message.color} role="status">
+                  {message.text}
                 </Alert>
               )}
               <Group>

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, TOKEN } from './helpers';
+
+/** The session token this tab holds (the renderer keeps it in sessionStorage). */
+const sessionToken = async (page: Page): Promise<string> =>
+  (JSON.parse(String(await page.evaluate("sessionStorage.getItem('desk-session') ?? '{}'"))) as { token?: string }).token ?? '';
 
 /** Signs in on the page as it is (no new page load): what the next person at the desk does. */
 async function signInHere(page: Page, username: string, password = 'mumaris-demo'): Promise<void> {
@@ -24,9 +28,9 @@ test('after sign-out the next user lands on their queue, not on the open case; i
   const { reference, fileUrl, id } = await openFirstCase(page);
   // The link carries the session's file key, never the session token.
   expect(fileUrl).toMatch(/\/files\/[A-Za-z0-9_-]+\?k=/);
-  const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('desk-session') ?? '{}') as { token?: string }).token);
+  const token = await sessionToken(page);
   expect(token).toBeTruthy();
-  expect(fileUrl).not.toContain(token!);
+  expect(fileUrl).not.toContain(token);
   expect((await page.request.get(fileUrl)).status()).toBe(200);
   expect((await page.request.get(fileUrl.replace(/\?.*$/, ''))).status()).toBe(404);
 
@@ -46,7 +50,7 @@ test('after sign-out the next user lands on their queue, not on the open case; i
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
-  await page.evaluate((caseId) => void (window.location.hash = `#/case/${caseId}`), id);
+  await page.evaluate(`window.location.hash = '#/case/${id}'`);
   await page.waitForTimeout(700);
   await expect(page.getByRole('heading', { name: reference })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: reference })).toBeVisible();
@@ -56,16 +60,11 @@ test('when the session ends behind the screen, the open case and the cache go wi
   await signIn(page, 'reviewer2');
   const { reference } = await openFirstCase(page);
   // The session ends in the desk (as an idle timeout or an admin disabling the user would end it).
-  const ended = await page.evaluate(async () => {
-    const session = (JSON.parse(sessionStorage.getItem('desk-session') ?? '{}') as { token: string }).token;
-    const r = await fetch('/api/auth.signOut', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': sessionStorage.getItem('desk-token') ?? '', 'x-desk-session': session },
-      body: '{}',
-    });
-    return ((await r.json()) as { ok: boolean }).ok;
+  const ended = await page.request.post(`${new URL(page.url()).origin}/api/auth.signOut`, {
+    headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, 'x-desk-session': await sessionToken(page) },
+    data: {},
   });
-  expect(ended).toBe(true);
+  expect(await ended.json()).toEqual({ ok: true, value: null });
   // The next call (the screen polls for changes every two seconds) is refused: the desk forgets the
   // session and where it was, and starts again, still on the case's address until then.
   await expect(page).toHaveURL(/#\/case\/\d+/);

@@ -71,7 +71,7 @@ export function PolicyHistory({ versions, current }: { versions: PolicyVersionVi
                 </List>
               ) : (
                 <Text size="xs" c="dimmed">
-                  {t('polNoChanges')}
+                  {v.version === Math.min(...versions.map((x) => x.version)) ? t('polFirstVersion') : t('polNoChanges')}
                 </Text>
               )}
             </Stack>
