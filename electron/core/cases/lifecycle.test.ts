@@ -20,6 +20,10 @@ const ALLOWED: Array<[CaseAction, Status, Status, Service?, boolean?]> = [
   ['record_payment', 'awaiting_payment', 'document_issued', 'GOOD_STANDING'],
   ['request_payment', 'approved', 'awaiting_payment', 'GOOD_STANDING'],
   ['issue_document', 'approved', 'document_issued', 'TRAINING_LETTER'],
+  ['no_fee', 'approved', 'ready_to_print'],
+  ['no_fee', 'approved', 'document_issued', 'GOOD_STANDING'],
+  ['expire_invoice', 'awaiting_payment', 'rejected'],
+  ['answer', 'in_review', 'answered', 'INQUIRY'],
   ['print_card', 'ready_to_print', 'printed'],
   ['record_delivery', 'printed', 'delivered'],
   ['reject', 'in_review', 'rejected'],
@@ -72,10 +76,14 @@ describe('the request life cycle', () => {
     expect(canTransition('print_card', 'ready_to_print', { service: 'TRAINING_LETTER', fourEyes: false })).toBe(false);
     expect(canTransition('issue_document', 'approved', { service: 'RENEWAL', fourEyes: false })).toBe(false);
     expect(canTransition('request_payment', 'approved', { service: 'INQUIRY', fourEyes: false })).toBe(false);
+    // An inquiry is answered, never approved; nothing else is answered.
+    expect(canTransition('approve', 'in_review', { service: 'INQUIRY', fourEyes: false })).toBe(false);
+    expect(canTransition('answer', 'in_review', { service: 'GOOD_STANDING', fourEyes: false })).toBe(false);
+    expect(canTransition('no_fee', 'approved', { service: 'DATA_UPDATE', fourEyes: false })).toBe(false);
   });
 
   it('nothing leaves a final status', () => {
-    for (const from of ['delivered', 'document_issued', 'rejected', 'withdrawn'] as Status[]) {
+    for (const from of ['delivered', 'document_issued', 'answered', 'rejected', 'withdrawn'] as Status[]) {
       for (const action of ACTIONS) expect(canTransition(action, from, { service: 'GOOD_STANDING', fourEyes: false })).toBe(false);
     }
   });

@@ -1,5 +1,5 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
 import type { ExportJobView, UserInfo } from '../../../shared/domain';
@@ -85,9 +85,11 @@ export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Da
 
 export type ExportJobs = ReturnType<typeof createExportJobs>;
 
-function sweepOld(folder: string): void {
-  for (const name of readdirSync(folder)) {
-    const f = join(folder, name);
+/** Exports never downloaded, of every user of this account, once their links have expired. */
+function sweepOld(userFolder: string): void {
+  const base = dirname(userFolder);
+  for (const name of readdirSync(base).flatMap((d) => (d.startsWith('user-') ? readdirSync(join(base, d)).map((f) => join(d, f)) : []))) {
+    const f = join(base, name);
     try {
       if (Date.now() - statSync(f).mtimeMs > KEEP_MS) rmSync(f, { force: true });
     } catch {
