@@ -3,7 +3,14 @@ import { testDesk } from '../testing';
 import { importBundles } from '../intake/import-batch';
 import { samplePolicy } from '../policy';
 import { goodRequestJson, writeFolder } from '../intake/test-bundles';
-import type { AwaitingPaymentRow, PaymentImportView, PendingManualPaymentRow, RefundListRow, UnmatchedPaymentView } from '../../../shared/domain';
+import type {
+  AwaitingPaymentRow,
+  CaseFinance,
+  PaymentImportView,
+  PendingManualPaymentRow,
+  RefundListRow,
+  UnmatchedPaymentView,
+} from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -125,6 +132,22 @@ describe('the finance lists', () => {
     expect(await search('1000000004')).toEqual([]);
 
     expect(await t.dispatch('payments.awaiting', {}, t.reviewer.token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // The case's payments tab says the same: bill, due day, status, total, paid and left, each payment's state.
+    const f = ok<CaseFinance>(await t.dispatch('refunds.forCase', { requestId: 1 }, t.finance.token));
+    expect(f.invoices[0]).toMatchObject({
+      number: 'INV-2026-000001',
+      sadadBillNumber: '1000000001',
+      dueOn: '2026-03-25',
+      status: 'partially_paid',
+      total: 350,
+      paid: 100,
+      remaining: 250,
+    });
+    expect(f.invoices[0]!.payments.map((p) => [p.reference, p.status, p.source, p.transactionId, p.recordedBy?.name ?? null])).toEqual([
+      ['A1', 'confirmed', 'reconciliation', 'TX-A1', null],
+      ['M1', 'pending', 'manual', null, 'fin'],
+    ]);
   });
 
   it('unmatched lines oldest first; assigned ones with their invoice, who and why; imports newest first; manual payments waiting', async () => {
