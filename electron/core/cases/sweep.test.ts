@@ -22,13 +22,15 @@ async function invoicedRequests(n: number) {
 }
 
 describe('the payment window sweep', () => {
-  it('leaves an invoice on its due day; the day after, rejects the request as unpaid and tells the applicant', async () => {
+  it('leaves an invoice on its due day and the day after (the gateway file of the due day comes then); the next day, rejects the request as unpaid and tells the applicant', async () => {
     const t = await invoicedRequests(1);
     const [id] = t.ids as [number];
-    // 20:59 UTC on the 24th is 23:59 in Riyadh: still the due day.
+    // 20:59 UTC on the 25th is 23:59 in Riyadh on the 25th: the day after the due day, still waiting for its file.
     t.clock.set('2026-03-24T20:59:00.000Z');
     expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: [], partlyPaid: [] });
-    t.clock.set('2026-03-24T21:00:00.000Z');
+    t.clock.set('2026-03-25T20:59:00.000Z');
+    expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: [], partlyPaid: [] });
+    t.clock.set('2026-03-25T21:00:00.000Z');
     expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: ['REQ-2026-000701'], partlyPaid: [] });
     expect(await t.statusOf(id)).toBe('rejected');
     expect(await t.invoiceOf(id)).toMatchObject({ status: 'expired' });
@@ -48,6 +50,16 @@ describe('the payment window sweep', () => {
     // Nothing more to do the next time.
     expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: [], partlyPaid: [] });
     expect((await verifyAuditChain(t.desk.db)).ok).toBe(true);
+  });
+
+  it('a bank transfer waiting for its second officer holds the invoice open past its due day', async () => {
+    const t = await invoicedRequests(1);
+    const [id] = t.ids as [number];
+    const invoice = await t.invoiceOf(id);
+    await t.pay(invoice.id, 35000, '2026-03-23T10:00:00.000Z', 'pending');
+    t.clock.set('2026-03-28T08:00:00.000Z');
+    expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: [], partlyPaid: [] });
+    expect(await t.statusOf(id)).toBe('awaiting_payment');
   });
 
   it('a payment confirmed before the sweep wins: paid invoices are left alone, also when re-checked inside its transaction', async () => {

@@ -7,7 +7,7 @@ import { refundLockKey } from '../finance/refunds';
 import { openRefundCandidate } from '../finance/settle';
 import { queueApplicantNotice, recipient } from './notify';
 import { eachAlone } from './each-alone';
-import { riyadhDate } from './working-days';
+import { addDays, riyadhDate } from './working-days';
 
 /**
  * The return window: a returned request with no resubmission by its due day is
@@ -56,6 +56,9 @@ export interface InvoiceSweepResult {
  * under the invoice's settlement lock: a payment confirmed meanwhile wins, and a desk sweeping at the same
  * moment finds the invoice expired already and leaves it.
  */
+/** Days after the due day before an unpaid invoice expires: payments of the due day reach the desk in the next day's file. */
+export const PAYMENT_FILE_GRACE_DAYS = 1;
+
 export async function sweepUnpaidInvoices(db: DeskDb, clock: Clock): Promise<InvoiceSweepResult> {
   const at = clock.now().toISOString();
   const today = riyadhDate(at);
@@ -64,7 +67,8 @@ export async function sweepUnpaidInvoices(db: DeskDb, clock: Clock): Promise<Inv
     .innerJoin('requests', 'requests.id', 'invoices.request_id')
     .select(['invoices.id', 'requests.id as request_id'])
     .where('invoices.status', 'in', ['unpaid', 'partially_paid'])
-    .where('invoices.due_on', '<', today)
+    // One day's grace: the gateway's file of the due day arrives the day after it.
+    .where('invoices.due_on', '<', addDays(today, -PAYMENT_FILE_GRACE_DAYS))
     .where('requests.status', '=', 'awaiting_payment')
     .orderBy('invoices.due_on')
     .orderBy('invoices.id')
@@ -94,6 +98,15 @@ export async function expireInvoice(trx: Trx, invoiceId: number, at: string): Pr
     .where('id', '=', invoiceId)
     .executeTakeFirstOrThrow();
   if (inv.status !== 'unpaid' && inv.status !== 'partially_paid') return null;
+  // A bank transfer recorded from its proof and waiting for the second officer holds the invoice open:
+  // the applicant paid; the desk is still checking.
+  const pendingTransfer = await trx
+    .selectFrom('payments')
+    .select('id')
+    .where('invoice_id', '=', invoiceId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (pendingTransfer) return null;
   const expired = await trx
     .updateTable('invoices')
     .set({ status: 'expired' })

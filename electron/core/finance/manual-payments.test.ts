@@ -180,6 +180,18 @@ describe('a manual payment (bank transfer)', () => {
     expect(await t.payments()).toEqual([]);
   });
 
+  it('the same transfer recorded twice on one invoice (also by two officers at once) is recorded once', async () => {
+    const t = await manualDesk();
+    const results = await Promise.all([t.record({}, t.fin1.token), t.record({}, t.fin2.token), t.record({}, t.fin3.token)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok)!;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!refused.ok && refused.error.message).toMatch(/^transferReference: the transfer TRF-88231 is recorded/);
+    expect(await t.payments()).toHaveLength(1);
+    // Another transfer (another reference) for the rest is fine.
+    expect(await t.record({ transferReference: 'TRF-88232' })).toMatchObject({ ok: true });
+  });
+
   it('only finance records, confirms or refuses', async () => {
     const t = await manualDesk();
     const admin = await t.as('adm', ['admin']);

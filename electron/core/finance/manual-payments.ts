@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
+import { serialise } from '../db/dialect';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { currentPolicy } from '../policy';
@@ -105,6 +106,22 @@ export async function recordManualPayment(db: DeskDb, w: FinanceOfficer, input: 
         'invalid_transition',
         `invoice ${inv.number} expired unpaid${inv.due_on ? ` on ${inv.due_on}` : ''} and its request was rejected: it cannot take a payment (money received for it is refunded)`,
         `انتهت مهلة سداد الفاتورة ${inv.number}${inv.due_on ? ` في ${inv.due_on}` : ''} دون سداد ورُفض طلبها: لا يسجل عليها سداد (يُرد ما استُلم لها)`,
+      );
+    // The same transfer recorded twice would count twice once confirmed: one record per reference and invoice.
+    await serialise(trx, `manual-payment:${inv.id}`);
+    const same = await trx
+      .selectFrom('payments')
+      .select('status')
+      .where('invoice_id', '=', inv.id)
+      .where('source', '=', 'manual')
+      .where('reference', '=', input.transferReference)
+      .where('status', 'in', ['pending', 'confirmed'])
+      .executeTakeFirst();
+    if (same)
+      throw new DeskFault(
+        'conflict',
+        `transferReference: the transfer ${input.transferReference} is recorded on invoice ${inv.number} already (${same.status})`,
+        `transferReference: التحويل ${input.transferReference} مسجل على الفاتورة ${inv.number} من قبل`,
       );
     const proofId = await proofAttachment(trx, inv.request_id, input.proof, policy.maxAttachmentBytes, at);
     const { id } = await trx
