@@ -27,18 +27,16 @@ async function setup(entries: number) {
   // The entries' numbers below are counted from an empty chain.
   expect(await t.desk.db.selectFrom('audit_log').select('seq').execute()).toEqual([]);
   for (let i = 1; i <= entries; i++)
-    await t.desk.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, {
-          at: `2026-03-10T08:00:00.${String(i).padStart(3, '0')}Z`,
-          actorId: null,
-          action: 'test',
-          entity: 'x',
-          entityId: i,
-          data: { i },
-        }),
-      );
+    await t.desk.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: `2026-03-10T08:00:00.${String(i).padStart(3, '0')}Z`,
+        actorId: null,
+        action: 'test',
+        entity: 'x',
+        entityId: i,
+        data: { i },
+      }),
+    );
   const key = createPublicKey(t.desk.cardSigner.publicKeyPem);
   const checkpoint = () => makeCheckpoint(t.desk.db, t.desk.cardSigner, t.clock.now(), t.desk.database.describe);
   const verify = (cp: AuditCheckpoint) => verifyAudit(t.desk.db, { checkpoint: cp, file: null, keys: [key] });

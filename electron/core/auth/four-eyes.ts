@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DeskDb } from '../db/connection';
 import { DeskFault } from '../errors';
+import { latestStep } from '../cases/latest-step';
 
 /** `sponsorId` created `userId`, gave or confirmed one of their roles, or last reset their password. */
 export async function sponsoredBy(db: DeskDb | Transaction<Database>, userId: number, sponsorId: number): Promise<boolean> {
@@ -38,15 +39,7 @@ export async function sponsoredBy(db: DeskDb | Transaction<Database>, userId: nu
  * (its latest approval) sponsored them. Call at the start of the countersign's transaction.
  */
 export async function mustNotBeSponsoredBy(trx: Transaction<Database>, requestId: number, secondSignerId: number): Promise<void> {
-  const first = await trx
-    .selectFrom('status_history')
-    .select('actor_id')
-    .where('request_id', '=', requestId)
-    .where('action', '=', 'approve')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const firstSignerId = first?.actor_id ?? null;
+  const firstSignerId = (await latestStep(trx, requestId, { action: 'approve' }))?.actorId ?? null;
   if (firstSignerId === null || firstSignerId === secondSignerId) return;
   if (await sponsoredBy(trx, secondSignerId, firstSignerId))
     throw new DeskFault(

@@ -9,6 +9,7 @@ import { letterPdf } from '../documents/letter-pdf';
 import { riyadhDate } from '../cases/working-days';
 import type { Trx } from '../cases/apply-transition';
 import { createHash } from 'node:crypto';
+import { latestStep } from '../cases/latest-step';
 
 export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId: number): Promise<LetterFacts> {
   const r = await db
@@ -22,14 +23,7 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
     throw new DeskFault('bad_input', `request ${r.reference} does not issue a letter or certificate`, `الطلب ${r.reference} لا تصدر له وثيقة`);
   if (r.status !== 'document_issued')
     throw new DeskFault('invalid_transition', `request ${r.reference}'s document is not issued yet`, `لم تصدر وثيقة الطلب ${r.reference} بعد`);
-  const issued = await db
-    .selectFrom('status_history')
-    .select('at')
-    .where('request_id', '=', requestId)
-    .where('to_status', '=', 'document_issued')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const issued = await latestStep(db, requestId, { toStatus: 'document_issued' });
   const issuedAt = riyadhDate(issued?.at ?? new Date().toISOString());
   return {
     service: r.service,

@@ -5,6 +5,7 @@ import type { Service, Status } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
+import { latestStep } from './latest-step';
 
 export type Trx = Transaction<Database>;
 
@@ -48,15 +49,7 @@ export async function loadAsSeen(trx: Trx | DeskDb, requestId: number, version: 
 
 /** The status a request had when it was last claimed, so release puts it back where it was. */
 async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefined> {
-  const row = await trx
-    .selectFrom('status_history')
-    .select('from_status')
-    .where('request_id', '=', requestId)
-    .where('action', '=', 'claim')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (row?.from_status as Status | null) ?? undefined;
+  return ((await latestStep(trx, requestId, { action: 'claim' }))?.fromStatus as Status | null) ?? undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { eachAlone, type EachAloneResult } from './each-alone';
 import type { CardSigner } from '../documents/card-signing';
 import { afterApproval } from '../finance/invoices';
 import { mustNotBeSponsoredBy } from '../auth/four-eyes';
+import { latestStep } from './latest-step';
 
 export interface Actor {
   user: UserInfo;
@@ -113,14 +114,7 @@ export async function returnToApplicant(db: DeskDb, a: Actor, requestId: number,
     const req = await loadAsSeen(trx, requestId, version);
     mustHold(req, a.user);
     if (message?.trim()) await writeNote(trx, a, req, 'to_applicant', message.trim(), at);
-    const claimedAt = await trx
-      .selectFrom('status_history')
-      .select('at')
-      .where('request_id', '=', requestId)
-      .where('to_status', '=', 'in_review')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const claimedAt = await latestStep(trx, requestId, { toStatus: 'in_review' });
     const notes = await trx
       .selectFrom('notes')
       .select('text')
@@ -197,15 +191,8 @@ export async function countersign(db: DeskDb, a: Actor, requestId: number, versi
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     await mustNotBeSponsoredBy(trx, requestId, a.user.id);
-    const first = await trx
-      .selectFrom('status_history')
-      .select('actor_id')
-      .where('request_id', '=', requestId)
-      .where('action', '=', 'approve')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (first?.actor_id === a.user.id) {
+    const first = await latestStep(trx, requestId, { action: 'approve' });
+    if (first?.actorId === a.user.id) {
       throw new DeskFault(
         'forbidden',
         'the second signature must come from another user than the first',

@@ -9,6 +9,7 @@ import type { UnmatchedPaymentView } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { settleInvoice } from './settle';
+import { unmatchedPayment } from './finance-lists';
 import type { FinanceOfficer } from './manual-payments';
 
 export async function assignUnmatchedPayment(
@@ -97,34 +98,5 @@ export async function assignUnmatchedPayment(
       },
     });
   });
-  return unmatchedPaymentView(db, input.unmatchedId);
-}
-
-/** One line of the Unmatched list, as finance-lists.ts shows them. */
-export async function unmatchedPaymentView(db: DeskDb, id: number): Promise<UnmatchedPaymentView> {
-  const u = await db
-    .selectFrom('unmatched_payments as u')
-    .leftJoin('payments as pm', 'pm.id', 'u.payment_id')
-    .leftJoin('invoices as i', 'i.id', 'pm.invoice_id')
-    .leftJoin('requests as r', 'r.id', 'i.request_id')
-    .leftJoin('users as ab', 'ab.id', 'u.assigned_by')
-    .selectAll('u')
-    .select(['i.number as assigned_invoice', 'r.reference as assigned_reference', 'ab.display_name as assigned_name'])
-    .where('u.id', '=', id)
-    .executeTakeFirstOrThrow();
-  return {
-    id: u.id,
-    transactionId: u.transaction_id,
-    sadadBillNumber: u.sadad_bill_number,
-    invoiceNumber: u.invoice_number,
-    amountHalalas: u.amount_halalas,
-    paidAt: u.paid_at,
-    channel: u.channel,
-    receivedAt: u.received_at,
-    status: u.status,
-    assignedTo: u.assigned_invoice && u.assigned_reference ? { invoiceNumber: u.assigned_invoice, reference: u.assigned_reference } : null,
-    assignedBy: u.assigned_name ?? null,
-    assignedAt: u.assigned_at,
-    note: u.note,
-  };
+  return unmatchedPayment(db, input.unmatchedId);
 }

@@ -110,9 +110,9 @@ export async function invoiceTotals(db: DeskDb, invoiceIds: number[]): Promise<M
   return new Map(rows.map((r) => [r.invoice_id, Number(r.total)]));
 }
 
-/** Lines no invoice matched, oldest payment first; or those already assigned, latest assignment first. */
-export async function unmatchedPayments(db: DeskDb, status: 'unmatched' | 'assigned'): Promise<UnmatchedPaymentView[]> {
-  let q = db
+/** Unmatched lines with what they were assigned to, if anything: the one shape of the Unmatched list. */
+function unmatchedRows(db: DeskDb) {
+  return db
     .selectFrom('unmatched_payments as u')
     .leftJoin('payments as pm', 'pm.id', 'u.payment_id')
     .leftJoin('invoices as i', 'i.id', 'pm.invoice_id')
@@ -133,25 +133,37 @@ export async function unmatchedPayments(db: DeskDb, status: 'unmatched' | 'assig
       'i.number as assigned_invoice',
       'r.reference as assigned_reference',
       'ab.display_name as assigned_by',
-    ])
-    .where('u.status', '=', status);
+    ]);
+}
+
+type UnmatchedRow = Awaited<ReturnType<ReturnType<typeof unmatchedRows>['executeTakeFirstOrThrow']>>;
+
+const unmatchedView = (u: UnmatchedRow): UnmatchedPaymentView => ({
+  id: u.id,
+  transactionId: u.transaction_id,
+  sadadBillNumber: u.sadad_bill_number,
+  invoiceNumber: u.invoice_number,
+  amountHalalas: u.amount_halalas,
+  paidAt: u.paid_at,
+  channel: u.channel,
+  receivedAt: u.received_at,
+  status: u.status,
+  assignedTo: u.assigned_invoice && u.assigned_reference ? { invoiceNumber: u.assigned_invoice, reference: u.assigned_reference } : null,
+  assignedBy: u.assigned_by ?? null,
+  assignedAt: u.assigned_at,
+  note: u.note,
+});
+
+/** Lines no invoice matched, oldest payment first; or those already assigned, latest assignment first. */
+export async function unmatchedPayments(db: DeskDb, status: 'unmatched' | 'assigned'): Promise<UnmatchedPaymentView[]> {
+  let q = unmatchedRows(db).where('u.status', '=', status);
   q = status === 'unmatched' ? q.orderBy('u.paid_at').orderBy('u.id') : q.orderBy('u.assigned_at', 'desc').orderBy('u.id', 'desc');
-  const rows = await q.limit(FINANCE_LIST_CAP).execute();
-  return rows.map((u) => ({
-    id: u.id,
-    transactionId: u.transaction_id,
-    sadadBillNumber: u.sadad_bill_number,
-    invoiceNumber: u.invoice_number,
-    amountHalalas: u.amount_halalas,
-    paidAt: u.paid_at,
-    channel: u.channel,
-    receivedAt: u.received_at,
-    status: u.status,
-    assignedTo: u.assigned_invoice && u.assigned_reference ? { invoiceNumber: u.assigned_invoice, reference: u.assigned_reference } : null,
-    assignedBy: u.assigned_by ?? null,
-    assignedAt: u.assigned_at,
-    note: u.note,
-  }));
+  return (await q.limit(FINANCE_LIST_CAP).execute()).map(unmatchedView);
+}
+
+/** One line of the Unmatched list. */
+export async function unmatchedPayment(db: DeskDb, id: number): Promise<UnmatchedPaymentView> {
+  return unmatchedView(await unmatchedRows(db).where('u.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** The reconciliation files imported, newest first. */

@@ -14,6 +14,7 @@ import { searchText } from '../cases/search-text';
 import { BundleError, problem } from './bundle-error';
 import type { ValidBundle } from './validate-bundle';
 import { serialise } from '../db/dialect';
+import { latestStep } from '../cases/latest-step';
 
 export interface ImportResult {
   bundle: string;
@@ -171,14 +172,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle): Pr
 
     if (existing) {
       // Back to the reviewer who returned it, in the Resubmitted queue.
-      const returner = await trx
-        .selectFrom('status_history')
-        .select('actor_id')
-        .where('request_id', '=', existing.id)
-        .where('action', '=', 'return_to_applicant')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const returner = await latestStep(trx, existing.id, { action: 'return_to_applicant' });
       await trx
         .updateTable('requests')
         .set({ ...row, search_text: searchText(existing.reference, applicant) })
@@ -190,7 +184,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle): Pr
         action: 'resubmit',
         actorId: null,
         at,
-        set: { assignee_id: returner?.actor_id ?? null, return_due_at: null },
+        set: { assignee_id: returner?.actorId ?? null, return_due_at: null },
       });
       const attachments = await storeFiles(trx, existing.id, b, at);
       await storeDetails(trx, existing.id, b, at);

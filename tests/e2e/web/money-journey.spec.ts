@@ -20,6 +20,14 @@ async function as(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
+/** Opens a request from the All queue, found by its reference. */
+async function openCase(page: Page, reference: string) {
+  await page.getByRole('link', { name: /جميع الطلبات/ }).click();
+  await page.getByRole('textbox', { name: /بحث/ }).fill(reference);
+  await page.getByRole('table', { name: 'جميع الطلبات' }).getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+}
+
 /** Claims and approves the open case; an approver overrides a failed check with a justification. */
 async function claimAndApprove(page: Page) {
   await page.getByRole('button', { name: 'استلام الطلب', exact: true }).click();
@@ -51,7 +59,11 @@ test('a renewal and a certificate go from import to a delivered card and an issu
     goodRequestJson({
       reference: renewal,
       submittedAt,
-      applicant: { ...goodRequestJson().applicant, idNumber: '1000000016', card: { number: 'C-2023-004411', issuedAt: day(-1000), expiresAt: day(40) } },
+      applicant: {
+        ...goodRequestJson().applicant,
+        idNumber: '1000000016',
+        card: { number: 'C-2023-004411', issuedAt: day(-1000), expiresAt: day(40) },
+      },
       attachments: [
         { kind: 'employer_letter', file: 'files/letter.pdf', issuedAt: day(-20), certified: false },
         { kind: 'work_certificate', file: 'files/work.pdf' },
@@ -68,7 +80,14 @@ test('a renewal and a certificate go from import to a delivered card and an issu
       service: 'GOOD_STANDING',
       submittedAt,
       employer: { type: 'private', facility: 'Dr. Sulaiman Al Habib Hospital' },
-      applicant: { ...goodRequestJson().applicant, idNumber: '1000000024', card: null, nameAr: 'نورة بنت سعد العتيبي', nameEn: 'Noura Saad Alotaibi', gender: 'female' },
+      applicant: {
+        ...goodRequestJson().applicant,
+        idNumber: '1000000024',
+        card: null,
+        nameAr: 'نورة بنت سعد العتيبي',
+        nameEn: 'Noura Saad Alotaibi',
+        gender: 'female',
+      },
     }),
     GOOD_FILES,
     false,
@@ -82,9 +101,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
   await expect(admin.getByText('2 / 2')).toBeVisible();
   const bills: Record<string, { bill: string; invoice: string }> = {};
   for (const reference of [renewal, certificate]) {
-    await admin.getByRole('link', { name: 'استيراد الطلبات' }).click();
-    await admin.getByRole('link', { name: reference }).click();
-    await expect(admin.getByRole('heading', { name: reference })).toBeVisible();
+    await openCase(admin, reference);
     await claimAndApprove(admin);
     bills[reference] = await billOf(admin);
   }
@@ -114,9 +131,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
   await expect(finance.getByText(/مكررة/).first()).toBeVisible();
 
   // The certificate is issued, kept with its case and opens again.
-  await admin.goto(admin.url().replace(/#.*$/, '#/queue/all'));
-  await admin.getByRole('searchbox').first().fill(certificate);
-  await admin.getByRole('link', { name: certificate }).click();
+  await openCase(admin, certificate);
   await expect(admin.getByText('صدرت الوثيقة').first()).toBeVisible();
   await admin.getByRole('button', { name: 'الوثيقة الصادرة' }).click();
   await expect(admin.getByRole('dialog').locator('canvas').first()).toBeVisible({ timeout: 15_000 });
@@ -146,9 +161,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
   await snap(clerk, 'journey-delivered-ar');
 
   // The case's history tells the whole story.
-  await admin.goto(admin.url().replace(/#.*$/, '#/queue/all'));
-  await admin.getByRole('searchbox').first().fill(renewal);
-  await admin.getByRole('link', { name: renewal }).click();
+  await openCase(admin, renewal);
   await expect(admin.getByText('تم التسليم').first()).toBeVisible();
   await admin.getByRole('tab', { name: 'سجل الطلب' }).click();
   for (const step of ['اعتماد', 'طلب سداد الرسوم', 'تسجيل السداد', 'طباعة البطاقة', 'تسجيل التسليم'])
