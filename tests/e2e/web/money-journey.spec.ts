@@ -10,6 +10,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GOOD_FILES, goodRequestJson, writeZip } from '../../../electron/core/intake/test-bundles';
+import { makeDemoFiles } from '../../../electron/core/demo/attachment-files';
+import { SeededRandom } from '../../../electron/core/demo/random';
+import { FACILITIES } from '../../../electron/core/demo/names';
 import { signIn, snap } from './helpers';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000 + 3 * 3600_000).toISOString().slice(0, 10);
@@ -51,10 +54,13 @@ async function billOf(page: Page): Promise<{ bill: string; invoice: string }> {
 }
 
 test('a renewal and a certificate go from import to a delivered card and an issued letter', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const renewal = 'REQ-2026-900301';
   const certificate = 'REQ-2026-900302';
   const submittedAt = `${day(-1)}T09:30:00+03:00`;
+  // A real photograph and letters, as the portal sends them: the card prints the photo.
+  const demo = await makeDemoFiles(new SeededRandom(3), FACILITIES);
+  const files = { ...GOOD_FILES, 'files/photo.jpg': demo.photo().bytes, 'files/letter.pdf': demo.letter('employer_letter').bytes };
   const renewalZip = writeZip(
     goodRequestJson({
       reference: renewal,
@@ -70,7 +76,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
         { kind: 'photo', file: 'files/photo.jpg' },
       ],
     }),
-    GOOD_FILES,
+    files,
     false,
     'renewal.zip',
   );
@@ -89,7 +95,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
         gender: 'female',
       },
     }),
-    GOOD_FILES,
+    files,
     false,
     'certificate.zip',
   );
@@ -122,7 +128,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
   await finance.getByRole('link', { name: 'المالية' }).click();
   await finance.getByRole('tab', { name: 'استيراد المدفوعات' }).click();
   await finance.locator('input[type=file]').setInputFiles(csv);
-  await expect(finance.getByText('طلبات سُددت وانتقلت')).toBeVisible();
+  await expect(finance.getByText('طلبات سُددت وانتقلت').first()).toBeVisible();
   await expect(finance.getByText(renewal).first()).toBeVisible();
   await expect(finance.getByText(certificate).first()).toBeVisible();
   await snap(finance, 'journey-payments-import-ar');
@@ -149,6 +155,12 @@ test('a renewal and a certificate go from import to a delivered card and an issu
   await expect(preview.locator('canvas')).toHaveCount(2);
   await preview.getByRole('button', { name: /تأكيد الطباعة \(1\)/ }).click();
   await expect(preview).toBeHidden();
+  // Confirmed: the numbered card opens, to send to the printer.
+  const toPrint = clerk.getByRole('dialog', { name: 'البطاقات المؤكدة للطباعة' });
+  await expect(toPrint.locator('canvas')).toHaveCount(2);
+  await snap(clerk, 'journey-card-ar');
+  await clerk.keyboard.press('Escape');
+  await expect(toPrint).toBeHidden();
   await clerk.getByRole('main').getByText('تمت الطباعة', { exact: true }).click();
   const printed = clerk.getByRole('row').filter({ hasText: renewal });
   await expect(printed).toContainText(/C-\d{4}-\d{6}/);
