@@ -128,6 +128,18 @@ describe('the finance desk', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
 
+  it('an invoice with no confirmed payment: asking for its refund is refused and nothing is opened', async () => {
+    const t = await paidCase();
+    // The only payment is a transfer still waiting for its second officer: nothing has been received.
+    await t.desk.db.updateTable('payments').set({ status: 'pending' }).execute();
+    const r = await t.call(t.reviewer.token, 'refunds.request', { requestId: 1, grounds: [] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: 'invoice INV-1 has no confirmed payment: there is nothing to refund' },
+    });
+    expect(await t.desk.db.selectFrom('refunds').selectAll().execute()).toEqual([]);
+  });
+
   it('no invoice, nothing to refund: a clear refusal', async () => {
     const t = await paidCase();
     await t.desk.db.deleteFrom('payments').execute();

@@ -148,7 +148,14 @@ export async function insertRequestedRefund(
 export async function requestRefund(db: DeskDb, a: FinanceActor, requestId: number, grounds: RefundGroundInput[]): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const { invoiceId } = await refundFactsFromCase(trx, requestId, at, grounds);
+    const { invoiceId, facts } = await refundFactsFromCase(trx, requestId, at, grounds);
+    // Nothing paid (confirmed), nothing to give back: a refund request on an unpaid invoice is a mistake.
+    if (facts.payments.length === 0)
+      throw new DeskFault(
+        'bad_input',
+        `invoice ${facts.invoice.id} has no confirmed payment: there is nothing to refund`,
+        `لا يوجد سداد مؤكد على الفاتورة ${facts.invoice.id}: لا يوجد ما يسترد`,
+      );
     // Two officers asking at once must not open two refunds of one invoice (PostgreSQL; SQLite has one writer).
     await serialise(trx, refundLockKey(invoiceId));
     await refuseIfSettled(trx, invoiceId);
