@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from './testing';
-import { samplePolicy } from './policy';
+import { SAMPLE_POLICY_NOTE, samplePolicy } from './policy';
 import { policyChanges } from './policy-versions';
 import { verifyAuditChain } from './audit/chain';
 import type { PolicyVersionView } from '../../shared/domain';
@@ -29,6 +29,15 @@ describe('policy versions', () => {
       { path: 'fourEyesServices', from: a.fourEyesServices, to: [] },
       { path: 'paymentWindowDays', from: 14, to: 7 },
     ]);
+  });
+
+  it('the shipped sample policy says what it is in Arabic and English; an older database’s English-only note reads the same', async () => {
+    const t = await setup();
+    expect(SAMPLE_POLICY_NOTE).toBe('قيم تجريبية (ليست أرقام الهيئة) — sample defaults (not official figures)');
+    expect(value<PolicyVersionView>(await t.call(t.reviewer.token, 'policy.current', {})).note).toBe(SAMPLE_POLICY_NOTE);
+    await t.desk.db.updateTable('policy').set({ note: 'sample defaults (not official figures)' }).where('version', '=', 1).execute();
+    expect(value<PolicyVersionView>(await t.call(t.reviewer.token, 'policy.current', {})).note).toBe(SAMPLE_POLICY_NOTE);
+    expect(value<PolicyVersionView[]>(await t.call(t.admin.token, 'policy.history', {})).map((v) => v.note)).toEqual([SAMPLE_POLICY_NOTE]);
   });
 
   it('an admin saves a new version: who, when, why and what changed', async () => {

@@ -10,7 +10,7 @@ import { SERVICES } from '../../shared/domain';
 import { DeskFault } from './errors';
 import { appendAudit } from './audit/chain';
 import { serialise } from './db/dialect';
-import { currentPolicy, policySchema, samplePolicy } from './policy';
+import { currentPolicy, policySchema, samplePolicy, shownPolicyNote } from './policy';
 
 type Change = PolicyVersionView['changes'][number];
 
@@ -45,7 +45,7 @@ export async function policyHistory(db: DeskDb, at: string): Promise<PolicyVersi
     views.push({
       version: r.version,
       policy,
-      note: r.note,
+      note: shownPolicyNote(r.note),
       createdAt: r.created_at,
       createdBy: r.display_name ?? null,
       changes: before ? policyChanges(before, policy) : [],
@@ -70,7 +70,7 @@ export async function policyInForce(db: DeskDb, at: string): Promise<PolicyVersi
   return {
     version: now!.version,
     policy,
-    note: now!.note,
+    note: shownPolicyNote(now!.note),
     createdAt: now!.created_at,
     createdBy: now!.display_name ?? null,
     changes: before ? policyChanges(asApplied(before.data), policy) : [],

@@ -54,6 +54,14 @@ export function samplePolicy(): Policy {
   };
 }
 
+/** The note of the shipped sample policy (version 1), in both languages in one string: the Policy page shows it as is. */
+export const SAMPLE_POLICY_NOTE = 'قيم تجريبية (ليست أرقام الهيئة) — sample defaults (not official figures)';
+/** The English-only note databases made before this one were given; shown as the bilingual one. */
+const ENGLISH_SAMPLE_NOTE = 'sample defaults (not official figures)';
+
+/** A version's note as shown: the old English-only sample note reads in both languages like the new one. */
+export const shownPolicyNote = (note: string): string => (note === ENGLISH_SAMPLE_NOTE ? SAMPLE_POLICY_NOTE : note);
+
 export interface PolicyVersion {
   version: number;
   policy: Policy;
@@ -67,7 +75,7 @@ export async function currentPolicy(db: DeskDb, at: string): Promise<PolicyVersi
   const policy = samplePolicy();
   await db
     .insertInto('policy')
-    .values({ version: 1, data: JSON.stringify(policy), note: 'sample defaults (not official figures)', created_by: null, created_at: at })
+    .values({ version: 1, data: JSON.stringify(policy), note: SAMPLE_POLICY_NOTE, created_by: null, created_at: at })
     .onConflict((oc) => oc.doNothing())
     .execute();
   return { version: 1, policy };

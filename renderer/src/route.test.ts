@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref } from './route';
+import { homeRoute, parseRoute, routeHref } from './route';
 
 describe('routes', () => {
   it('round-trips every page', () => {
@@ -21,5 +21,14 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'queue', queue: 'new' });
     expect(parseRoute('#/queue/bogus')).toEqual({ page: 'queue', queue: 'new' });
     expect(parseRoute('#/finance/bogus')).toEqual({ page: 'finance', tab: 'awaiting' });
+  });
+  it('lands each role where its work is', () => {
+    expect(homeRoute(['finance'])).toEqual({ page: 'finance', tab: 'awaiting' });
+    expect(homeRoute(['admin', 'finance'])).toEqual({ page: 'finance', tab: 'awaiting' });
+    expect(homeRoute(['card_clerk'])).toEqual({ page: 'print' });
+    expect(homeRoute(['finance', 'reviewer'])).toEqual({ page: 'queue', queue: 'new' });
+    expect(homeRoute(['card_clerk', 'approver'])).toEqual({ page: 'queue', queue: 'new' });
+    expect(homeRoute(['reviewer'])).toEqual({ page: 'queue', queue: 'new' });
+    expect(homeRoute(['admin'])).toEqual({ page: 'queue', queue: 'new' });
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { QUEUES, type QueueId } from '../../shared/domain';
+import { QUEUES, type QueueId, type Role } from '../../shared/domain';
 
 /** The desk's few places, kept in the address fragment so Back and reload work. */
 export type Route =
@@ -67,10 +67,32 @@ export function useRoute(): Route {
 }
 
 /**
- * Forgets where the last user was (sign-out, session ended): the next user to sign in starts on the
- * queues, never on the previous user's open case. Replaced, not pushed, so Back cannot return to it.
+ * Forgets where the last user was (sign-out, session ended): the next user to sign in starts on their
+ * own home (landAfterSignIn), never on the previous user's open case. Replaced, not pushed, so Back cannot return to it.
  */
 export function forgetRoute(): void {
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/**
+ * Where each role's work is: finance officers on the invoices awaiting payment, card clerks on the
+ * print centre (unless they also review or approve), everyone else on the New queue.
+ */
+export function homeRoute(roles: readonly Role[]): Route {
+  const reviews = roles.includes('reviewer') || roles.includes('approver');
+  if (!reviews && roles.includes('finance')) return { page: 'finance', tab: 'awaiting' };
+  if (!reviews && roles.includes('card_clerk')) return { page: 'print' };
+  return { page: 'queue', queue: 'new' };
+}
+
+/**
+ * After sign-in: from the bare address (where sign-out and an ended session leave it, so never the
+ * previous user's case) to the user's own home; an address asked for on purpose is kept. Replaced,
+ * not pushed, so Back does not return to the bare address.
+ */
+export function landAfterSignIn(roles: readonly Role[]): void {
+  if (!/^#?\/?$/.test(window.location.hash)) return;
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}${routeHref(homeRoute(roles))}`);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

@@ -157,6 +157,8 @@ export interface AuditVerification {
   /** The first entry whose hash does not match, when the chain is broken. */
   brokenAt: number | null;
   reason: string | null;
+  /** The same reason in Arabic, times on Riyadh's clock (null when `reason` is). */
+  reasonAr: string | null;
   /** What the signed checkpoint (kept outside the database) says, when one was compared; null when there was none. */
   checkpoint?: CheckpointCheck | null;
 }
@@ -178,6 +180,8 @@ export interface CheckpointView {
 export interface CheckpointCheck extends CheckpointView {
   verdict: 'matches' | 'missing' | 'rewritten' | 'unverified';
   message: string;
+  /** The same message in Arabic, times on Riyadh's clock. */
+  messageAr: string;
 }
 
 /** What happened to one imported bundle. */

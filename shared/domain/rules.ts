@@ -9,5 +9,8 @@ export interface CheckView {
   explanation: { ar: string; en: string };
   applicantMessage?: { ar: string; en: string };
   attachmentIds?: number[];
+  /** The seed article(s) or decision the rule comes from, as the handbook names it (English). */
   source: string;
+  /** The same source in both languages: show sourceLabel.ar on the Arabic screen. */
+  sourceLabel: { ar: string; en: string };
 }

@@ -21,7 +21,7 @@ describe('the audit chain', () => {
     for (let i = 0; i < 5; i++)
       await appendAudit(t.desk.db, { at: `2026-03-10T08:00:0${i}.000Z`, actorId: null, action: 'test', entity: 'x', entityId: i, data: { i } });
     // Entry 1 is the desk recording its card-signing key when it first opened the file.
-    expect(await verifyAuditChain(t.desk.db)).toEqual({ ok: true, entries: 6, brokenAt: null, reason: null });
+    expect(await verifyAuditChain(t.desk.db)).toEqual({ ok: true, entries: 6, brokenAt: null, reason: null, reasonAr: null });
     await expect(t.desk.db.updateTable('audit_log').set({ action: 'forged' }).where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
     await expect(t.desk.db.deleteFrom('audit_log').where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
     await t.desk.close();
@@ -36,5 +36,6 @@ describe('the audit chain', () => {
     const r = await verifyAuditChain(again.desk.db);
     expect(r).toMatchObject({ ok: false, brokenAt: 3 });
     expect(r.reason).toContain('entry 3');
+    expect(r.reasonAr).toBe('عدل القيد 3 بعد كتابته');
   });
 });

@@ -76,14 +76,17 @@ export async function verifyAuditChain(db: DeskDb): Promise<AuditVerification> {
   for (;;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
-      const broken = (reason: string): AuditVerification => ({ ok: false, entries, brokenAt: row.seq, reason });
-      if (row.seq !== expectedSeq) return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
-      if (row.prev_hash !== prev) return broken(`entry ${row.seq} does not link to entry ${row.seq - 1}`);
-      if (hashOf(row) !== row.hash) return broken(`entry ${row.seq} was changed after it was written`);
+      // The English wording is read back by the Audit page (renderer/src/pages/audit/verify-summary.ts): keep it.
+      const broken = (reason: string, reasonAr: string): AuditVerification => ({ ok: false, entries, brokenAt: row.seq, reason, reasonAr });
+      if (row.seq !== expectedSeq)
+        return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing`, reasonAr: `القيد ${expectedSeq} مفقود` };
+      if (row.prev_hash !== prev)
+        return broken(`entry ${row.seq} does not link to entry ${row.seq - 1}`, `القيد ${row.seq} لا يرتبط بالقيد ${row.seq - 1}`);
+      if (hashOf(row) !== row.hash) return broken(`entry ${row.seq} was changed after it was written`, `عدل القيد ${row.seq} بعد كتابته`);
       prev = row.hash;
       expectedSeq += 1;
       entries += 1;
     }
-    if (rows.length < pageSize) return { ok: true, entries, brokenAt: null, reason: null };
+    if (rows.length < pageSize) return { ok: true, entries, brokenAt: null, reason: null, reasonAr: null };
   }
 }

@@ -17,6 +17,7 @@ import { verifyAudit } from './verify';
 import { checkpointNow, lastCheckpoint } from './desk-checkpoints';
 import type { AuditVerification } from '../../../shared/domain';
 import type { AuditLogRow } from '../db/schema';
+import { riyadhStamp } from '../riyadh-time';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -88,6 +89,10 @@ describe('audit checkpoints', () => {
     const r = await t.verify(cp);
     expect(r).toMatchObject({ ok: true, entries: 21, brokenAt: null, checkpoint: { verdict: 'matches', seq: 20 } });
     expect(r.checkpoint?.message).toContain('1 entry since');
+    // The Arabic twin: the checkpoint's time on Riyadh's clock, said so, and no English or raw UTC time in it.
+    expect(r.checkpoint?.messageAr).toBe(`السلسلة تطابق نقطة التحقق المأخوذة في ${riyadhStamp(cp.at, 'ar')} (القيد 20)، وأضيف بعدها قيد واحد`);
+    expect(r.checkpoint?.messageAr).not.toMatch(/[A-Za-z]/);
+    expect(r.reasonAr).toBeNull();
   });
 
   it('names the entries deleted at the end (the triggers switched off)', async () => {
@@ -99,6 +104,8 @@ describe('audit checkpoints', () => {
     const r: AuditVerification = await t.verify(cp);
     expect(r).toMatchObject({ ok: false, brokenAt: 25, checkpoint: { verdict: 'missing' } });
     expect(r.reason).toContain('entries after seq 24 are missing');
+    expect(r.reasonAr).toContain('القيود بعد القيد 24 مفقودة');
+    expect(r.reasonAr).toContain('بتوقيت الرياض سجلت السلسلة حتى القيد 30');
   });
 
   it('names an entry rewritten and the chain hashed again after it', async () => {
@@ -109,6 +116,7 @@ describe('audit checkpoints', () => {
     const r = await t.verify(cp);
     expect(r).toMatchObject({ ok: false, brokenAt: 12, checkpoint: { verdict: 'rewritten' } });
     expect(r.reason).toContain('entry 12 was rewritten');
+    expect(r.reasonAr).toContain('أعيدت كتابة القيد 12: لم يعد يطابق نقطة التحقق المأخوذة في');
   });
 
   it('an entry changed in place is named by the chain; truncated and re-filled is named by the checkpoint', async () => {
@@ -122,6 +130,8 @@ describe('audit checkpoints', () => {
     expect(r).toMatchObject({ ok: false, brokenAt: 3 });
     expect(r.reason).toContain('entry 3');
     expect(r.reason).toContain('entries after seq 8 are missing');
+    // Both findings, in the same order, in Arabic.
+    expect(r.reasonAr).toMatch(/^عدل القيد 3 بعد كتابته؛ القيود بعد القيد 8 مفقودة/);
   });
 
   it('a checkpoint changed after signing, or signed by another key, is refused', async () => {
@@ -130,6 +140,8 @@ describe('audit checkpoints', () => {
     const forged = await t.verify({ ...cp, seq: 3 });
     expect(forged).toMatchObject({ ok: false, checkpoint: { verdict: 'unverified' } });
     expect(forged.reason).toMatch(/not signed by this installation's key/);
+    expect(forged.reasonAr).toContain('غير موقعة بمفتاح هذا التثبيت');
+    expect(forged.checkpoint?.messageAr).toBe(forged.reasonAr);
     const other = await testDesk();
     try {
       const r = await verifyAudit(t.desk.db, { checkpoint: cp, file: null, keys: [createPublicKey(other.desk.cardSigner.publicKeyPem)] });
@@ -170,6 +182,7 @@ describe('audit checkpoints', () => {
     const r = await t.verify(cp);
     expect(r).toMatchObject({ ok: false, brokenAt: 1001, checkpoint: { verdict: 'rewritten' } });
     expect(r.reason).toContain('an entry from 1001 to 1004 was rewritten');
+    expect(r.reasonAr).toContain('أعيدت كتابة قيد بين القيدين 1001 و1004: القيد 1004 لم يعد يطابق');
     // The last 256 entries are marked one by one.
     await rewriteAndRehash(t.desk.db, 4900, '{"forged":true}');
     expect((await t.verify(cp)).reason).toContain('entry');
@@ -221,6 +234,21 @@ describe('audit checkpoints', () => {
     await behindTheDesksBack(t.desk.db, async () => void (await t.desk.db.deleteFrom('audit_log').where('seq', '>', 10).execute()));
     const broken = await t.dispatch('audit.verify', {}, admin.token);
     expect(broken).toMatchObject({ ok: true, value: { ok: false, brokenAt: 11, checkpoint: { verdict: 'missing' } } });
+    expect(broken).toMatchObject({ value: { reasonAr: expect.stringContaining('القيود بعد القيد 10 مفقودة') } });
+    // A damaged newest checkpoint is said so in both languages.
+    writeFileSync(join(t.desk.checkpoints.folder, 'desk-20990101-000000-99.checkpoint.json'), 'not json');
+    const damaged = await t.dispatch('audit.verify', {}, admin.token);
+    expect(damaged).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        checkpoint: {
+          verdict: 'unverified',
+          message: expect.stringContaining('cannot be read'),
+          messageAr: expect.stringContaining('تعذرت قراءة نقطة التحقق'),
+        },
+      },
+    });
     const reviewer = await t.as('not-an-admin', ['reviewer']);
     expect(await t.dispatch('audit.lastCheckpoint', {}, reviewer.token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -15,6 +15,8 @@ import { inMemory } from '../db/location';
 import { keyFingerprint, type CardSigner } from '../documents/card-signing';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import type { CheckpointCheck } from '../../../shared/domain';
+import { DeskFault } from '../errors';
+import { riyadhStamp } from '../riyadh-time';
 
 export interface AuditCheckpoint {
   kind: 'mumaris-audit-checkpoint';
@@ -151,7 +153,11 @@ export function readCheckpoint(file: string): AuditCheckpoint {
   try {
     v = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`the checkpoint ${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DeskFault(
+      'bad_input',
+      `the checkpoint ${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+      `تعذرت قراءة نقطة التحقق ${file}`,
+    );
   }
   const cp = v as Partial<AuditCheckpoint> | null;
   const fine =
@@ -167,7 +173,7 @@ export function readCheckpoint(file: string): AuditCheckpoint {
     typeof cp.signature === 'string' &&
     Array.isArray(cp.marks) &&
     cp.marks.every((m) => Array.isArray(m) && m.length === 2 && Number.isInteger(m[0]) && typeof m[1] === 'string');
-  if (!fine) throw new Error(`${file} is not an audit checkpoint of this desk`);
+  if (!fine) throw new DeskFault('bad_input', `${file} is not an audit checkpoint of this desk`, `الملف ${file} ليس نقطة تحقق لسجل تدقيق هذا المكتب`);
   return cp as AuditCheckpoint;
 }
 
@@ -203,6 +209,8 @@ export async function compareWithCheckpoint(
   file: string | null,
 ): Promise<CheckpointCheck & { brokenAt: number | null }> {
   const base = { file, seq: cp.seq, hash: cp.hash, at: cp.at };
+  // The English keeps the checkpoint's own UTC time, as the CLI has always printed it; the Arabic is on Riyadh's clock.
+  const whenAr = `نقطة التحقق المأخوذة في ${riyadhStamp(cp.at, 'ar')}`;
   const last = (await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst())?.seq ?? 0;
   const marks = [...cp.marks].filter(([seq]) => seq <= Math.min(last, cp.seq)).sort((a, b) => a[0] - b[0]);
   const hashes = new Map<number, string>();
@@ -220,7 +228,11 @@ export async function compareWithCheckpoint(
         from === seq
           ? `entry ${seq} was rewritten: it no longer matches the checkpoint of ${cp.at}`
           : `an entry from ${from} to ${seq} was rewritten: entry ${seq} no longer matches the checkpoint of ${cp.at}`;
-      return { ...base, verdict: 'rewritten', message, brokenAt: from };
+      const messageAr =
+        from === seq
+          ? `أعيدت كتابة القيد ${seq}: لم يعد يطابق ${whenAr}`
+          : `أعيدت كتابة قيد بين القيدين ${from} و${seq}: القيد ${seq} لم يعد يطابق ${whenAr}`;
+      return { ...base, verdict: 'rewritten', message, messageAr, brokenAt: from };
     }
     good = seq;
   }
@@ -229,12 +241,23 @@ export async function compareWithCheckpoint(
       ...base,
       verdict: 'missing',
       message: `entries after seq ${last} are missing: the checkpoint of ${cp.at} was taken at entry ${cp.seq}`,
+      messageAr: `القيود بعد القيد ${last} مفقودة: ${whenAr} سجلت السلسلة حتى القيد ${cp.seq}`,
       brokenAt: last + 1,
     };
   return {
     ...base,
     verdict: 'matches',
     message: `the chain holds the checkpoint of ${cp.at} (entry ${cp.seq}); ${last - cp.seq} ${last - cp.seq === 1 ? 'entry' : 'entries'} since`,
+    messageAr: `السلسلة تطابق ${whenAr} (القيد ${cp.seq})، ${entriesSinceAr(last - cp.seq)}`,
     brokenAt: null,
   };
+}
+
+/** "وأضيف بعدها 12 قيدًا": the count with the noun Arabic grammar gives it. */
+function entriesSinceAr(n: number): string {
+  if (n === 0) return 'ولم يضف بعدها أي قيد';
+  if (n === 1) return 'وأضيف بعدها قيد واحد';
+  if (n === 2) return 'وأضيف بعدها قيدان';
+  if (n % 100 >= 3 && n % 100 <= 10) return `وأضيف بعدها ${n} قيود`;
+  return `وأضيف بعدها ${n} قيدًا`;
 }

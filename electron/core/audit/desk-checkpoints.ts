@@ -4,7 +4,8 @@ import type { Desk, DeskDeps } from '../desk';
 import type { AuditVerification, CheckpointView } from '../../../shared/domain';
 import { withReadOnly } from '../db/read-only';
 import { listCheckpoints, makeCheckpoint, readCheckpoint, writeCheckpoint, type AuditCheckpoint } from './checkpoint';
-import { verifyAudit } from './verify';
+import { reasons, verifyAudit } from './verify';
+import { DeskFault } from '../errors';
 
 type CheckpointDeps = Pick<DeskDeps, 'db' | 'clock' | 'cardSigner' | 'checkpoints' | 'database'>;
 
@@ -68,11 +69,12 @@ export async function verifyDeskAudit(desk: Pick<Desk, 'opened' | 'cardSigner' |
       // A damaged checkpoint is itself a sign of tampering: say so rather than skip it.
       const chain = await verifyAudit(db, null);
       const message = e instanceof Error ? e.message : String(e);
+      const messageAr = e instanceof DeskFault && e.messageAr ? e.messageAr : `تعذرت قراءة نقطة التحقق ${newest.file}`;
       return {
         ...chain,
         ok: false,
-        reason: [chain.reason, message].filter(Boolean).join('; '),
-        checkpoint: { file: newest.file, seq: newest.seq, hash: '', at: newest.at, verdict: 'unverified', message },
+        ...reasons([chain, { reason: message, reasonAr: messageAr }]),
+        checkpoint: { file: newest.file, seq: newest.seq, hash: '', at: newest.at, verdict: 'unverified', message, messageAr },
       };
     }
     return verifyAudit(db, { checkpoint, file: newest.file, keys });

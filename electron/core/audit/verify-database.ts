@@ -71,7 +71,11 @@ export async function verifyDatabaseAudit(opts: VerifyDatabaseOptions): Promise<
       try {
         checkpoint = readCheckpoint(file);
       } catch (e) {
-        throw new DeskFault('bad_input', e instanceof Error ? e.message : String(e), 'ملف نقطة التحقق غير صالح');
+        throw new DeskFault(
+          'bad_input',
+          e instanceof Error ? e.message : String(e),
+          (e instanceof DeskFault && e.messageAr) || 'ملف نقطة التحقق غير صالح',
+        );
       }
       const installationKey = cardKeyFileFor(ro.location, opts.env ?? process.env, opts.deskFolder);
       against = { checkpoint, file, keys: candidateKeys(opts, installationKey, file) };

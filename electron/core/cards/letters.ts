@@ -15,7 +15,7 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
   const r = await db
     .selectFrom('requests as r')
     .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
-    .select(['r.reference', 'r.service', 'r.status', 'r.employer_facility', ...HOLDER_COLUMNS])
+    .select(['r.reference', 'r.service', 'r.status', 'r.employer_facility', 'p.gender', ...HOLDER_COLUMNS])
     .where('r.id', '=', requestId)
     .executeTakeFirst();
   if (!r) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
@@ -32,6 +32,7 @@ export async function loadLetterFacts(db: DeskDb, signer: CardSigner, requestId:
     ...holderFacts(r),
     facility: r.service === 'TRAINING_LETTER' ? r.employer_facility : null,
     qr: signer.payload({ kind: 'D', number: r.reference, holderId: r.id_number, date: issuedAt }),
+    gender: r.gender === 'female' ? 'female' : 'male',
   };
 }
 

@@ -15,5 +15,6 @@ export async function runChecks(db: DeskDb, request: number | RequestRow, pv: Po
     ...(r.applicantMessage ? { applicantMessage: r.applicantMessage } : {}),
     ...(r.attachmentIds?.length ? { attachmentIds: r.attachmentIds } : {}),
     source: r.source,
+    sourceLabel: r.sourceLabel,
   }));
 }

@@ -2,7 +2,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import TERMS from '../../../shared/domain/terms.json';
-import type { RejectionReason } from '../../../shared/domain';
+import type { Bilingual, RejectionReason } from '../../../shared/domain';
+import { longDate } from '../documents/calendar';
 
 export type ApplicantNotice =
   | { kind: 'returned'; notes: string[]; dueAt: string }
@@ -15,7 +16,8 @@ export type ApplicantNotice =
   | { kind: 'paid'; next: 'card' | 'document'; invoiceNumber: string }
   /** INQUIRY: the answer is the message; the request is closed. */
   | { kind: 'answered'; text: string }
-  | { kind: 'rejected'; reason: RejectionReason; text: string }
+  /** `invoice`: rejected as unpaid, the invoice named with its numbers and due date. */
+  | { kind: 'rejected'; reason: RejectionReason; text: string; invoice?: UnpaidInvoice }
   | { kind: 'rerouted'; from: string; to: string };
 
 export interface NoticeInvoice {
@@ -24,6 +26,25 @@ export interface NoticeInvoice {
   totalHalalas: number;
   dueOn: string;
   lines: Array<{ kind: string; amountHalalas: number }>;
+}
+
+/** The invoice a request was rejected for not paying. */
+export interface UnpaidInvoice {
+  number: string;
+  sadadBillNumber: string | null;
+  /** YYYY-MM-DD; null only on invoices written before due days were recorded. */
+  dueOn: string | null;
+}
+
+/**
+ * A day in both calendars, as the commission's letters write it: Umm al-Qura first in Arabic
+ * ("13 جمادى الآخرة 1448 هـ الموافق 23 نوفمبر 2026 م"), Gregorian first in English. Month
+ * names, not 2026-11-23: an Arabic mail reader would show a hyphenated date back to front.
+ */
+export function bothCalendars(day: string): Bilingual {
+  const ar = longDate(day, 'ar');
+  const en = longDate(day, 'en');
+  return { ar: `${ar.hijri} الموافق ${ar.gregorian}`, en: `${en.gregorian} (${en.hijri})` };
 }
 
 /** 1234.5 SAR as "1,234.50": the amount with its halalas, as the applicant pays it. */
@@ -84,6 +105,7 @@ function compose(to: Recipient, notice: ApplicantNotice) {
     case 'approved_invoice': {
       const inv = notice.invoice;
       const total = sarAmount(inv.totalHalalas);
+      const due = bothCalendars(inv.dueOn);
       const lines = (lang: 'ar' | 'en') =>
         inv.lines
           .map((l) => `- ${(FEE_LINE[l.kind] ?? { ar: l.kind, en: l.kind })[lang]}: ${sarAmount(l.amountHalalas)} ${lang === 'ar' ? 'ريال' : 'SAR'}`)
@@ -91,8 +113,8 @@ function compose(to: Recipient, notice: ApplicantNotice) {
       return {
         subject_ar: `تم اعتماد طلبكم ${ref}: فاتورة سداد رقم ${inv.sadadBillNumber}`,
         subject_en: `Your request ${ref} has been approved: SADAD bill ${inv.sadadBillNumber}`,
-        body_ar: `السيد/ة ${to.nameAr}،\nتم اعتماد طلبكم رقم ${ref}. لإتمامه يرجى سداد الفاتورة ${inv.number}:\nرقم فاتورة سداد: ${inv.sadadBillNumber}\nالمبلغ: ${total} ريال سعودي\n${lines('ar')}\nآخر موعد للسداد: ${inv.dueOn}\nإذا لم تسدد الفاتورة حتى هذا التاريخ يرفض الطلب لعدم السداد.`,
-        body_en: `Dear ${to.nameEn},\nYour request ${ref} has been approved. To complete it, please pay invoice ${inv.number}:\nSADAD bill number: ${inv.sadadBillNumber}\nAmount: SAR ${total}\n${lines('en')}\nDue date: ${inv.dueOn}\nIf the invoice is not paid by that date, the request will be rejected as unpaid.`,
+        body_ar: `السيد/ة ${to.nameAr}،\nتم اعتماد طلبكم رقم ${ref}. لإتمامه يرجى سداد الفاتورة ${inv.number}:\nرقم فاتورة سداد: ${inv.sadadBillNumber}\nالمبلغ: ${total} ريال سعودي\n${lines('ar')}\nآخر موعد للسداد: ${due.ar}\nإذا لم تسدد الفاتورة حتى هذا التاريخ يرفض الطلب لعدم السداد.`,
+        body_en: `Dear ${to.nameEn},\nYour request ${ref} has been approved. To complete it, please pay invoice ${inv.number}:\nSADAD bill number: ${inv.sadadBillNumber}\nAmount: SAR ${total}\n${lines('en')}\nDue date: ${due.en}\nIf the invoice is not paid by that date, the request will be rejected as unpaid.`,
       };
     }
     case 'approved_no_fee': {
@@ -129,14 +151,26 @@ function compose(to: Recipient, notice: ApplicantNotice) {
       };
     case 'rejected': {
       const reason = TERMS.rejection_reasons[notice.reason];
+      const details = notice.invoice ? unpaidDetails(notice.invoice) : { ar: [], en: [] };
+      const body = (lines: string[]) => [...lines, notice.text].filter((l) => l !== '').join('\n');
       return {
         subject_ar: `قرار بشأن طلبكم ${ref}`,
         subject_en: `Decision on your request ${ref}`,
-        body_ar: `السيد/ة ${to.nameAr}،\nنأسف لإبلاغكم برفض طلبكم رقم ${ref}.\nالسبب: ${reason.ar}\n${notice.text}`,
-        body_en: `Dear ${to.nameEn},\nWe regret that your request ${ref} has been rejected.\nReason: ${reason.en}\n${notice.text}`,
+        body_ar: body([`السيد/ة ${to.nameAr}،`, `نأسف لإبلاغكم برفض طلبكم رقم ${ref}.`, `السبب: ${reason.ar}`, ...details.ar]),
+        body_en: body([`Dear ${to.nameEn},`, `We regret that your request ${ref} has been rejected.`, `Reason: ${reason.en}`, ...details.en]),
       };
     }
   }
+}
+
+/** The unpaid invoice, one labelled line each: what the applicant would quote to the commission. */
+function unpaidDetails(inv: UnpaidInvoice): { ar: string[]; en: string[] } {
+  const due = inv.dueOn ? bothCalendars(inv.dueOn) : null;
+  const bill = inv.sadadBillNumber;
+  return {
+    ar: [`رقم الفاتورة: ${inv.number}`, ...(bill ? [`رقم فاتورة سداد: ${bill}`] : []), ...(due ? [`تاريخ الاستحقاق: ${due.ar}`] : [])],
+    en: [`Invoice number: ${inv.number}`, ...(bill ? [`SADAD bill number: ${bill}`] : []), ...(due ? [`Due date: ${due.en}`] : [])],
+  };
 }
 
 export async function queueApplicantNotice(trx: Transaction<Database>, to: Recipient, notice: ApplicantNotice, at: string): Promise<void> {

@@ -47,6 +47,19 @@ describe('the payment window sweep', () => {
     expect(mail.body_ar).toContain('عدم سداد الرسوم خلال المهلة');
     expect(mail.body_en).toContain('Fees not paid by the due date');
     expect(mail.body_en).toContain('INV-2026-000001');
+    // The invoice as labelled lines, the due day in both calendars (as the invoice mail and the letters write it).
+    const bill = (await t.invoiceOf(id)).sadad_bill_number!;
+    expect(mail.body_ar.split('\n').slice(-3)).toEqual([
+      'رقم الفاتورة: INV-2026-000001',
+      `رقم فاتورة سداد: ${bill}`,
+      'تاريخ الاستحقاق: 5 شوال 1447 هـ الموافق 24 مارس 2026 م',
+    ]);
+    expect(mail.body_en.split('\n').slice(-3)).toEqual([
+      'Invoice number: INV-2026-000001',
+      `SADAD bill number: ${bill}`,
+      'Due date: 24 March 2026 (Shawwal 5, 1447 AH)',
+    ]);
+    expect(mail.body_ar).not.toMatch(/SADAD|—|2026-03-24/);
     // Nothing more to do the next time.
     expect(await sweepUnpaidInvoices(t.desk.db, t.clock)).toEqual({ rejected: [], partlyPaid: [] });
     expect((await verifyAuditChain(t.desk.db)).ok).toBe(true);

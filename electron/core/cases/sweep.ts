@@ -143,7 +143,8 @@ export async function expireInvoice(trx: Trx, invoiceId: number, at: string): Pr
         afterExpiry: true,
       },
     );
-  const text = `${inv.number} — SADAD ${inv.sadad_bill_number ?? ''} — ${inv.due_on}`;
-  await queueApplicantNotice(trx, await recipient(trx, inv.request_id), { kind: 'rejected', reason: 'unpaid', text }, at);
+  // The invoice's numbers and due day, labelled in each language by the notice (cases/notify.ts).
+  const invoice = { number: inv.number, sadadBillNumber: inv.sadad_bill_number, dueOn: inv.due_on };
+  await queueApplicantNotice(trx, await recipient(trx, inv.request_id), { kind: 'rejected', reason: 'unpaid', text: '', invoice }, at);
   return { reference: request.reference, partlyPaid: paidHalalas > 0 };
 }

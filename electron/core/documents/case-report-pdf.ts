@@ -15,6 +15,7 @@ import { describeDocument } from './metadata';
 import { hijriDay } from './calendar';
 import { ltr } from './text/shape-line';
 import { ID_TYPE_LABELS } from './holder-facts';
+import { RIYADH_TIME, riyadhDateTime, riyadhDay } from '../riyadh-time';
 
 export interface CaseReportFacts {
   detail: CaseDetail;
@@ -31,22 +32,40 @@ export interface CaseReportFacts {
 const terms = TERMS as unknown as Record<string, Record<string, Bilingual>>;
 const label = (group: string, key: string, lang: 'ar' | 'en') => terms[group]?.[key]?.[lang] ?? key;
 
+/** A refund's state, worded as the Refunds page words it. */
+const REFUND_STATUS: Record<string, Bilingual> = {
+  requested: { ar: 'مطلوب', en: 'Requested' },
+  computed: { ar: 'محسوب بانتظار الاعتماد', en: 'Computed, awaiting approval' },
+  approved: { ar: 'معتمد بانتظار الصرف', en: 'Approved, awaiting payout' },
+  paid: { ar: 'مصروف', en: 'Paid out' },
+  superseded: { ar: 'ملغى', en: 'Superseded' },
+};
+
+/** 1234.5 as "1,234.50 ريال" / "1,234.50 SAR": the currency as the desk's screens write it. */
+export const reportAmount = (sar: number, lang: 'ar' | 'en') =>
+  `${sar.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${lang === 'ar' ? 'ريال' : 'SAR'}`;
+
 /** The report of one request: who, what, the checks and why, notes, the decisions and who took them, money, and the files by hash. */
 export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const { detail: c, lang } = f;
   const ar = lang === 'ar';
   const L = (b: Bilingual) => b[lang];
-  const day = (iso: string) => `${iso.slice(0, 10)} (${hijriDay(iso.slice(0, 10))} ${ar ? 'هـ' : 'AH'})`;
-  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')}`;
+  // The desk works in Riyadh: every instant is shown on Riyadh's clock (said once, under the title,
+  // and in the footer), every day is Riyadh's calendar day.
+  const day = (iso: string) => {
+    const d = riyadhDay(iso);
+    return ar ? `${d} م (${hijriDay(d)} هـ)` : `${d} (${hijriDay(d)} AH)`;
+  };
+  const time = riyadhDateTime;
   const id = (s: string) => (ar ? ltr(s) : s);
-  const sar = (n: number) => `${n.toFixed(2)} ${ar ? 'ر.س' : 'SAR'}`;
+  const sar = (n: number) => reportAmount(n, lang);
 
   const doc = await PDFDocument.create();
   describeDocument(doc, { title: `${ar ? 'تقرير الطلب' : 'Case report'} ${c.reference}`, subject: 'Case report', now: f.printedAt });
   const w = await ReportWriter.create(doc, lang);
   await w.title(
     `${ar ? 'تقرير الطلب' : 'Case report'} ${id(c.reference)}`,
-    `${L(TERMS.commission)} · ${L(SERVICE_LABELS[c.service])} · ${f.copy === 'staff' ? (ar ? 'نسخة الموظفين' : 'Staff copy') : ar ? 'نسخة مقدم الطلب' : 'Applicant copy'}`,
+    `${L(TERMS.commission)} · ${L(SERVICE_LABELS[c.service])} · ${f.copy === 'staff' ? (ar ? 'نسخة الموظفين' : 'Staff copy') : ar ? 'نسخة مقدم الطلب' : 'Applicant copy'} · ${ar ? `الأوقات ${RIYADH_TIME.ar}` : `times are ${RIYADH_TIME.en} (UTC+3)`}`,
   );
 
   await w.heading(ar ? 'الطلب' : 'Request');
@@ -133,17 +152,17 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const money: string[][] = [];
   for (const inv of f.finance.invoices) {
     const due = inv.lines.reduce((s, l) => s + l.amount, 0);
-    money.push([ar ? 'فاتورة' : 'Invoice', id(inv.number), inv.issuedAt.slice(0, 10), sar(due), '']);
+    money.push([ar ? 'فاتورة' : 'Invoice', id(inv.number), riyadhDay(inv.issuedAt), sar(due), '']);
     for (const p of inv.payments)
-      money.push([ar ? 'سداد' : 'Payment', id(p.reference), p.paidAt.slice(0, 10), sar(p.amount), label('payment_channels', p.channel, lang)]);
+      money.push([ar ? 'سداد' : 'Payment', id(p.reference), riyadhDay(p.paidAt), sar(p.amount), label('payment_channels', p.channel, lang)]);
   }
   for (const r of f.finance.refunds)
     money.push([
       ar ? 'استرداد' : 'Refund',
       id(r.invoiceNumber),
-      (r.paidAt ?? r.computedAt ?? r.requestedAt ?? '').slice(0, 10),
+      ((at) => (at ? riyadhDay(at) : '—'))(r.paidAt ?? r.computedAt ?? r.requestedAt),
       r.result ? sar(r.result.total) : '—',
-      r.status.replaceAll('_', ' '),
+      (REFUND_STATUS[r.status] ?? { ar: r.status, en: r.status })[lang],
     ]);
   if (money.length === 0) await w.paragraph(ar ? 'لا توجد فواتير.' : 'No invoices.', { muted: true });
   else
@@ -173,8 +192,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const head = f.auditHead ? `${f.auditHead.seq} (${f.auditHead.hash.slice(0, 12)})` : '—';
   await w.finish(
     ar
-      ? `طبع في ${time(f.printedAt.toISOString())} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
-      : `Printed ${time(f.printedAt.toISOString())} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
+      ? `طبع في ${time(f.printedAt)} ${RIYADH_TIME.ar} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
+      : `Printed ${time(f.printedAt)} ${RIYADH_TIME.en} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
   );
   return doc.save();
 }

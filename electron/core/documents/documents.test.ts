@@ -12,16 +12,17 @@ import type { CardFacts } from './card-facts';
 
 const signer = loadCardSigner(null);
 
-const PEOPLE: Array<{ nameAr: string; nameEn: string; idNumber: string; idType: string }> = [
-  { nameAr: 'عبدُ اللهِ بنُ سلامٍ الدوسري', nameEn: 'Abdullah Salam Aldosari', idNumber: '1012345678', idType: 'national_id' },
-  { nameAr: 'لمى عبدالإله آل الشيخ', nameEn: 'Lama Abdulelah Al Alsheikh', idNumber: '1098765432', idType: 'national_id' },
+const PEOPLE: Array<{ nameAr: string; nameEn: string; idNumber: string; idType: string; gender: 'male' | 'female' }> = [
+  { nameAr: 'عبدُ اللهِ بنُ سلامٍ الدوسري', nameEn: 'Abdullah Salam Aldosari', idNumber: '1012345678', idType: 'national_id', gender: 'male' },
+  { nameAr: 'لمى عبدالإله آل الشيخ', nameEn: 'Lama Abdulelah Al Alsheikh', idNumber: '1098765432', idType: 'national_id', gender: 'female' },
   {
     nameAr: 'فاطمة الزهراء بنت عبدالرحمن بن عبدالعزيز بن محمد آل عبدالكريم القحطاني',
     nameEn: 'Fatimah Alzahraa Abdulrahman Abdulaziz Mohammed Al Abdulkarim Al-Qahtani',
     idNumber: '1122334455',
     idType: 'national_id',
+    gender: 'female',
   },
-  { nameAr: 'راجيش كومار', nameEn: 'Rajesh Kumar', idNumber: '2433965528', idType: 'iqama' },
+  { nameAr: 'راجيش كومار', nameEn: 'Rajesh Kumar', idNumber: '2433965528', idType: 'iqama', gender: 'male' },
 ];
 
 function card(i: number): CardFacts {

@@ -9,4 +9,6 @@ export interface LetterFacts extends HolderFacts {
   /** Where a training letter is addressed, when the request names it. */
   facility: string | null;
   qr: string;
+  /** The holder's, for Arabic agreement (الممارس / الممارسة, مسجل / مسجلة …). */
+  gender: 'male' | 'female';
 }

@@ -2,8 +2,15 @@ import { SERVICE_LABELS, type Bilingual, type Service } from '../../../shared/do
 import type { LetterFacts } from './letter-facts';
 import { ltr } from './text/shape-line';
 
+/** The Arabic words that agree with the holder: a letter about a woman says الممارسة, مسجلة, بحقها. */
+const AGREEMENT = {
+  male: { practitioner: 'الممارس', registered: 'مسجل', againstThem: 'بحقه', theirConduct: 'سلوكه', granted: 'منح' },
+  female: { practitioner: 'الممارسة', registered: 'مسجلة', againstThem: 'بحقها', theirConduct: 'سلوكها', granted: 'منحت' },
+} as const;
+
 /** The title and body of each kind of letter, in both languages. */
 export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual } {
+  const g = AGREEMENT[f.gender] ?? AGREEMENT.male;
   const who = {
     ar: `${f.nameAr}، ${f.profession.ar} — ${f.specialty.ar}، بتصنيف ${f.category.ar}`,
     en: `${f.nameEn}, ${f.profession.en} — ${f.specialty.en}, classified as ${f.category.en}`,
@@ -16,7 +23,7 @@ export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual 
       return {
         title: { ar: 'خطاب تدريب', en: 'Training letter' },
         body: {
-          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأنه لا مانع لديها من تدريب الممارس ${who.ar}${reg.ar}${f.facility ? ` لدى ${f.facility}` : ''}، وفق الأنظمة واللوائح المعمول بها، دون أن يعد هذا الخطاب ترخيصاً بمزاولة المهنة.`,
+          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأنه لا مانع لديها من تدريب ${g.practitioner} ${who.ar}${reg.ar}${f.facility ? ` لدى ${f.facility}` : ''}، وفق الأنظمة واللوائح المعمول بها، دون أن يعد هذا الخطاب ترخيصاً بمزاولة المهنة.`,
           en: `The Saudi Commission for Health Specialties has no objection to the training of ${who.en}${reg.en}${f.facility ? ` at ${f.facility}` : ''}, under the regulations in force. This letter is not a licence to practise.`,
         },
       };
@@ -24,7 +31,7 @@ export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual 
       return {
         title: { ar: 'شهادة براءة مهنية', en: 'Certificate of good standing' },
         body: {
-          ar: `تشهد الهيئة السعودية للتخصصات الصحية بأن الممارس ${who.ar}${reg.ar}، مسجل لديها، ولم يصدر بحقه ما يمس سلوكه المهني حتى تاريخ هذه الشهادة.`,
+          ar: `تشهد الهيئة السعودية للتخصصات الصحية بأن ${g.practitioner} ${who.ar}${reg.ar}، ${g.registered} لديها، ولم يصدر ${g.againstThem} ما يمس ${g.theirConduct} المهني حتى تاريخ هذه الشهادة.`,
           en: `The Saudi Commission for Health Specialties certifies that ${who.en}${reg.en}, is registered with the Commission and that nothing affecting their professional conduct has been recorded up to the date of this certificate.`,
         },
       };
@@ -32,7 +39,7 @@ export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual 
       return {
         title: { ar: 'خطاب رقم الأحقية', en: 'Eligibility number letter' },
         body: {
-          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأن الممارس ${who.ar}، قد منح رقم الأحقية ${ltr(f.reference)} لاستكمال إجراءات التعاقد والتصنيف المهني، ويسري هذا الرقم وفق السياسات المعتمدة.`,
+          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأن ${g.practitioner} ${who.ar}، قد ${g.granted} رقم الأحقية ${ltr(f.reference)} لاستكمال إجراءات التعاقد والتصنيف المهني، ويسري هذا الرقم وفق السياسات المعتمدة.`,
           en: `The Saudi Commission for Health Specialties confirms that ${who.en}, has been granted eligibility number ${f.reference} to complete recruitment and professional classification, valid under the policies in force.`,
         },
       };
@@ -40,7 +47,7 @@ export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual 
       return {
         title: { ar: 'خطاب أحقية دخول الاختبار', en: 'Exam eligibility letter' },
         body: {
-          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأحقية الممارس ${who.ar}، في التقدم للاختبار الوطني للتخصص، ويحجز موعد الاختبار عبر القنوات المعتمدة.`,
+          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأحقية ${g.practitioner} ${who.ar}، في التقدم للاختبار الوطني للتخصص، ويحجز موعد الاختبار عبر القنوات المعتمدة.`,
           en: `The Saudi Commission for Health Specialties confirms that ${who.en}, is eligible to sit the national exam of the specialty; the exam is booked through the approved channels.`,
         },
       };
@@ -49,7 +56,7 @@ export function letterText(f: LetterFacts): { title: Bilingual; body: Bilingual 
       return {
         title: label,
         body: {
-          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأنه تم البت في طلب الممارس ${who.ar}${reg.ar}، الخاص بخدمة «${label.ar}» واعتماده.`,
+          ar: `تفيد الهيئة السعودية للتخصصات الصحية بأنه تم البت في طلب ${g.practitioner} ${who.ar}${reg.ar}، الخاص بخدمة «${label.ar}» واعتماده.`,
           en: `The Saudi Commission for Health Specialties confirms that the request of ${who.en}${reg.en}, for "${label.en}" has been decided and approved.`,
         },
       };

@@ -1,6 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import { rgb, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './text/typesetter';
+import { isolateFigures } from './text/figures';
 
 export const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 42;
@@ -9,6 +10,8 @@ const INK = rgb(0.1, 0.12, 0.14);
 const MUTED = rgb(0.36, 0.39, 0.43);
 const TEAL = rgb(0.031, 0.408, 0.357);
 const RULE = rgb(0.82, 0.84, 0.86);
+/** A heading's height: the space above it, the line, its rule and the space below. */
+const HEADING_HEIGHT = 30;
 
 export interface Column {
   title: string;
@@ -26,6 +29,8 @@ export interface Column {
 export class ReportWriter {
   private page!: PDFPage;
   private y = 0;
+  /** A heading waiting to be set with the block after it. */
+  private pendingHeading: string | null = null;
   readonly pages: PDFPage[] = [];
 
   private constructor(
@@ -52,6 +57,8 @@ export class ReportWriter {
   private get rtl() {
     return this.lang === 'ar';
   }
+  /** Text as set in this report: in Arabic, dates and figures stay one left-to-right unit (text/figures.ts). */
+  private bidi = (text: string) => (this.rtl ? isolateFigures(text) : text);
   /** The x of the text's starting edge and its alignment. */
   private start = () => (this.rtl ? { x: this.page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const });
 
@@ -79,8 +86,29 @@ export class ReportWriter {
     }
   }
 
+  /**
+   * A section heading. It is set with the block that follows it (see `beginBlock`), so it never
+   * stands alone at the foot of a page with its table or fields on the next.
+   */
   async heading(text: string): Promise<void> {
-    this.ensure(40);
+    await this.flushHeading();
+    this.pendingHeading = text;
+  }
+
+  /**
+   * Room for the coming block's first `height` points (and the heading waiting for it) on this
+   * page, else a new page; then the waiting heading is drawn.
+   */
+  private async beginBlock(height: number): Promise<void> {
+    this.ensure(height + (this.pendingHeading === null ? 0 : HEADING_HEIGHT));
+    await this.flushHeading();
+  }
+
+  private async flushHeading(): Promise<void> {
+    const text = this.pendingHeading;
+    if (text === null) return;
+    this.pendingHeading = null;
+    this.ensure(HEADING_HEIGHT);
     this.y -= 10;
     const s = this.start();
     await this.ts.draw(this.page, text, { ...s, y: this.y, size: 11.5, bold: true, color: TEAL, maxWidth: this.width });
@@ -93,24 +121,24 @@ export class ReportWriter {
   async fields(pairs: Array<[string, string]>): Promise<void> {
     const half = this.width / 2;
     for (let i = 0; i < pairs.length; i += 2) {
-      this.ensure(16);
+      await this.beginBlock(16);
       for (const [k, [label, value]] of pairs.slice(i, i + 2).entries()) {
         const offset = k * half;
         const x = this.rtl ? this.page.getWidth() - MARGIN - offset : MARGIN + offset;
         const align = this.rtl ? ('right' as const) : ('left' as const);
         const labelWidth = Math.min(110, half * 0.42);
-        await this.ts.draw(this.page, label, { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
+        await this.ts.draw(this.page, this.bidi(label), { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
         const vx = this.rtl ? x - labelWidth : x + labelWidth;
-        await this.ts.draw(this.page, value || '—', { x: vx, y: this.y, size: 9, color: INK, align, maxWidth: half - labelWidth - 8 });
+        await this.ts.draw(this.page, this.bidi(value || '—'), { x: vx, y: this.y, size: 9, color: INK, align, maxWidth: half - labelWidth - 8 });
       }
       this.y -= 15;
     }
   }
 
   async paragraph(text: string, opts: { size?: number; muted?: boolean } = {}): Promise<void> {
-    this.ensure(18);
+    await this.beginBlock(18);
     const s = this.start();
-    this.y = await this.ts.paragraph(this.page, text, {
+    this.y = await this.ts.paragraph(this.page, this.bidi(text), {
       ...s,
       y: this.y,
       width: this.width,
@@ -131,24 +159,31 @@ export class ReportWriter {
       this.rtl
         ? { x: this.page.getWidth() - MARGIN - edges[i]! - 3, align: 'right' as const }
         : { x: MARGIN + edges[i]! + 3, align: 'left' as const };
+    const headerHeight = size + 9;
     const header = async () => {
-      // A header is never left alone at the foot of a page.
-      this.ensure(size * 6);
       this.page.drawRectangle({ x: MARGIN, y: this.y - 4, width: this.width, height: size + 8, color: rgb(0.93, 0.96, 0.95) });
       for (const [i, c] of columns.entries())
         await this.ts.draw(this.page, c.title, { ...cellX(i), y: this.y, size, bold: true, color: INK, maxWidth: widths[i]! - 6 });
-      this.y -= size + 9;
+      this.y -= headerHeight;
     };
-    await header();
+    // Wrap each cell; a row is as tall as its tallest cell.
+    const wrapped: string[][][] = [];
     for (const row of rows) {
-      // Wrap each cell; the row is as tall as its tallest cell.
-      const wrapped = await Promise.all(row.map((cell, i) => this.wrap(cell, widths[i]! - 6, size)));
-      const height = Math.max(1, ...wrapped.map((l) => l.length)) * (size * 1.35) + 4;
+      const cells: string[][] = [];
+      for (const [i, cell] of row.entries()) cells.push(await this.wrap(this.bidi(cell), widths[i]! - 6, size));
+      wrapped.push(cells);
+    }
+    const heights = wrapped.map((cells) => Math.max(1, ...cells.map((l) => l.length)) * (size * 1.35) + 4);
+    // The heading and the header row never stay alone at the foot of a page: they go with the first row.
+    await this.beginBlock(headerHeight + (heights[0] ?? 0));
+    await header();
+    for (const [r, cells] of wrapped.entries()) {
+      const height = heights[r]!;
       if (this.y - height < FOOTER + 10) {
         this.newPage();
         await header();
       }
-      for (const [i, lines] of wrapped.entries()) {
+      for (const [i, lines] of cells.entries()) {
         for (const [k, line] of lines.entries())
           await this.ts.draw(this.page, line, {
             ...cellX(i),
@@ -177,12 +212,13 @@ export class ReportWriter {
 
   /** The footer on every page (page n of N), then the fonts; call once, last. */
   async finish(footer: string): Promise<void> {
+    await this.flushHeading();
     for (const [i, page] of this.pages.entries()) {
       page.drawLine({ start: { x: MARGIN, y: FOOTER - 6 }, end: { x: page.getWidth() - MARGIN, y: FOOTER - 6 }, thickness: 0.4, color: RULE });
       const n = this.rtl ? `صفحة ${i + 1} من ${this.pages.length}` : `Page ${i + 1} of ${this.pages.length}`;
       const s = this.rtl ? { x: page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const };
       const e = this.rtl ? { x: MARGIN, align: 'left' as const } : { x: page.getWidth() - MARGIN, align: 'right' as const };
-      await this.ts.draw(page, footer, { ...s, y: FOOTER - 18, size: 7, color: MUTED, maxWidth: page.getWidth() - 2 * MARGIN - 80 });
+      await this.ts.draw(page, this.bidi(footer), { ...s, y: FOOTER - 18, size: 7, color: MUTED, maxWidth: page.getWidth() - 2 * MARGIN - 80 });
       await this.ts.draw(page, n, { ...e, y: FOOTER - 18, size: 7, color: MUTED, direction: this.rtl ? 'rtl' : 'ltr' });
     }
     this.ts.finish();

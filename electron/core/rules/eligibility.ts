@@ -8,6 +8,7 @@ import type { Policy } from '../policy';
 import { parseSaudiId, normaliseDigits } from '../identity/national-id';
 import { ageOn, calendarDate, describeAge, monthsBetween, plusMonths } from './dates';
 import type { AttachmentFact, RequestFacts, RuleResult } from './types';
+import { sourceLabel } from './sources';
 
 const OUTSIDE_KSA: readonly Service[] = ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER'];
 const isCard = (s: Service) => CARD_SERVICES.includes(s);
@@ -17,7 +18,7 @@ type Rule = {
   id: string;
   source: string;
   appliesTo: (s: Service) => boolean;
-  run: (f: RequestFacts, ctx: Ctx) => Omit<RuleResult, 'rule' | 'source'>;
+  run: (f: RequestFacts, ctx: Ctx) => Omit<RuleResult, 'rule' | 'source' | 'sourceLabel'>;
 };
 
 interface Ctx {
@@ -29,7 +30,7 @@ interface Ctx {
 const ids = (atts: AttachmentFact[]) => atts.flatMap((a) => (a.id === undefined ? [] : [a.id]));
 const ofKind = (f: RequestFacts, kind: string) => f.attachments.filter((a) => a.kind === kind);
 
-function missingAttachment(kind: string, facts: Record<string, unknown> = {}): Omit<RuleResult, 'rule' | 'source'> {
+function missingAttachment(kind: string, facts: Record<string, unknown> = {}): Omit<RuleResult, 'rule' | 'source' | 'sourceLabel'> {
   const k = kindName(kind);
   return {
     outcome: 'fail',
@@ -463,11 +464,12 @@ export function checkEligibility(facts: RequestFacts, policy: Policy): RuleResul
       return {
         rule: rule.id,
         source: rule.source,
+        sourceLabel: sourceLabel(rule.source),
         outcome: 'not_applicable',
         facts: { service: facts.service },
         explanation: { ar: 'لا ينطبق على هذه الخدمة', en: `Does not apply to ${facts.service}` },
       };
     }
-    return { rule: rule.id, source: rule.source, ...rule.run(facts, ctx) };
+    return { rule: rule.id, source: rule.source, sourceLabel: sourceLabel(rule.source), ...rule.run(facts, ctx) };
   });
 }

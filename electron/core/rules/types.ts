@@ -48,6 +48,8 @@ export interface RuleResult {
   attachmentIds?: number[];
   /** The seed article(s) the rule comes from. */
   source: string;
+  /** The source worded in both languages (rules/sources.ts). */
+  sourceLabel: Bilingual;
 }
 
 export interface RefundFacts {

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo, UserInfo } from '../../../shared/domain';
 import type { DeskClient } from './client';
-import { forgetRoute } from '../route';
+import { forgetRoute, landAfterSignIn } from '../route';
 
 interface SessionValue {
   client: DeskClient;
@@ -28,6 +28,7 @@ export function SessionProvider({ client, children }: { client: DeskClient; chil
     (s: SessionInfo) => {
       client.setSession(s.token);
       sessionStorage.setItem(KEY, JSON.stringify(s));
+      landAfterSignIn(s.user.roles);
       setUser(s.user);
     },
     [client],

@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Group, Paper, ScrollArea, Select, Stack, Text, Toolt
 import { TERMS, type AttachmentView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 import { PdfPages } from './PdfPages';
 
 /** The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next. */
@@ -22,7 +22,7 @@ export function AttachmentViewer({
   const { client } = useSession();
   const { t, lang, formatDateTime } = useLocale();
   const [file, setFile] = useState<{ id: number; url: string; mime: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [zoom, setZoom] = useState(1);
   const [rotation, setRotation] = useState(0);
   const pane = useRef<HTMLDivElement>(null);
@@ -43,7 +43,7 @@ export function AttachmentViewer({
     setRotation(0);
     client.call('attachments.open', { id: current.id }).then(
       (r) => setFile({ id: current.id, url: r.url, mime: r.mime }),
-      (e: unknown) => setError(errorText(e, lang)),
+      (e: unknown) => setError(e),
     );
   }, [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reopen only when the attachment changes
 
@@ -90,7 +90,7 @@ export function AttachmentViewer({
           {`${current.fileName} · ${current.mime} · ${Math.ceil(current.size / 1024)} KB · ${t('uploaded')} ${formatDateTime(current.uploadedAt)}${current.issuedAt ? ` · ${t('issued')} ${current.issuedAt}` : ''}`}
         </Text>
       )}
-      {error && <Alert color="red">{error}</Alert>}
+      {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       <Paper withBorder bg="gray.1" p="xs">
         <ScrollArea h="70vh" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': current ? label(current) : t('attachments') }}>
           {file && file.id === current?.id && file.mime === 'application/pdf' && (

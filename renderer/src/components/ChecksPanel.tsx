@@ -48,7 +48,7 @@ export function ChecksPanel({ c, onOpenAttachment }: { c: CaseDetail; onOpenAtta
               ) : null;
             })}
             <Text size="xs" c="dimmed">
-              {lang === 'ar' ? `المصدر: ${check.source}` : `Source: ${check.source}`}
+              {lang === 'ar' ? `المصدر: ${check.sourceLabel.ar}` : `Source: ${check.sourceLabel.en}`}
             </Text>
           </Stack>
         </Group>

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 import { BidiText } from './BidiText';
 
 type Pending = 'return' | 'approve' | 'reject' | 'answer' | 'reroute' | 'reassign' | null;
@@ -26,7 +26,7 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
   const [pending, setPending] = useState<Pending>(null);
   const [reason, setReason] = useState<RejectionReason>('ineligible');
   const [reasonText, setReasonText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [message, setMessage] = useState('');
   const [justification, setJustification] = useState('');
   const [answerText, setAnswerText] = useState('');
@@ -57,7 +57,7 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
       setPending(null);
       await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
       await queryClient.invalidateQueries({ queryKey: ['cases.get', c.id] });
     } finally {
       setBusy(false);
@@ -143,9 +143,9 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
           {pick(TERMS.actions.reassign)}
         </Button>
       )}
-      {error && !pending && (
+      {error !== null && !pending && (
         <Alert color="red" maw={420}>
-          {error}
+          {errorText(error, lang)}
         </Alert>
       )}
       <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending ? pick(TERMS.actions[pending]) : ''} centered>
@@ -250,7 +250,7 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
               />
             </>
           )}
-          {error && <Alert color="red">{error}</Alert>}
+          {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setPending(null)}>
               {t('cancel')}

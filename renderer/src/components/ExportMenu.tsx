@@ -6,7 +6,7 @@ import type { ExportJobView } from '../../../shared/domain';
 import { TERMS } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 
 type View = Omit<ArgsOf<'exports.start'>, 'format' | 'lang'>;
 
@@ -15,7 +15,7 @@ export function ExportMenu({ view }: { view: View }) {
   const { client } = useSession();
   const { t, pick, lang, formatNumber } = useLocale();
   const [job, setJob] = useState<ExportJobView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const status = useQuery({
     queryKey: ['exports.status', job?.id],
     queryFn: () => client.call('exports.status', { jobId: job!.id }),
@@ -30,7 +30,7 @@ export function ExportMenu({ view }: { view: View }) {
     try {
       setJob(await client.call('exports.start', { ...view, format, lang }));
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     }
   };
   const cancel = async () => job && setJob(await client.call('exports.cancel', { jobId: job.id }));
@@ -47,7 +47,7 @@ export function ExportMenu({ view }: { view: View }) {
           <Menu.Item onClick={() => void start('pdf')}>{t('exportPdf')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {error && <Alert color="red">{error}</Alert>}
+      {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       <Modal opened={job !== null} onClose={() => (job?.state === 'running' ? void cancel() : setJob(null))} title={pick(TERMS.actions.export)}>
         {job && (
           <Stack>

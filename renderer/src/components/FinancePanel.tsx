@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type AttachmentView, type CaseFinance, type RefundGroundInput, type RefundView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 import { BidiText } from './BidiText';
 import { InvoiceCard } from './InvoiceCard';
 import { ManualPaymentForm } from './ManualPaymentForm';
@@ -25,7 +25,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   const [useLatePrior, setUseLatePrior] = useState(false);
   const [exempt, setExempt] = useState('');
   const [payout, setPayout] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const officer = user?.roles.includes('finance') ?? false;
   const sar = (n: number) => `${formatNumber(Number(n.toFixed(2)))} ${lang === 'ar' ? 'ريال' : 'SAR'}`;
   const proofs = attachments.map((a) => ({
@@ -45,7 +45,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
       queryClient.setQueryData(['refunds.forCase', requestId], await call());
       await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     }
   }
 
@@ -54,6 +54,9 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   const f = q.data;
   if (f.invoices.length === 0) return <Text c="dimmed">{t('noInvoice')}</Text>;
   const open = f.refunds.find((r) => r.status === 'requested' || r.status === 'computed');
+  // Only money received (a confirmed payment) can be given back; the main process refuses the rest.
+  const received = f.invoices.some((inv) => inv.paid > 0);
+  const settled = f.refunds.some((r) => r.status === 'approved' || r.status === 'paid');
   // The refund counts from the day the applicant asked for it, not the day finance gets to it.
   const requestedAt = requestedAtInput ?? open?.requestedAt?.slice(0, 10) ?? today();
 
@@ -83,8 +86,8 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
         <RefundCard key={r.id} r={r} sar={sar} />
       ))}
 
-      {error && <Alert color="red">{error}</Alert>}
-      {!officer && !open && !f.refunds.some((r) => r.status === 'approved' || r.status === 'paid') && (
+      {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
+      {!officer && received && !open && !settled && (
         <Button
           variant="light"
           onClick={() => void run(() => client.call('refunds.request', { requestId, grounds: [] }))}
@@ -93,7 +96,8 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
           {t('requestRefund')}
         </Button>
       )}
-      {officer && !f.refunds.some((r) => r.status === 'approved' || r.status === 'paid') && (
+      {/* Nothing received, nothing to compute; a refund already open (asked before that was refused) is still worked. */}
+      {officer && (received || open) && !settled && (
         <Paper withBorder p="sm">
           <Stack gap="xs">
             <Title order={4} size="h6">

@@ -3,7 +3,7 @@ import { Alert, Button, FileButton, Group, Paper, SegmentedControl, Select, Stac
 import { TERMS, type AttachmentView, type CaseFinance, type InvoiceView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 import { parseRiyals, useMoney } from './money';
 
 const riyadhToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
@@ -41,7 +41,7 @@ export function ManualPaymentForm({
   const [attachmentId, setAttachmentId] = useState<string | null>(sorted.find((a) => a.kind === 'payment_proof')?.id.toString() ?? null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const halalas = parseRiyals(amount);
   const proofReady = proofKind === 'attachment' ? attachmentId !== null : file !== null;
   const ready = halalas !== null && halalas > 0 && /^\d{4}-\d{2}-\d{2}$/.test(paidOn) && transferReference.trim() !== '' && proofReady;
@@ -64,7 +64,7 @@ export function ManualPaymentForm({
       setTransferReference('');
       setFile(null);
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -153,7 +153,7 @@ export function ManualPaymentForm({
               </Text>
             </Group>
           )}
-          {error && <Alert color="red">{error}</Alert>}
+          {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
           <Button type="submit" loading={busy} disabled={!ready} style={{ alignSelf: 'flex-start' }}>
             {t('finRecordTransfer')}
           </Button>

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type ShownError } from './errors';
 
 /**
  * Roles one admin gave that a second admin confirms or refuses (four-eyes on privileges). A grant
@@ -15,14 +15,14 @@ export function RoleGrantsPanel() {
   const { t, pick, lang, formatDateTime } = useLocale();
   const queryClient = useQueryClient();
   const grants = useQuery({ queryKey: ['users.grants'], queryFn: () => client.call('users.grants', {}) });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
 
   async function decide(method: 'users.confirmGrant' | 'users.refuseGrant', grantId: number) {
     setError(null);
     try {
       await client.call(method, { grantId });
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     }
     await queryClient.invalidateQueries({ queryKey: ['users.grants'] });
     await queryClient.invalidateQueries({ queryKey: ['users.list'] });
@@ -34,10 +34,13 @@ export function RoleGrantsPanel() {
         <Title order={3} size="h5">
           {t('pendingGrants')}
         </Title>
+        <Text size="sm" c="dimmed">
+          {t('rolesGrantHelp')}
+        </Text>
         {grants.isError && <Alert color="red">{errorText(grants.error, lang)}</Alert>}
-        {error && (
+        {error !== null && (
           <Alert color="red" role="alert">
-            {error}
+            {errorText(error, lang)}
           </Alert>
         )}
         {grants.data?.length === 0 && (

@@ -5,7 +5,15 @@ import type { ArgsOf } from '../../../shared/contract';
 import { ROLES, ROLE_LABELS, type Role, type UserAdminView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from './errors';
+import { errorText, type FieldLabels, type ShownError } from './errors';
+import { MESSAGES } from '../i18n/messages';
+
+/** The fields of this form by the names the main process gives them in its refusals. */
+const EDIT_USER_FIELDS: FieldLabels = {
+  displayName: MESSAGES.displayName,
+  roles: MESSAGES.roles,
+  password: MESSAGES.temporaryPassword,
+};
 
 type UserCall = 'users.update' | 'users.setRoles' | 'users.resetPassword' | 'users.disable' | 'users.enable' | 'users.unlock';
 
@@ -17,7 +25,7 @@ export function UserEditModal({ user, onClose }: { user: UserAdminView; onClose:
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [temporary, setTemporary] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [busy, setBusy] = useState(false);
   const self = me?.id === user.id;
 
@@ -30,7 +38,7 @@ export function UserEditModal({ user, onClose }: { user: UserAdminView; onClose:
       await queryClient.invalidateQueries({ queryKey: ['users.grants'] });
       if (closeAfter) onClose();
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -100,9 +108,9 @@ export function UserEditModal({ user, onClose }: { user: UserAdminView; onClose:
             </Button>
           </Group>
         )}
-        {error && (
+        {error !== null && (
           <Alert color="red" role="alert">
-            {error}
+            {errorText(error, lang, EDIT_USER_FIELDS)}
           </Alert>
         )}
       </Stack>

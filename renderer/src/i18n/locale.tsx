@@ -17,6 +17,10 @@ interface LocaleValue {
   /** The two calendars apart, for tight table cells. */
   formatDateParts(iso: string): { gregorian: string; hijri: string };
   formatDateTime(iso: string): string;
+  /** Gregorian and Hijri with the time (Riyadh), where a moment is shown on its own line. */
+  formatDateTimeFull(iso: string): string;
+  /** A short list as each language separates it: "مراجع، معتمد" / "Reviewer, Approver". */
+  formatList(items: string[]): string;
 }
 
 const LocaleContext = createContext<LocaleValue | null>(null);
@@ -78,6 +82,8 @@ export function LocaleProvider({ children, lang: forced }: { children: ReactNode
       formatDate: (iso) => `${gregorian.format(asDate(iso))} (${hijri.format(asDate(iso))})`,
       formatDateParts: (iso) => ({ gregorian: gregorian.format(asDate(iso)), hijri: hijri.format(asDate(iso)) }),
       formatDateTime: (iso) => `${gregorian.format(asDate(iso))} ${time.format(asDate(iso))}`,
+      formatDateTimeFull: (iso) => `${gregorian.format(asDate(iso))} (${hijri.format(asDate(iso))}) ${time.format(asDate(iso))}`,
+      formatList: (items) => items.join(lang === 'ar' ? '، ' : ', '),
     };
   }, [lang, dir, setLang]);
 

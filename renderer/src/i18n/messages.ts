@@ -181,7 +181,6 @@ export const MESSAGES = {
   finOnlyCsv: { ar: 'ملف التسوية بصيغة ‎.csv‎ فقط', en: 'The reconciliation file must be a .csv' },
   finImportRefused: { ar: 'رُفض الملف ولم يُسجل منه شيء', en: 'File refused: nothing was recorded' },
   finImportResult: { ar: 'نتيجة الاستيراد', en: 'Import result' },
-  finLines: { ar: 'سطر', en: 'lines' },
   finLinesHeader: { ar: 'الأسطر', en: 'Lines' },
   finMatched: { ar: 'مطابقة', en: 'Matched' },
   finUnmatchedCount: { ar: 'غير مطابقة', en: 'Unmatched' },
@@ -200,7 +199,6 @@ export const MESSAGES = {
   finByCommandLine: { ar: 'سطر الأوامر', en: 'Command line' },
   finWaitingAssignment: { ar: 'بانتظار الإسناد', en: 'Waiting' },
   finAssigned: { ar: 'أُسندت', en: 'Assigned' },
-  finLinesCount: { ar: 'سطر', en: 'lines' },
   finNoUnmatched: { ar: 'لا توجد مدفوعات غير مطابقة.', en: 'No unmatched payment.' },
   finNoAssigned: { ar: 'لم يُسند أي سطر بعد.', en: 'No line assigned yet.' },
   finTransaction: { ar: 'رقم العملية', en: 'Transaction' },
@@ -437,11 +435,15 @@ export const MESSAGES = {
     en: 'The user’s sessions end at once; they cannot sign in until enabled again.',
   },
   rolesChangeHelp: {
-    ar: 'إزالة الصلاحية نافذة فورًا؛ الصلاحية المضافة تنتظر تأكيد مشرف ثانٍ.',
-    en: 'Removing a role takes effect at once; a role added waits for a second administrator to confirm it.',
+    ar: 'إزالة الصلاحية نافذة فورًا. الصلاحية المضافة تنتظر تأكيد مشرف ثانٍ؛ وإن لم يكن في المكتب مشرف غيرك فهي نافذة فورًا وتُعلَّم لمراجعتها لاحقًا.',
+    en: 'Removing a role takes effect at once. A role added waits for a second administrator to confirm it; on a desk with no other administrator it takes effect at once and is flagged for review.',
+  },
+  rolesGrantHelp: {
+    ar: 'الصلاحية الممنوحة تنتظر تأكيد مشرف ثانٍ؛ وإن لم يكن في المكتب مشرف غير مانحها فهي نافذة فورًا وتُعلَّم لمراجعتها لاحقًا.',
+    en: 'A role given waits for a second administrator to confirm it; on a desk with no other administrator it takes effect at once and is flagged for review.',
   },
   saveRoles: { ar: 'حفظ الصلاحيات', en: 'Save roles' },
-  pendingGrants: { ar: 'صلاحيات بانتظار مشرف ثانٍ', en: 'Role grants awaiting a second administrator' },
+  pendingGrants: { ar: 'صلاحيات بانتظار مشرف ثانٍ', en: 'Role grants for a second administrator' },
   noPendingGrants: { ar: 'لا توجد صلاحيات بانتظار التأكيد.', en: 'No role grant is waiting.' },
   grantPending: { ar: 'بانتظار التأكيد', en: 'Awaiting confirmation' },
   grantFlagged: { ar: 'نافذة، بانتظار المراجعة', en: 'In effect, awaiting review' },
@@ -459,9 +461,13 @@ export const MESSAGES = {
     en: 'User created; their roles wait for a second administrator before they can sign in.',
   },
   verifyChain: { ar: 'التحقق من سلسلة التدقيق', en: 'Verify the audit chain' },
-  chainOk: { ar: 'السلسلة سليمة', en: 'The chain is intact' },
-  chainBroken: { ar: 'السلسلة مكسورة عند القيد', en: 'The chain is broken at entry' },
-  entries: { ar: 'قيد', en: 'entries' },
+  // The audit check's result, written from its fields ({name} is filled in; electron/core/audit/verify.ts).
+  chainOk: { ar: 'السلسلة سليمة: {entries}', en: 'The chain is intact: {entries}' },
+  chainBroken: { ar: 'السلسلة مكسورة عند القيد {seq}', en: 'The chain is broken at entry {seq}' },
+  chainUnchecked: { ar: 'تعذر التحقق من السلسلة مقابل نقطة التحقق', en: 'The chain could not be checked against the checkpoint' },
+  entryMissing: { ar: 'القيد {seq} مفقود', en: 'entry {seq} is missing' },
+  entryUnlinked: { ar: 'القيد {seq} لا يرتبط بالقيد {prev}', en: 'entry {seq} does not link to entry {prev}' },
+  entryChanged: { ar: 'عُدّل القيد {seq} بعد كتابته', en: 'entry {seq} was changed after it was written' },
   lastCheckpoint: { ar: 'آخر نقطة تحقق موقّعة', en: 'Last signed checkpoint' },
   checkpointAtEntry: { ar: 'عند القيد', en: 'at entry' },
   checkpointHelp: {
@@ -469,10 +475,24 @@ export const MESSAGES = {
     en: 'Kept outside the database, signed with the installation key, every 15 minutes and with every backup: deleted or rewritten entries show.',
   },
   noCheckpoint: { ar: 'لا توجد نقطة تحقق بعد', en: 'No checkpoint yet' },
-  checkpointMatches: { ar: 'السلسلة مطابقة لنقطة التحقق', en: 'The chain matches the checkpoint' },
-  checkpointMissing: { ar: 'قيود محذوفة من آخر السلسلة', en: 'Entries are missing at the end of the chain' },
-  checkpointRewritten: { ar: 'قيد أعيدت كتابته', en: 'An entry was rewritten' },
-  checkpointUnverified: { ar: 'نقطة التحقق ليست موقّعة بمفتاح هذه المنشأة', en: 'The checkpoint is not signed by this installation' },
+  checkpointMatches: {
+    ar: 'مطابقة لنقطة التحقق الموقّعة في {when} عند القيد {seq}؛ {since}.',
+    en: 'It matches the signed checkpoint of {when} at entry {seq}; {since}.',
+  },
+  checkpointNoneSince: { ar: 'لا قيود بعدها', en: 'no entries since' },
+  checkpointSince: { ar: 'بعدها {entries}', en: '{entries} since' },
+  checkpointMissing: {
+    ar: 'قيود محذوفة من آخر السلسلة: أُخذت نقطة التحقق في {when} عند القيد {seq}.',
+    en: 'Entries are missing at the end of the chain: the checkpoint of {when} was taken at entry {seq}.',
+  },
+  checkpointRewritten: {
+    ar: 'أعيدت كتابة قيد: لم تعد السلسلة تطابق نقطة التحقق الموقّعة في {when} عند القيد {seq}.',
+    en: 'An entry was rewritten: the chain no longer matches the signed checkpoint of {when} at entry {seq}.',
+  },
+  checkpointUnverified: {
+    ar: 'نقطة التحقق المأخوذة في {when} عند القيد {seq} ليست موقّعة بمفتاح هذه المنشأة: عُدّلت، أو هي لمكتب آخر.',
+    en: "The checkpoint of {when} at entry {seq} is not signed by this installation's key: it was changed, or it belongs to another desk.",
+  },
   applicantNote: { ar: 'الممارس', en: 'Applicant' },
   signedInAs: { ar: 'المستخدم', en: 'Signed in as' },
   shortcutsHint: {
@@ -603,7 +623,7 @@ export const MESSAGES = {
   searchPlain: { ar: 'بحث', en: 'Search' },
   printSearchHint: { ar: 'رقم الطلب أو البطاقة أو الهوية أو الاسم', en: 'Reference, card, ID or name' },
   notIssuedYet: { ar: 'يصدر عند الطباعة', en: 'Issued on printing' },
-  printedCount: { ar: 'بطاقة جاهزة في الملف', en: 'card(s) in the file' },
+  inTheFile: { ar: 'في الملف', en: 'in the file' },
   previewNotice: {
     ar: 'معاينة فقط: لا يصدر رقم بطاقة ولا تحتسب طباعة حتى تؤكد الطباعة، ثم يفتح ملف البطاقات لإرساله إلى الطابعة.',
     en: 'A preview only: no card number is issued and no print is counted until you confirm printing; the cards to print open then.',
@@ -632,6 +652,16 @@ export const MESSAGES = {
   expires: { ar: 'تاريخ الانتهاء', en: 'Expires' },
   issuedOn: { ar: 'تاريخ الإصدار', en: 'Issued' },
   backToSignIn: { ar: 'العودة لتسجيل الدخول', en: 'Back to sign in' },
+  idType_national_id: { ar: 'هوية وطنية', en: 'National ID' },
+  idType_iqama: { ar: 'إقامة', en: 'Iqama' },
+  idType_passport: { ar: 'جواز سفر', en: 'Passport' },
+  // Fixed phrases a delivery is recorded with (the demo's branches, "the holder"); what a clerk types stays as typed.
+  deliveryHolder: { ar: 'صاحب البطاقة', en: 'The card holder' },
+  branchRiyadh: { ar: 'الرياض', en: 'Riyadh' },
+  branchJeddah: { ar: 'جدة', en: 'Jeddah' },
+  branchDammam: { ar: 'الدمام', en: 'Dammam' },
+  branchMadinah: { ar: 'المدينة المنورة', en: 'Madinah' },
+  branchAbha: { ar: 'أبها', en: 'Abha' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,25 +1,18 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CheckpointCheck } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import type { MessageKey } from '../i18n/messages';
 import { errorText } from '../components/errors';
-
-const VERDICT: Record<CheckpointCheck['verdict'], MessageKey> = {
-  matches: 'checkpointMatches',
-  missing: 'checkpointMissing',
-  rewritten: 'checkpointRewritten',
-  unverified: 'checkpointUnverified',
-};
+import { verifySummary } from './audit/verify-summary';
 
 /** Admins check the hash chain of the audit log on demand, against the newest signed checkpoint kept outside the database. */
 export function AuditPage() {
   const { client } = useSession();
-  const { t, lang, formatNumber, formatDateTime } = useLocale();
+  const { t, lang, formatNumber, formatDateTimeFull } = useLocale();
   const verify = useMutation({ mutationFn: () => client.call('audit.verify', {}) });
   const last = useQuery({ queryKey: ['audit.lastCheckpoint'], queryFn: () => client.call('audit.lastCheckpoint', {}) });
-  const check = verify.data?.checkpoint;
+  // Written from the result's fields in the language on screen, so it follows a language switch too.
+  const summary = verify.data && verifySummary(verify.data, lang, { number: formatNumber, dateTime: formatDateTimeFull });
   return (
     <Stack maw={640}>
       <Title order={2} size="h3">
@@ -28,7 +21,7 @@ export function AuditPage() {
       <Stack gap={2} aria-label={t('lastCheckpoint')}>
         <Text fw={600}>{t('lastCheckpoint')}</Text>
         {last.data ? (
-          <Text>{`${formatDateTime(last.data.at)} · ${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`}</Text>
+          <Text>{`${formatDateTimeFull(last.data.at)} · ${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`}</Text>
         ) : (
           last.isSuccess && <Text c="dimmed">{t('noCheckpoint')}</Text>
         )}
@@ -45,15 +38,12 @@ export function AuditPage() {
       <Button onClick={() => verify.mutate()} loading={verify.isPending} style={{ alignSelf: 'flex-start' }}>
         {t('verifyChain')}
       </Button>
-      {verify.data && (
+      {verify.data && summary && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status">
-          {verify.data.ok
-            ? `${t('chainOk')}: ${formatNumber(verify.data.entries)} ${t('entries')}`
-            : `${t('chainBroken')} ${verify.data.brokenAt}: ${verify.data.reason}`}
-          {check && (
+          {summary.headline}
+          {summary.detail && (
             <Text size="sm" mt={4}>
-              {`${t(VERDICT[check.verdict])} — `}
-              <span dir="ltr">{check.message}</span>
+              {summary.detail}
             </Text>
           )}
         </Alert>

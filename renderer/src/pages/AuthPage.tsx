@@ -1,13 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Checkbox, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { errorText, type FieldLabels, type ShownError } from '../components/errors';
+import { MESSAGES } from '../i18n/messages';
+import { SignInHeader } from '../components/SignInHeader';
 import { TERMS } from '../../../shared/domain';
 import { DeskCallError } from '../api/client';
 import { ChangePasswordForm } from './ChangePasswordForm';
+
+/** The fields of the sign-in and first-run forms, by the names the main process gives them in its refusals. */
+const SIGN_IN_FIELDS: FieldLabels = { username: MESSAGES.username, displayName: MESSAGES.displayName, password: MESSAGES.password };
 
 /** Sign-in, or on a database with no user the first-run screen that creates the first admin. */
 export function AuthPage({ firstRun }: { firstRun: boolean }) {
@@ -18,7 +22,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [loadDemo, setLoadDemo] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [busy, setBusy] = useState(false);
   /** The password was right but an admin reset it: a new one is chosen before the session opens. */
   const [mustChange, setMustChange] = useState(false);
@@ -36,7 +40,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
       await queryClient.invalidateQueries();
     } catch (err) {
       if (err instanceof DeskCallError && err.code === 'password_change_required') setMustChange(true);
-      else setError(errorText(err, lang));
+      else setError(err);
     } finally {
       setBusy(false);
     }
@@ -44,7 +48,8 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
 
   return (
     <Center mih="100vh" bg="gray.0">
-      <Paper component="main" withBorder shadow="sm" p="xl" w={420}>
+      {/* Wide enough for the Arabic title and the language switch on one row. */}
+      <Paper component="main" withBorder shadow="sm" p="xl" w={440}>
         {mustChange ? (
           <ChangePasswordForm
             username={username}
@@ -61,17 +66,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
         ) : (
           <form onSubmit={submit}>
             <Stack>
-              <Group justify="space-between" align="flex-start">
-                <div>
-                  <Title order={1} size="h3">
-                    {t('appName')}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {pick(TERMS.commission)}
-                  </Text>
-                </div>
-                <LanguageSwitch />
-              </Group>
+              <SignInHeader />
               {firstRun && (
                 <>
                   <Title order={2} size="h5">
@@ -102,9 +97,9 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
                 dir="ltr"
               />
               {firstRun && <Checkbox label={t('loadDemo')} checked={loadDemo} onChange={(e) => setLoadDemo(e.currentTarget.checked)} />}
-              {error && (
+              {error !== null && (
                 <Alert color="red" role="alert">
-                  {error}
+                  {errorText(error, lang, SIGN_IN_FIELDS)}
                 </Alert>
               )}
               <Button type="submit" loading={busy}>

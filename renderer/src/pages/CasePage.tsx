@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -18,21 +18,38 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { SERVICE_LABELS, TERMS, actionLabel, type Applicant, type CaseDetail, type NoteKind } from '../../../shared/domain';
+import {
+  SERVICE_LABELS,
+  TERMS,
+  actionLabel,
+  auditActionLabel,
+  professionLabel,
+  specialtyLabel,
+  type Applicant,
+  type CaseDetail,
+  type NoteKind,
+} from '../../../shared/domain';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { StatusBadge } from '../components/StatusBadge';
 import { CaseDocuments } from '../components/CaseDocuments';
-import { errorText } from '../components/errors';
+import { errorText, type ShownError } from '../components/errors';
 import { DecisionBar } from '../components/DecisionBar';
 import { ChecksPanel } from '../components/ChecksPanel';
 import { AttachmentViewer } from '../components/AttachmentViewer';
 import { FinancePanel } from '../components/FinancePanel';
 import { BidiText } from '../components/BidiText';
+import { countText } from '../i18n/counts';
+
+const ID_TYPE_LABELS: Record<Applicant['idType'], MessageKey> = {
+  national_id: 'idType_national_id',
+  iqama: 'idType_iqama',
+  passport: 'idType_passport',
+};
 
 function ApplicantTable({ c }: { c: CaseDetail }) {
-  const { t, lang, formatDate } = useLocale();
+  const { t, pick, lang, formatDate } = useLocale();
   const categories = TERMS.categories as Record<string, { ar: string; en: string }>;
   const employerTypes = TERMS.employer_types as Record<string, { ar: string; en: string }>;
   const changed = new Set(c.resubmission?.changedFields ?? []);
@@ -51,7 +68,14 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
           </span>
         );
       case 'idNumber':
-        return <span dir="ltr">{`${a.idNumber} (${a.idType})${a.idExpiry ? ` → ${a.idExpiry}` : ''}`}</span>;
+        // The number and its expiry read left to right; the kind of ID is a word of the page's language.
+        return (
+          <>
+            <bdi dir="ltr">{a.idNumber}</bdi>
+            {` (${t(ID_TYPE_LABELS[a.idType] ?? 'idType_national_id')})`}
+            {a.idExpiry && ` · ${t('expires')}: ${formatDate(a.idExpiry)}`}
+          </>
+        );
       case 'birthDate':
         return formatDate(a.birthDate);
       case 'email':
@@ -67,7 +91,7 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
       case 'registrationNumber':
         return <span dir="ltr">{a.registrationNumber ?? '—'}</span>;
       case 'profession':
-        return `${a.profession} — ${a.specialty}`;
+        return `${pick(professionLabel(a.profession))} — ${pick(specialtyLabel(a.specialty))}`;
       case 'category':
         return categories[a.category]?.[lang] ?? a.category;
       case 'card':
@@ -139,7 +163,7 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
               <Table.Tr key={i}>
                 <Table.Td>{`${a.title} · ${a.provider}`}</Table.Td>
                 <Table.Td dir="ltr">{a.date}</Table.Td>
-                <Table.Td ta="end">{`${a.hours} ${t('hours')}`}</Table.Td>
+                <Table.Td ta="end">{countText(lang, 'hours', a.hours)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -186,7 +210,7 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<NoteKind>('to_applicant');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   async function save() {
     setError(null);
     try {
@@ -194,7 +218,7 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
       queryClient.setQueryData(['cases.get', c.id], updated);
       setText('');
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     }
   }
   return (
@@ -235,7 +259,7 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
             ]}
           />
           <Textarea aria-label={t('noteText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
-          {error && <Alert color="red">{error}</Alert>}
+          {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
           <Button size="xs" disabled={!text.trim()} onClick={() => void save()} style={{ alignSelf: 'flex-start' }}>
             {pick(TERMS.actions.add_note)}
           </Button>
@@ -254,22 +278,51 @@ function History({ c }: { c: CaseDetail }) {
       key: `h${h.id}`,
       at: h.at,
       title: pick(TERMS.statuses[h.toStatus]),
-      detail: `${h.actor ?? t('applicantNote')} · ${pick(actionLabel(h.action))}`,
+      parts: [h.actor ?? t('applicantNote'), pick(actionLabel(h.action))],
       reason: h.reason,
     })),
     ...c.audit
       .filter((a) => !transitions.has(a.action))
-      .map((a) => ({ key: `a${a.seq}`, at: a.at, title: a.action, detail: `${a.actor ?? t('applicantNote')} · #${a.seq}`, reason: null })),
+      .map((a) => ({
+        key: `a${a.seq}`,
+        at: a.at,
+        title: pick(auditActionLabel(a.action)),
+        parts: [a.actor ?? t('applicantNote'), `#${a.seq}`],
+        reason: null,
+      })),
   ].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
   return (
     <Timeline bulletSize={14} lineWidth={2} active={items.length} aria-label={t('history')}>
       {items.map((h) => (
         <Timeline.Item key={h.key} title={h.title}>
-          <Text size="xs" c="dimmed">{`${formatDateTime(h.at)} · ${h.detail}`}</Text>
-          {h.reason && <Text size="xs">{h.reason}</Text>}
+          <Text size="xs" c="dimmed">
+            <IsolatedParts parts={[formatDateTime(h.at), ...h.parts]} />
+          </Text>
+          {h.reason && (
+            <Text size="xs">
+              <BidiText text={h.reason} />
+            </Text>
+          )}
         </Timeline.Item>
       ))}
     </Timeline>
+  );
+}
+
+/**
+ * "date · #63 · name": each part isolated, so an Arabic name beside a number cannot pull its
+ * neighbours out of order in an English line (or an entry number out of order in an Arabic one).
+ */
+function IsolatedParts({ parts }: { parts: string[] }) {
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' · '}
+          <bdi dir={/^#\d+$/.test(p) ? 'ltr' : undefined}>{p}</bdi>
+        </Fragment>
+      ))}
+    </>
   );
 }
 

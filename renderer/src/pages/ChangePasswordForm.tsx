@@ -3,7 +3,9 @@ import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantin
 import type { SessionInfo } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
+import { errorText, type FieldLabels, type ShownError } from '../components/errors';
+import { SignInHeader } from '../components/SignInHeader';
+import { MESSAGES } from '../i18n/messages';
 
 /**
  * After an admin reset the password, sign-in answers "choose a new one": this form sends the
@@ -24,18 +26,18 @@ export function ChangePasswordForm({
   const { t, lang } = useLocale();
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (newPassword !== repeat) return setError(t('passwordsDiffer'));
+    if (newPassword !== repeat) return setError(MESSAGES.passwordsDiffer);
     setBusy(true);
     setError(null);
     try {
       await onDone(await client.call('auth.changePassword', { username, currentPassword, newPassword }));
     } catch (err) {
-      setError(errorText(err, lang));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -44,6 +46,7 @@ export function ChangePasswordForm({
   return (
     <form onSubmit={submit}>
       <Stack>
+        <SignInHeader />
         <Title order={2} size="h5">
           {t('changePasswordTitle')}
         </Title>
@@ -69,9 +72,9 @@ export function ChangePasswordForm({
           autoComplete="new-password"
           dir="ltr"
         />
-        {error && (
+        {error !== null && (
           <Alert color="red" role="alert">
-            {error}
+            {errorText(error, lang, { newPassword: MESSAGES.newPassword } satisfies FieldLabels)}
           </Alert>
         )}
         <Group justify="space-between">

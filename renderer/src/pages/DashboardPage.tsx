@@ -7,6 +7,8 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { ChartCard } from '../components/ChartCard';
+import { useMoney } from '../components/money';
+import { countText } from '../i18n/counts';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
 
@@ -24,7 +26,7 @@ export function DashboardPage() {
   const f = q.data;
   const statusLabel = (s: string) => TERMS.statuses[s as Status]?.[lang] ?? s;
   const serviceLabel = (s: string) => SERVICE_LABELS[s as Service]?.[lang] ?? s;
-  const sar = (halalas: number) => `${formatNumber(halalas / 100)} ${lang === 'ar' ? 'ريال' : 'SAR'}`;
+  const money = useMoney();
   const bands = { within: t('bandWithin'), over: t('bandOver'), late: t('bandLate') };
 
   return (
@@ -65,7 +67,11 @@ export function DashboardPage() {
             <Stat label={t('intake')} value={formatNumber(f.perDay.reduce((a, d) => a + d.intake, 0))} />
             <Stat label={t('decisions')} value={formatNumber(f.perDay.reduce((a, d) => a + d.decisions, 0))} />
             <Stat label={t('returns')} value={formatNumber(f.returns.count)} />
-            <Stat label={t('refundsPaid')} value={`${formatNumber(f.refundsPaid.count)} · ${sar(f.refundsPaid.totalHalalas)}`} />
+            <Stat
+              label={t('refundsPaid')}
+              // "1 · 50 SAR" read as 1.50: the count says what it counts, the amount has its two decimals.
+              value={`${countText(lang, 'refunds', f.refundsPaid.count)} · ${money.halalas(f.refundsPaid.totalHalalas)}`}
+            />
           </SimpleGrid>
           <ChartCard
             title={t('intakeVsDecisions')}

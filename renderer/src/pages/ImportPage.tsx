@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { BundleOutcomeView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
+import { errorText, type ShownError } from '../components/errors';
+import { MESSAGES } from '../i18n/messages';
 import { BidiText } from '../components/BidiText';
 
 async function toBase64(file: File): Promise<string> {
@@ -21,12 +22,12 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const [results, setResults] = useState<BundleOutcomeView[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [over, setOver] = useState(false);
 
   async function importFiles(files: File[]) {
     const zips = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
-    if (zips.length === 0) return setError(t('importOnlyZip'));
+    if (zips.length === 0) return setError(MESSAGES.importOnlyZip);
     setError(null);
     setResults([]);
     setProgress({ done: 0, total: zips.length });
@@ -78,7 +79,7 @@ export function ImportPage() {
           </FileButton>
         </Stack>
       </Paper>
-      {error && <Alert color="red">{error}</Alert>}
+      {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       {progress && (
         <Stack gap={4}>
           <Progress value={(100 * progress.done) / progress.total} aria-label={t('import')} />

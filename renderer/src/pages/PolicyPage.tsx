@@ -5,7 +5,8 @@ import { SERVICES, SERVICE_LABELS, TERMS, policySchema, type Policy, type Policy
 import { DeskCallError } from '../api/client';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
+import { errorText, type ShownError } from '../components/errors';
+import { MESSAGES } from '../i18n/messages';
 import { FeeScheduleEditor } from './policy/FeeScheduleEditor';
 import { ExemptionsEditor } from './policy/ExemptionsEditor';
 import { PolicyHistory } from './policy/PolicyHistory';
@@ -27,7 +28,7 @@ export function PolicyPage() {
   const [base, setBase] = useState<PolicyVersionView | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const [message, setMessage] = useState<{ color: string; text: ShownError } | null>(null);
 
   // The form starts from the version in force, and starts again when a newer one arrives.
   useEffect(() => {
@@ -53,13 +54,16 @@ export function PolicyPage() {
       const saved = await client.call('policy.update', { basedOnVersion: base.version, policy: parsed.data, note: note.trim() });
       queryClient.setQueryData(['policy.current'], saved);
       setNote('');
-      setMessage({ color: 'teal', text: `${t('polSaved')} ${saved.version}` });
+      setMessage({
+        color: 'teal',
+        text: { ar: `${MESSAGES.polSaved.ar} ${saved.version}`, en: `${MESSAGES.polSaved.en} ${saved.version}` },
+      });
     } catch (e) {
       if (e instanceof DeskCallError && e.code === 'conflict') {
         // Another admin's version is in force now: show it, and keep nothing of this draft silently.
-        setMessage({ color: 'yellow', text: t('polConflict') });
+        setMessage({ color: 'yellow', text: MESSAGES.polConflict });
         setBase(null);
-      } else setMessage({ color: 'red', text: errorText(e, lang) });
+      } else setMessage({ color: 'red', text: e });
     } finally {
       setSaving(false);
       await queryClient.invalidateQueries({ queryKey: ['policy.current'] });
@@ -76,7 +80,7 @@ export function PolicyPage() {
         {`${t('polVersion')} ${base.version} · ${base.createdBy ?? t('polShipped')}${canEdit ? '' : ` · ${t('polReadOnly')}`}`}
       </Text>
       {draft.sample && <Alert color="yellow">{t('polSampleWarning')}</Alert>}
-      {!canEdit && message && <Alert color={message.color}>{message.text}</Alert>}
+      {!canEdit && message && <Alert color={message.color}>{errorText(message.text, lang)}</Alert>}
 
       <Section title={t('polFees')} help={t('polFeesHelp')}>
         <FeeScheduleEditor fees={draft.fees} onChange={(fees) => set('fees', fees)} readOnly={!canEdit} />
@@ -180,7 +184,7 @@ export function PolicyPage() {
               {/* Beside the Save button, where the admin is looking: saved, refused, or saved by another admin meanwhile. */}
               {message && (
                 <Alert color={message.color} role="status">
-                  {message.text}
+                  {errorText(message.text, lang)}
                 </Alert>
               )}
               <Group>

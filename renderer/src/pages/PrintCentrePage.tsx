@@ -7,6 +7,8 @@ import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { PdfPreviewModal } from '../components/PdfPreviewModal';
 import { DeliveryForm } from '../components/DeliveryForm';
+import { countText } from '../i18n/counts';
+import { deliveryPhrase } from './print/delivery-phrases';
 
 type Stage = 'ready' | 'printed' | 'delivered';
 type Layout = 'cr80' | 'a4';
@@ -163,16 +165,19 @@ export function PrintCentrePage() {
                 <Table.Td>
                   <Checkbox aria-label={`${t('selectRow')} ${r.reference}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                 </Table.Td>
-                <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
+                {/* References and card numbers are one token each: never broken across lines. */}
+                <Table.Td dir="ltr" style={{ textAlign: 'start', whiteSpace: 'nowrap' }}>
                   <a href={`#/case/${r.id}`}>{r.reference}</a>
                 </Table.Td>
                 <Table.Td>{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <span dir="ltr">{r.idNumber}</span>
                 </Table.Td>
                 <Table.Td>
                   {r.cardNumber ? (
-                    <span dir="ltr">{r.cardNumber}</span>
+                    <span dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                      {r.cardNumber}
+                    </span>
                   ) : (
                     <Text c="dimmed" size="sm">
                       {t('notIssuedYet')}
@@ -184,10 +189,19 @@ export function PrintCentrePage() {
                   {r.delivery ? (
                     <Text size="sm">
                       {`${pick(TERMS.delivery[r.delivery.method])} · `}
-                      <span dir="auto">
-                        {r.delivery.method === 'mail' ? r.delivery.trackingNumber : `${r.delivery.branch} — ${r.delivery.receiverName}`}
-                      </span>
-                      {` · ${formatDateTime(r.delivery.at)}`}
+                      {r.delivery.method === 'mail' ? (
+                        <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                          {r.delivery.trackingNumber}
+                        </bdi>
+                      ) : (
+                        <>
+                          <bdi>{deliveryPhrase(r.delivery.branch, t)}</bdi>
+                          {' — '}
+                          <bdi>{deliveryPhrase(r.delivery.receiverName, t)}</bdi>
+                        </>
+                      )}
+                      {' · '}
+                      <bdi style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.delivery.at)}</bdi>
                     </Text>
                   ) : stage === 'printed' ? (
                     <Button size="compact-sm" variant="light" onClick={() => setDelivering(r)}>
@@ -235,7 +249,7 @@ export function PrintCentrePage() {
         title={t('preview')}
         onClose={() => setPreview(null)}
         zoom={layout === 'cr80' ? 0.6 : 1}
-        summary={preview && <Badge variant="light" size="lg">{`${formatNumber(preview.cards.length)} ${t('printedCount')}`}</Badge>}
+        summary={preview && <Badge variant="light" size="lg">{`${countText(lang, 'cards', preview.cards.length)} ${t('inTheFile')}`}</Badge>}
         actions={
           preview && (
             <Button onClick={confirmPrinted} loading={markPrinted.isPending} data-autofocus>
@@ -253,7 +267,7 @@ export function PrintCentrePage() {
         title={t('cardsToPrint')}
         onClose={() => setConfirmed(null)}
         zoom={layout === 'cr80' ? 0.6 : 1}
-        summary={confirmed && <Badge variant="light" size="lg">{`${formatNumber(confirmed.cards.length)} ${t('printedCount')}`}</Badge>}
+        summary={confirmed && <Badge variant="light" size="lg">{`${countText(lang, 'cards', confirmed.cards.length)} ${t('inTheFile')}`}</Badge>}
       >
         <Alert color="teal">{t('confirmedNotice')}</Alert>
         {confirmed && confirmed.refused.length > 0 && <RefusedList refused={confirmed.refused} />}

@@ -7,7 +7,8 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
 import { StatusBadge } from '../components/StatusBadge';
-import { errorText } from '../components/errors';
+import { errorText, type ShownError } from '../components/errors';
+import { MESSAGES } from '../i18n/messages';
 import { ExportMenu } from '../components/ExportMenu';
 import { QueueFilters, type QueueFilterValues } from '../components/QueueFilters';
 
@@ -23,7 +24,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
   const { t, pick, lang, formatDateParts, formatNumber } = useLocale();
   const queryClient = useQueryClient();
   const [cursor, setCursor] = useState(0);
-  const [claimError, setClaimError] = useState<string | null>(null);
+  const [claimError, setClaimError] = useState<ShownError>(null);
   const [filters, setFilters] = useState<QueueFilterValues>({});
   const [sort, setSort] = useState<QueueSort>('age');
   /** Selected requests for a bulk claim: id → the version the user saw. */
@@ -64,9 +65,9 @@ export function QueuePage({ queue }: { queue: QueueId }) {
       const c = await client.call('cases.claimNext', {});
       await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
       if (c) navigate({ page: 'case', id: c.id });
-      else setClaimError(t('nothingToClaim'));
+      else setClaimError(MESSAGES.nothingToClaim);
     } catch (e) {
-      setClaimError(errorText(e, lang));
+      setClaimError(e);
     }
   }
 
@@ -75,11 +76,15 @@ export function QueuePage({ queue }: { queue: QueueId }) {
     const items = [...selected].map(([id, version]) => ({ id, version }));
     try {
       const r = await client.call('cases.claimMany', { items });
-      if (r.refused.length) setClaimError(r.refused.map((x) => (lang === 'ar' ? (x.messageAr ?? x.message) : x.message)).join(' · '));
+      if (r.refused.length)
+        setClaimError({
+          ar: r.refused.map((x) => x.messageAr ?? x.message).join(' · '),
+          en: r.refused.map((x) => x.message).join(' · '),
+        });
       setSelected(new Map());
       await queryClient.invalidateQueries();
     } catch (e) {
-      setClaimError(errorText(e, lang));
+      setClaimError(e);
     }
   }
 
@@ -137,9 +142,9 @@ export function QueuePage({ queue }: { queue: QueueId }) {
       <Text size="xs" c="dimmed">
         {t('shortcutsHint')}
       </Text>
-      {claimError && (
+      {claimError !== null && (
         <Alert color="yellow" role="status">
-          {claimError}
+          {errorText(claimError, lang)}
         </Alert>
       )}
       {q.isPending && <Loader aria-label={t('loading')} />}

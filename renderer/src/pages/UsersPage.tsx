@@ -4,9 +4,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES, ROLE_LABELS, type Role, type UserAdminView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
+import { errorText, type FieldLabels, type ShownError } from '../components/errors';
+import { MESSAGES } from '../i18n/messages';
 import { RoleGrantsPanel } from '../components/RoleGrantsPanel';
 import { UserEditModal } from '../components/UserEditModal';
+
+/** The add-user form's fields, by the names the main process gives them in its refusals. */
+const ADD_USER_FIELDS: FieldLabels = {
+  username: MESSAGES.username,
+  displayName: MESSAGES.displayName,
+  password: MESSAGES.password,
+  roles: MESSAGES.roles,
+};
 
 /**
  * Admins add users, edit, disable, reset passwords, unlock, and confirm each other's role grants
@@ -14,15 +23,15 @@ import { UserEditModal } from '../components/UserEditModal';
  */
 export function UsersPage() {
   const { client } = useSession();
-  const { t, pick, lang } = useLocale();
+  const { t, pick, lang, formatList } = useLocale();
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: ['users.list'], queryFn: () => client.call('users.list', {}) });
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(['reviewer']);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
+  const [notice, setNotice] = useState<ShownError>(null);
   const [editing, setEditing] = useState<UserAdminView | null>(null);
   const roleData = ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }));
 
@@ -31,14 +40,14 @@ export function UsersPage() {
     setNotice(null);
     try {
       const created = await client.call('users.create', { username, displayName, password, roles });
-      if (created.roles.length < roles.length) setNotice(t('rolesAwaitConfirmation'));
+      if (created.roles.length < roles.length) setNotice(MESSAGES.rolesAwaitConfirmation);
       setUsername('');
       setDisplayName('');
       setPassword('');
       await queryClient.invalidateQueries({ queryKey: ['users.list'] });
       await queryClient.invalidateQueries({ queryKey: ['users.grants'] });
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e);
     }
   }
 
@@ -65,7 +74,7 @@ export function UsersPage() {
               <Table.Tr key={u.id}>
                 <Table.Td dir="ltr">{u.username}</Table.Td>
                 <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td>{u.roles.map((r) => pick(ROLE_LABELS[r])).join('، ')}</Table.Td>
+                <Table.Td>{formatList(u.roles.map((r) => pick(ROLE_LABELS[r])))}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
@@ -109,9 +118,9 @@ export function UsersPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             dir="ltr"
           />
-          <MultiSelect label={t('roles')} data={roleData} value={roles} onChange={(v) => setRoles(v as Role[])} />
-          {error && <Alert color="red">{error}</Alert>}
-          {notice && <Alert color="blue">{notice}</Alert>}
+          <MultiSelect label={t('roles')} description={t('rolesGrantHelp')} data={roleData} value={roles} onChange={(v) => setRoles(v as Role[])} />
+          {error !== null && <Alert color="red">{errorText(error, lang, ADD_USER_FIELDS)}</Alert>}
+          {notice !== null && <Alert color="blue">{errorText(notice, lang)}</Alert>}
           <Group justify="flex-end">
             <Button onClick={() => void add()}>{t('create')}</Button>
           </Group>

@@ -5,7 +5,6 @@ import { TERMS, type CardVerification } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
-import { routeHref } from '../route';
 
 const COLOUR: Record<CardVerification['verdict'], string> = { valid: 'green', expired: 'orange', void: 'red', forged: 'red' };
 
@@ -83,7 +82,8 @@ export function VerifyCardPage() {
           )}
         </Paper>
       )}
-      {!user && <Anchor href={routeHref({ page: 'queue', queue: 'new' })}>{t('backToSignIn')}</Anchor>}
+      {/* The bare address: signing in then lands each role on its own work. */}
+      {!user && <Anchor href="#/">{t('backToSignIn')}</Anchor>}
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ test('an empty database opens on the first-run screen, which creates the first a
   await page.getByLabel('الاسم الظاهر').fill('رئيس القسم');
   await page.getByLabel('كلمة المرور').fill('short');
   await page.getByRole('button', { name: 'إنشاء' }).click();
-  await expect(page.getByRole('alert')).toContainText('password');
+  await expect(page.getByRole('alert')).toContainText('كلمة المرور');
   await page.getByLabel('كلمة المرور').fill('a-long-admin-password');
   await page.getByRole('button', { name: 'إنشاء' }).click();
   await expect(page.getByRole('heading', { name: /طلبات جديدة/ })).toBeVisible();

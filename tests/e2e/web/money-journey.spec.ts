@@ -125,6 +125,8 @@ test('a renewal and a certificate go from import to a delivered card and an issu
       `TX-JOURNEY-0002,,${bills[certificate]!.invoice},15000,${day(0)}T08:07:00+03:00,mada\r\n`,
   );
   const finance = await as(browser, 'finance1');
+  // A finance officer lands on the invoices waiting for money, not on the reviewers' queue.
+  await expect(finance).toHaveURL(/#\/finance\/awaiting$/);
   await finance.getByRole('link', { name: 'المالية' }).click();
   await finance.getByRole('tab', { name: 'استيراد المدفوعات' }).click();
   await finance.locator('input[type=file]').setInputFiles(csv);
@@ -146,6 +148,7 @@ test('a renewal and a certificate go from import to a delivered card and an issu
 
   // The card clerk prints the renewal's card, confirms it printed and records its delivery.
   const clerk = await as(browser, 'clerk1');
+  await expect(clerk).toHaveURL(/#\/print$/);
   await clerk.getByRole('link', { name: 'مركز الطباعة' }).click();
   const row = clerk.getByRole('row').filter({ hasText: renewal });
   await expect(row).toBeVisible();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { Typesetter } from './typesetter';
 import { ltr } from './shape-line';
+import { isolateFigures } from './figures';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST } from '../../demo/names';
 import { pdfText, qpdfCheck } from '../pdf-tools';
 
@@ -49,6 +50,24 @@ describe('Arabic and English set in a PDF', () => {
     // the left-to-right run; the words and their order come back right.
     const lines = await roundTrip(['سارة Sarah الحربي', 'رقم 2026 للطلب']);
     expect(lines.map((l) => l.replace(/\s+/g, ''))).toEqual(['سارةSarahالحربي', 'رقم2026للطلب']);
+  });
+
+  it('reads back dates, figures, brackets and punctuation inside Arabic in reading order, spaces included', async () => {
+    const lines = [
+      'قدم في 2026-11-22 قبل فتح النافذة',
+      'في 2026-11-25 (البطاقة تنتهي 2027-02-25)',
+      'طبع في 2026-11-30 15:32 بتوقيت الرياض بواسطة مشرف النظام',
+      '2026-11-22 م (1448/06/12 هـ)',
+      'المبلغ 1,350.00 ريال',
+      'سارة Sarah الحربي',
+      // Punctuation between Arabic words keeps its place too; so does a bracket closing Latin text.
+      'مرفق: شهادة عمل، تجديد البطاقة / التصنيف',
+      'بواسطة desk (command line) · يعكس السجل',
+    ];
+    expect(await roundTrip(lines.map(isolateFigures))).toEqual(lines);
+    // Without the isolation the bidi algorithm itself breaks the date up (shown as 22-11-2026).
+    const [plain] = await roundTrip(['قدم في 2026-11-22 قبل']);
+    expect(plain).not.toContain('2026-11-22');
   });
 
   it('keeps an identifier left to right inside Arabic', async () => {

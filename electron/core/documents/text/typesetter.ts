@@ -257,6 +257,9 @@ interface Positioned {
  * first, then its marks, all inside one span whose ActualText is the letter with its marks (in
  * visual order, as extractors reverse right-to-left words). Positions are absolute, so the
  * order of drawing changes nothing on the page.
+ *
+ * A neutral that an extractor would put on the wrong side of text of the other direction is
+ * drawn with a direction mark in its ActualText (see directionMarks).
  */
 function drawingOrder(line: ShapedLine, size: number): Positioned[] {
   const placed: Positioned[] = [];
@@ -266,9 +269,17 @@ function drawingOrder(line: ShapedLine, size: number): Positioned[] {
     placed.push({ face: g.face, glyph: g.glyph, text: g.text, rtl: g.rtl, x: pen + g.xOffset * scale, rise: g.yOffset * scale });
     pen += g.xAdvance * scale;
   }
+  const directions = directionMarks(placed);
   const out: Positioned[] = [];
   let marks: Positioned[] = [];
-  for (const p of placed) {
+  for (const [i, p] of placed.entries()) {
+    const mirrored = p.rtl && MIRRORED.test(p.text);
+    if (directions.has(i) || mirrored) {
+      // A bracket set right to left is drawn with its mirror glyph: "(" as the glyph of ")". Its text
+      // goes in the span only, so the font's one text per glyph stays the glyph's own for left-to-right use.
+      out.push({ ...p, text: mirrored ? '' : p.text, actualText: `${p.text}${directions.get(i) ?? ''}`, endsSpan: true });
+      continue;
+    }
     if (p.rtl && isMark(p.text)) {
       marks.push(p);
       continue;
@@ -299,6 +310,45 @@ function drawingOrder(line: ShapedLine, size: number): Positioned[] {
 }
 
 const isMark = (text: string) => /^\p{M}+$/u.test(text);
+/** Characters HarfBuzz draws with their mirror image in right-to-left text. */
+const MIRRORED = /^[()[\]{}<>«»‹›]$/;
+
+/** How poppler sorts a glyph's text into runs: left-to-right (Latin letters, digits), right-to-left, or neither. */
+function extractionType(text: string): 'L' | 'R' | 'N' {
+  if (/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text) && /\p{L}/u.test(text)) return 'R';
+  return /[\p{L}\p{N}]/u.test(text) ? 'L' : 'N';
+}
+
+/**
+ * The neutrals (by index in visual order) an extractor would put on the wrong side, each with the
+ * mark that keeps it where the bidi algorithm set it: a right-to-left mark for one set right to
+ * left, a left-to-right mark for one set left to right. Poppler sorts text into runs by each
+ * character's own type, so a neutral beside text of the other direction (across other neutrals
+ * only) joins that text: "في 2026-11-25 (البطاقة" came back as "في ( 2026-11-25البطاقة", and
+ * "بواسطة Ali (x)" as "بواسطة )Ali (x". Right-to-left punctuation and the spaces beside it are
+ * marked too (poppler reads "سنة، أقل" as "سنة ،أقل"). Not every space: many marks would tip
+ * poppler's guess of the page's main direction. A mark on a letter, and a glyph with no text of
+ * its own (the rest of a ligature), are passed over.
+ */
+function directionMarks(placed: Positioned[]): Map<number, string> {
+  const types = placed.map((p) => (p.text === '' || isMark(p.text) ? null : extractionType(p.text)));
+  const reaches = (from: number, step: 1 | -1, type: 'L' | 'R') => {
+    for (let k = from + step; k >= 0 && k < types.length; k += step) {
+      if (types[k] === null || types[k] === 'N') continue;
+      return types[k] === type;
+    }
+    return false;
+  };
+  const punctuation = (k: number) => placed[k]?.rtl === true && types[k] === 'N' && !/^\s+$/u.test(placed[k]!.text);
+  const marks = new Map<number, string>();
+  for (const [i, p] of placed.entries()) {
+    if (types[i] !== 'N') continue;
+    const other = p.rtl ? 'L' : 'R';
+    const misplaced = reaches(i, -1, other) || reaches(i, 1, other) || (p.rtl && (punctuation(i) || punctuation(i - 1) || punctuation(i + 1)));
+    if (misplaced) marks.set(i, p.rtl ? '\u200f' : '\u200e');
+  }
+  return marks;
+}
 
 const round = (v: number) => Math.round(v * 100) / 100;
 

@@ -5,6 +5,7 @@ import { SERVICE_LABELS } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
+import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
 import { routeHref } from '../../route';
 
@@ -35,7 +36,7 @@ export function AwaitingPaymentTab() {
         />
         {q.data && (
           <Text size="sm" c="dimmed" aria-live="polite">
-            {`${formatNumber(rows.length)} ${t('rows')} · ${formatNumber(overdue)} ${t('finOverdueCount')}`}
+            {`${countText(lang, 'requests', rows.length)} · ${formatNumber(overdue)} ${t('finOverdueCount')}`}
           </Text>
         )}
       </Group>

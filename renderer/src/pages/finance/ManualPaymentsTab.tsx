@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PendingManualPaymentRow } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
-import { errorText } from '../../components/errors';
+import { errorText, type ShownError } from '../../components/errors';
 import { useMoney } from '../../components/money';
 import { routeHref } from '../../route';
 
@@ -19,7 +19,7 @@ export function ManualPaymentsTab() {
   const queryClient = useQueryClient();
   const [refusing, setRefusing] = useState<PendingManualPaymentRow | null>(null);
   const [reason, setReason] = useState('');
-  const [proofError, setProofError] = useState<string | null>(null);
+  const [proofError, setProofError] = useState<ShownError>(null);
   const officer = user?.roles.includes('finance') ?? false;
   const q = useQuery({ queryKey: ['payments.pendingManual'], queryFn: () => client.call('payments.pendingManual', {}), refetchInterval: 15_000 });
   const done = async () => {
@@ -37,7 +37,7 @@ export function ManualPaymentsTab() {
       const f = await client.call('attachments.open', { id: attachmentId });
       window.open(f.url, '_blank', 'noopener');
     } catch (e) {
-      setProofError(errorText(e, lang));
+      setProofError(e);
     }
   };
   const rows = q.data ?? [];
@@ -50,7 +50,7 @@ export function ManualPaymentsTab() {
       {q.isPending && <Loader aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {confirm.isError && <Alert color="red">{errorText(confirm.error, lang)}</Alert>}
-      {proofError && <Alert color="red">{proofError}</Alert>}
+      {proofError !== null && <Alert color="red">{errorText(proofError, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{t('finNoManual')}</Text>}
       {rows.length > 0 && (
         <Table.ScrollContainer minWidth={980}>

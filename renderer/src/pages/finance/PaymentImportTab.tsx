@@ -1,10 +1,12 @@
-import { useState, type DragEvent, type ReactNode } from 'react';
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { Alert, Badge, Button, FileButton, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type PaymentImportResult } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
-import { errorText } from '../../components/errors';
+import { errorText, type ShownError } from '../../components/errors';
+import { countText } from '../../i18n/counts';
+import { MESSAGES } from '../../i18n/messages';
 import { BidiText } from '../../components/BidiText';
 import { useMoney } from '../../components/money';
 
@@ -15,7 +17,9 @@ export function PaymentImportTab() {
   const money = useMoney();
   const queryClient = useQueryClient();
   const [result, setResult] = useState<PaymentImportResult | null>(null);
-  const [refused, setRefused] = useState<{ file: string; message: string } | null>(null);
+  const [refused, setRefused] = useState<{ file: string; error: ShownError } | null>(null);
+  /** Clears the file input, so picking the same file again imports it again (and shows its duplicates). */
+  const resetInput = useRef<() => void>(null);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const imports = useQuery({ queryKey: ['payments.imports'], queryFn: () => client.call('payments.imports', { limit: 20 }) });
@@ -24,14 +28,18 @@ export function PaymentImportTab() {
     if (!file) return;
     setResult(null);
     setRefused(null);
-    if (!file.name.toLowerCase().endsWith('.csv')) return setRefused({ file: file.name, message: t('finOnlyCsv') });
+    if (!file.name.toLowerCase().endsWith('.csv')) {
+      resetInput.current?.();
+      return setRefused({ file: file.name, error: MESSAGES.finOnlyCsv });
+    }
     setBusy(true);
     try {
       setResult(await client.call('payments.import', { name: file.name, content: await file.text() }));
     } catch (e) {
-      setRefused({ file: file.name, message: errorText(e, lang) });
+      setRefused({ file: file.name, error: e });
     } finally {
       setBusy(false);
+      resetInput.current?.();
       // Settled requests move on: queues, cases and every finance list change.
       await queryClient.invalidateQueries();
     }
@@ -63,7 +71,7 @@ export function PaymentImportTab() {
           <Text size="xs" c="dimmed">
             {t('finImportHelp')}
           </Text>
-          <FileButton onChange={(f) => void importFile(f)} accept=".csv,text/csv">
+          <FileButton onChange={(f) => void importFile(f)} accept=".csv,text/csv" resetRef={resetInput}>
             {(props) => (
               <Button {...props} loading={busy}>
                 {t('finImportChoose')}
@@ -76,7 +84,7 @@ export function PaymentImportTab() {
       {refused && (
         <Alert color="red" title={t('finImportRefused')}>
           {/* The message names the file, the line and the column. */}
-          <BidiText text={refused.message} />
+          <BidiText text={errorText(refused.error, lang)} />
         </Alert>
       )}
 
@@ -87,7 +95,9 @@ export function PaymentImportTab() {
               <Text fw={700} dir="ltr">
                 {result.fileName}
               </Text>
-              <Text size="sm" c="dimmed">{`${formatNumber(result.lines)} ${t('finLines')}`}</Text>
+              <Text size="sm" c="dimmed">
+                {countText(lang, 'lines', result.lines)}
+              </Text>
             </Group>
             <SimpleGrid cols={{ base: 2, md: 4 }}>
               <Count label={t('finMatched')} value={formatNumber(result.matched)} color="teal" />

@@ -5,13 +5,14 @@ import { REFUND_STAGES, type RefundStage } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
+import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
 import { navigate, routeHref } from '../../route';
 
 /** Refunds by stage across every request; a row opens its case's payments tab, where the work is done. */
 export function RefundsTab() {
   const { client } = useSession();
-  const { t, lang, formatNumber, formatDate } = useLocale();
+  const { t, lang, formatDate } = useLocale();
   const money = useMoney();
   const [stage, setStage] = useState<RefundStage>('to_compute');
   const q = useQuery({ queryKey: ['refunds.list', stage], queryFn: () => client.call('refunds.list', { stage }), refetchInterval: 15_000 });
@@ -27,7 +28,11 @@ export function RefundsTab() {
           data={REFUND_STAGES.map((s) => ({ value: s, label: t(`stage_${s}`) }))}
           aria-label={t('finRefunds')}
         />
-        {q.data && <Text size="sm" c="dimmed">{`${formatNumber(rows.length)} ${t('rows')}`}</Text>}
+        {q.data && (
+          <Text size="sm" c="dimmed">
+            {countText(lang, 'requests', rows.length)}
+          </Text>
+        )}
       </Group>
       {q.isPending && <Loader aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}

@@ -5,6 +5,7 @@ import type { UnmatchedPaymentView } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
+import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
 
 const INVOICE_NUMBER = /^INV-\d{4}-\d{6}$/;
@@ -12,7 +13,7 @@ const INVOICE_NUMBER = /^INV-\d{4}-\d{6}$/;
 /** Reconciliation lines that matched no invoice; finance assigns each to an invoice with a reason (audited). */
 export function UnmatchedPaymentsTab() {
   const { client, user } = useSession();
-  const { t, lang, formatNumber, formatDateTime } = useLocale();
+  const { t, lang, formatDateTime } = useLocale();
   const money = useMoney();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<'unmatched' | 'assigned'>('unmatched');
@@ -48,7 +49,11 @@ export function UnmatchedPaymentsTab() {
             { value: 'assigned', label: t('finAssigned') },
           ]}
         />
-        {q.data && <Text size="sm" c="dimmed">{`${formatNumber(rows.length)} ${t('finLinesCount')}`}</Text>}
+        {q.data && (
+          <Text size="sm" c="dimmed">
+            {countText(lang, 'lines', rows.length)}
+          </Text>
+        )}
       </Group>
       {q.isPending && <Loader aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}

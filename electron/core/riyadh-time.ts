@@ -1,0 +1,32 @@
+/**
+ * Times as the desk shows them to people: the commission works in Riyadh (UTC+3, no daylight
+ * saving), so a stored UTC instant is written as Riyadh's wall clock, and the text says so once.
+ */
+import { riyadhDate } from './cases/working-days';
+
+const RIYADH_OFFSET_MS = 3 * 3600_000;
+
+/** Said once beside the times it covers. */
+export const RIYADH_TIME = { ar: 'بتوقيت الرياض', en: 'Riyadh time' } as const;
+
+/** "2026-11-22 15:53": an instant (ISO string or Date) on Riyadh's clock, to the minute. */
+export function riyadhDateTime(instant: Date | string): string {
+  const t = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(t.getTime())) return String(instant);
+  return new Date(t.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The Riyadh calendar day of an instant; a bare day (YYYY-MM-DD) is already one and stays as it is. */
+export function riyadhDay(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : riyadhDate(value);
+}
+
+/**
+ * An instant for a sentence, on Riyadh's clock and saying so: "2026/11/30 18:23 بتوقيت الرياض",
+ * "2026-11-30 18:23 Riyadh time". The Arabic date is written with slashes: in Arabic text the bidi
+ * algorithm keeps 2026/11/30 whole but shows 2026-11-30 back to front.
+ */
+export function riyadhStamp(instant: Date | string, lang: 'ar' | 'en'): string {
+  const stamp = riyadhDateTime(instant);
+  return lang === 'ar' ? `${stamp.replaceAll('-', '/')} ${RIYADH_TIME.ar}` : `${stamp} ${RIYADH_TIME.en}`;
+}

@@ -1,0 +1,46 @@
+import type { Lang } from './locale';
+
+/** One form per plural category the language uses; '#' is where the number goes. */
+type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Counted nouns in the forms Arabic grammar asks for (one, two, three to ten, eleven to ninety-nine,
+ * hundreds) and English's one/other, chosen by Intl.PluralRules: "سطر واحد", "5 أسطر", "1 line".
+ */
+const NOUNS = {
+  lines: {
+    ar: { zero: '# سطر', one: 'سطر واحد', two: 'سطران', few: '# أسطر', many: '# سطراً', other: '# سطر' },
+    en: { one: '# line', other: '# lines' },
+  },
+  requests: {
+    ar: { zero: '# طلب', one: 'طلب واحد', two: 'طلبان', few: '# طلبات', many: '# طلباً', other: '# طلب' },
+    en: { one: '# request', other: '# requests' },
+  },
+  cards: {
+    ar: { zero: '# بطاقة', one: 'بطاقة واحدة', two: 'بطاقتان', few: '# بطاقات', many: '# بطاقة', other: '# بطاقة' },
+    en: { one: '# card', other: '# cards' },
+  },
+  refunds: {
+    ar: { zero: '# استرداد', one: 'استرداد واحد', two: 'استردادان', few: '# استردادات', many: '# استرداداً', other: '# استرداد' },
+    en: { one: '# refund', other: '# refunds' },
+  },
+  entries: {
+    ar: { zero: '# قيد', one: 'قيد واحد', two: 'قيدان', few: '# قيود', many: '# قيداً', other: '# قيد' },
+    en: { one: '# entry', other: '# entries' },
+  },
+  hours: {
+    ar: { zero: '# ساعة', one: 'ساعة واحدة', two: 'ساعتان', few: '# ساعات', many: '# ساعة', other: '# ساعة' },
+    en: { one: '# hour', other: '# hours' },
+  },
+} satisfies Record<string, Record<Lang, Forms>>;
+
+export type CountedNoun = keyof typeof NOUNS;
+
+const rules = { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') };
+const numbers = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
+
+/** "3 أسطر" / "3 lines": the number (Latin digits, grouped) with the noun in the form its count takes. */
+export function countText(lang: Lang, noun: CountedNoun, n: number): string {
+  const forms: Forms = NOUNS[noun][lang];
+  return (forms[rules[lang].select(n)] ?? forms.other).replace('#', numbers[lang].format(n));
+}
