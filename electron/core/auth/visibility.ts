@@ -26,6 +26,17 @@ export interface Visibility {
   attachments: 'all' | 'photo';
 }
 
+/** The least anyone sees (a user with no role): nothing of the request beyond the photo among its attachments. */
+const NOTHING: Visibility = {
+  contact: false,
+  internalNotes: false,
+  applicantNotes: false,
+  historyDetails: false,
+  audit: false,
+  application: false,
+  attachments: 'photo',
+};
+
 /**
  * Reviewers, approvers and administrators work the request itself: they see all of it. A finance
  * officer works its money: the refund facts come from the request's statuses, invoices and the proofs
@@ -37,34 +48,8 @@ export const VISIBILITY: Record<Role, Visibility> = {
   reviewer: { contact: true, internalNotes: true, applicantNotes: true, historyDetails: true, audit: true, application: true, attachments: 'all' },
   approver: { contact: true, internalNotes: true, applicantNotes: true, historyDetails: true, audit: true, application: true, attachments: 'all' },
   admin: { contact: true, internalNotes: true, applicantNotes: true, historyDetails: true, audit: true, application: true, attachments: 'all' },
-  finance: {
-    contact: false,
-    internalNotes: false,
-    applicantNotes: false,
-    historyDetails: false,
-    audit: false,
-    application: false,
-    attachments: 'all',
-  },
-  card_clerk: {
-    contact: false,
-    internalNotes: false,
-    applicantNotes: false,
-    historyDetails: false,
-    audit: false,
-    application: false,
-    attachments: 'photo',
-  },
-};
-
-const NOTHING: Visibility = {
-  contact: false,
-  internalNotes: false,
-  applicantNotes: false,
-  historyDetails: false,
-  audit: false,
-  application: false,
-  attachments: 'photo',
+  finance: { ...NOTHING, attachments: 'all' },
+  card_clerk: { ...NOTHING },
 };
 
 /** What a user holding `roles` sees: the union of their roles' rows (no role: nothing). */

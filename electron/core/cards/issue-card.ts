@@ -9,14 +9,14 @@ import { plusMonths } from '../rules/dates';
 import { DeskFault } from '../errors';
 import { serialise } from '../db/dialect';
 
+/** The request's card in force, if one was issued (read in the caller's transaction). */
+export function activeCard(trx: Trx, requestId: number): Promise<{ id: number; number: string } | undefined> {
+  return trx.selectFrom('cards').select(['id', 'number']).where('request_id', '=', requestId).where('status', '=', 'active').executeTakeFirst();
+}
+
 /** A request's card, issued the first time it is printed: C-YYYY-NNNNNN, valid for the policy's years. */
 export async function ensureCard(trx: Trx, requestId: number, actorId: number | null, at: string): Promise<{ id: number; number: string }> {
-  const existing = await trx
-    .selectFrom('cards')
-    .select(['id', 'number'])
-    .where('request_id', '=', requestId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const existing = await activeCard(trx, requestId);
   if (existing) return existing;
   const req = await trx
     .selectFrom('requests')

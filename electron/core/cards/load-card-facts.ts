@@ -6,6 +6,19 @@ import type { CardSigner } from '../documents/card-signing';
 import { DeskFault } from '../errors';
 import { cardDates, cardNoLongerValid, mustBePrintable } from './issue-card';
 
+/** The requests' card photos (JPEG or PNG), newest version first: the first found for a request is the one printed. */
+function photosOf(db: DeskDb | Trx, requestIds: number[]) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
+    .where('a.request_id', 'in', requestIds)
+    .where('a.kind', '=', 'photo')
+    .where('b.mime', 'in', ['image/jpeg', 'image/png'])
+    .orderBy('a.version', 'desc')
+    .execute();
+}
+
 /** What the cards of these requests print, in the order asked; each request must have its card issued. */
 export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, requestIds: number[]): Promise<CardFacts[]> {
   if (requestIds.length === 0) return [];
@@ -17,15 +30,7 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
     .where('c.request_id', 'in', requestIds)
     .where('c.status', '=', 'active')
     .execute();
-  const photos = await db
-    .selectFrom('attachments as a')
-    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
-    .where('a.request_id', 'in', requestIds)
-    .where('a.kind', '=', 'photo')
-    .where('b.mime', 'in', ['image/jpeg', 'image/png'])
-    .orderBy('a.version', 'desc')
-    .execute();
+  const photos = await photosOf(db, requestIds);
   const byRequest = new Map(rows.map((r) => [r.request_id, r]));
   return requestIds.map((id) => {
     const r = byRequest.get(id);
@@ -58,15 +63,7 @@ export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: str
     .where('r.id', 'in', requestIds)
     .execute();
   const byRequest = new Map(rows.map((r) => [r.id, r]));
-  const photos = await db
-    .selectFrom('attachments as a')
-    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
-    .where('a.request_id', 'in', requestIds)
-    .where('a.kind', '=', 'photo')
-    .where('b.mime', 'in', ['image/jpeg', 'image/png'])
-    .orderBy('a.version', 'desc')
-    .execute();
+  const photos = await photosOf(db, requestIds);
   const fresh = await cardDates(db, at);
   return requestIds.map((id) => {
     const r = byRequest.get(id);

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/chain';
 import { DeskFault } from '../errors';
 import { cardsPdf, type CardLayout } from '../documents/card-pdf';
 import type { CardSigner } from '../documents/card-signing';
-import { cardNoLongerValid, ensureCard, mustBePrintable } from './issue-card';
+import { activeCard, cardNoLongerValid, ensureCard, mustBePrintable } from './issue-card';
 import { loadCardFacts, loadPreviewFacts } from './load-card-facts';
 
 export type PrintStage = 'ready' | 'printed' | 'delivered';
@@ -121,12 +121,7 @@ async function confirmPrint(db: DeskDb, a: PrintActor, requestId: number, versio
     // Every precondition is read here, in the transaction that writes: as the clerk saw it, printable, a reason if a reprint.
     const req = await loadAsSeen(trx, requestId, version);
     mustBePrintable(req);
-    const existing = await trx
-      .selectFrom('cards')
-      .select(['id', 'number'])
-      .where('request_id', '=', requestId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
+    const existing = await activeCard(trx, requestId);
     if (!existing && req.status !== 'ready_to_print') throw cardNoLongerValid(req.reference);
     const reprint = existing !== undefined;
     if (reprint && !reason)

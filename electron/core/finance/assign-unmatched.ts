@@ -9,6 +9,7 @@ import type { UnmatchedPaymentView } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { settleInvoice } from './settle';
+import { gatewayPayment } from './gateway-payment';
 import { unmatchedPayment } from './finance-lists';
 import type { FinanceOfficer } from './manual-payments';
 
@@ -58,23 +59,21 @@ export async function assignUnmatchedPayment(
       );
     const { id: paymentId } = await trx
       .insertInto('payments')
-      .values({
-        invoice_id: invoice.id,
-        amount_halalas: line.amount_halalas,
-        paid_at: line.paid_at,
-        channel: line.channel,
-        reference: line.transaction_id,
-        transaction_id: line.transaction_id,
-        source: 'assigned',
-        status: 'confirmed',
-        recorded_by: w.actorId,
-        recorded_at: at,
-        confirmed_by: w.actorId,
-        confirmed_at: at,
-        proof_attachment_id: null,
-        import_id: line.import_id,
-        refusal_reason: null,
-      })
+      .values(
+        gatewayPayment(
+          {
+            invoiceId: invoice.id,
+            amountHalalas: line.amount_halalas,
+            paidAt: line.paid_at,
+            channel: line.channel,
+            transactionId: line.transaction_id,
+            importId: line.import_id,
+          },
+          'assigned',
+          w.actorId,
+          at,
+        ),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('unmatched_payments').set({ payment_id: paymentId }).where('id', '=', line.id).execute();

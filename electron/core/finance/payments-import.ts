@@ -13,6 +13,7 @@ import { serialise } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { parseReconciliationFile, type ReconciliationLine } from './reconciliation-file';
 import { settleInvoice, type SettleOutcome } from './settle';
+import { gatewayPayment } from './gateway-payment';
 
 export interface PaymentWriter {
   /** Null from the command line (no session). */
@@ -120,23 +121,7 @@ export async function importReconciliationFile(
       }
       await trx
         .insertInto('payments')
-        .values({
-          invoice_id: v.invoiceId,
-          amount_halalas: l.amountHalalas,
-          paid_at: l.paidAt,
-          channel: l.channel,
-          reference: l.transactionId,
-          transaction_id: l.transactionId,
-          source: 'reconciliation',
-          status: 'confirmed',
-          recorded_by: w.actorId,
-          recorded_at: at,
-          confirmed_by: w.actorId,
-          confirmed_at: at,
-          proof_attachment_id: null,
-          import_id: importId,
-          refusal_reason: null,
-        })
+        .values(gatewayPayment({ ...l, invoiceId: v.invoiceId, importId }, 'reconciliation', w.actorId, at))
         .execute();
       // Settled line by line: a second line paying the same invoice is a second payment (RF-DUPLICATE).
       const o = await settleInvoice(trx, { actorId: w.actorId, at, signer: w.signer }, v.invoiceId);

@@ -1,5 +1,5 @@
-import { useState, type DragEvent } from 'react';
-import { Alert, Badge, Button, FileButton, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BundleOutcomeView } from '../../../shared/domain';
 import { useSession } from '../api/session';
@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from '../components/errors';
 import { MESSAGES } from '../i18n/messages';
 import { BidiText } from '../components/BidiText';
+import { FileDropZone } from '../components/FileDropZone';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -23,7 +24,6 @@ export function ImportPage() {
   const [results, setResults] = useState<BundleOutcomeView[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<ShownError>(null);
-  const [over, setOver] = useState(false);
 
   async function importFiles(files: File[]) {
     const zips = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
@@ -47,11 +47,6 @@ export function ImportPage() {
     await queryClient.invalidateQueries();
   }
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    void importFiles([...e.dataTransfer.files]);
-  };
   const imported = results.filter((r) => r.ok).length;
 
   return (
@@ -59,26 +54,13 @@ export function ImportPage() {
       <Title order={2} size="h3">
         {t('import')}
       </Title>
-      <Paper
-        withBorder
-        p="xl"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        bg={over ? 'teal.0' : undefined}
-        style={{ borderStyle: 'dashed', textAlign: 'center' }}
-        aria-label={t('importDrop')}
-      >
-        <Stack align="center" gap="xs">
-          <Text>{t('importDrop')}</Text>
-          <FileButton onChange={(files) => void importFiles(files)} accept=".zip,application/zip" multiple>
-            {(props) => <Button {...props}>{t('importChoose')}</Button>}
-          </FileButton>
-        </Stack>
-      </Paper>
+      <FileDropZone
+        label={t('importDrop')}
+        chooseLabel={t('importChoose')}
+        accept=".zip,application/zip"
+        multiple
+        onFiles={(files) => void importFiles(files)}
+      />
       {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       {progress && (
         <Stack gap={4}>

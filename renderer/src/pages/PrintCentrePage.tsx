@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { PdfPreviewModal } from '../components/PdfPreviewModal';
 import { DeliveryForm } from '../components/DeliveryForm';
+import { FormActions } from '../components/FormActions';
 import { countText } from '../i18n/counts';
 import { deliveryPhrase } from './print/delivery-phrases';
 
@@ -231,15 +232,13 @@ export function PrintCentrePage() {
               minLength={3}
               data-autofocus
             />
-            {print.isError && <Alert color="red">{errorText(print.error, lang)}</Alert>}
-            <Group justify="end">
-              <Button variant="default" onClick={() => setReprintAsk(false)}>
-                {t('cancel')}
-              </Button>
-              <Button type="submit" loading={print.isPending} disabled={reason.trim().length < 3}>
-                {t('reprintSelected')}
-              </Button>
-            </Group>
+            <FormActions
+              error={print.error}
+              onCancel={() => setReprintAsk(false)}
+              submitLabel={t('reprintSelected')}
+              loading={print.isPending}
+              disabled={reason.trim().length < 3}
+            />
           </Stack>
         </form>
       </Modal>

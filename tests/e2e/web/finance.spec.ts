@@ -17,7 +17,8 @@ test('a finance officer computes a refund line by line; another approves it and 
   await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
   await signIn(page, 'finance2');
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('link', { name: /^Refunds/ }).click();
+  // The Refunds queue (not the finance area's Refunds by stage).
+  await page.getByRole('link', { name: /^Refunds(?! by stage)/ }).click();
   await page.getByRole('link', { name: reference }).click();
   await page.getByRole('tab', { name: 'Payments' }).click();
   await page.getByRole('button', { name: 'Approve the refund' }).click();

@@ -6,7 +6,8 @@ import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText, type ShownError } from '../../components/errors';
 import { useMoney } from '../../components/money';
-import { routeHref } from '../../route';
+import { FormActions } from '../../components/FormActions';
+import { InvoiceReferenceCell } from './InvoiceReferenceCell';
 
 /**
  * Bank transfers recorded from their proof and waiting for a second officer (maker-checker): another
@@ -71,14 +72,7 @@ export function ManualPaymentsTab() {
                 const mine = p.recordedBy.id === user?.id;
                 return (
                   <Table.Tr key={p.paymentId}>
-                    <Table.Td>
-                      <a href={routeHref({ page: 'case', id: p.requestId, tab: 'payments' })} dir="ltr">
-                        {p.reference}
-                      </a>
-                      <Text size="xs" c="dimmed" dir="ltr" ta="start">
-                        {p.invoiceNumber}
-                      </Text>
-                    </Table.Td>
+                    <InvoiceReferenceCell requestId={p.requestId} reference={p.reference} invoiceNumber={p.invoiceNumber} />
                     <Table.Td>
                       <bdi dir="ltr">{p.transferReference}</bdi>
                       <Text size="xs" c="dimmed">
@@ -168,15 +162,14 @@ export function ManualPaymentsTab() {
                 minRows={2}
                 data-autofocus
               />
-              {refuse.isError && <Alert color="red">{errorText(refuse.error, lang)}</Alert>}
-              <Group justify="end">
-                <Button variant="default" onClick={() => setRefusing(null)}>
-                  {t('cancel')}
-                </Button>
-                <Button type="submit" color="red" loading={refuse.isPending} disabled={reason.trim().length < 3}>
-                  {t('finRefusePayment')}
-                </Button>
-              </Group>
+              <FormActions
+                error={refuse.error}
+                onCancel={() => setRefusing(null)}
+                submitLabel={t('finRefusePayment')}
+                color="red"
+                loading={refuse.isPending}
+                disabled={reason.trim().length < 3}
+              />
             </Stack>
           </form>
         )}

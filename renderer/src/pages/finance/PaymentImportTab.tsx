@@ -1,5 +1,5 @@
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { Alert, Badge, Button, FileButton, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
+import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type PaymentImportResult } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
@@ -8,6 +8,7 @@ import { errorText, type ShownError } from '../../components/errors';
 import { countText } from '../../i18n/counts';
 import { MESSAGES } from '../../i18n/messages';
 import { BidiText } from '../../components/BidiText';
+import { FileDropZone } from '../../components/FileDropZone';
 import { useMoney } from '../../components/money';
 
 /** A payment gateway's reconciliation file (.csv): dropped or picked, imported whole or refused whole. */
@@ -21,7 +22,6 @@ export function PaymentImportTab() {
   /** Clears the file input, so picking the same file again imports it again (and shows its duplicates). */
   const resetInput = useRef<() => void>(null);
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const imports = useQuery({ queryKey: ['payments.imports'], queryFn: () => client.call('payments.imports', { limit: 20 }) });
 
   async function importFile(file: File | null | undefined) {
@@ -44,42 +44,19 @@ export function PaymentImportTab() {
       await queryClient.invalidateQueries();
     }
   }
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    void importFile(e.dataTransfer.files[0]);
-  };
   const statusLabel = (s: string) => (TERMS.statuses as Record<string, { ar: string; en: string }>)[s]?.[lang] ?? s;
 
   return (
     <Stack maw={1000}>
-      <Paper
-        withBorder
-        p="xl"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        bg={over ? 'teal.0' : undefined}
-        style={{ borderStyle: 'dashed', textAlign: 'center' }}
-        aria-label={t('finImportDrop')}
-      >
-        <Stack align="center" gap="xs">
-          <Text>{t('finImportDrop')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('finImportHelp')}
-          </Text>
-          <FileButton onChange={(f) => void importFile(f)} accept=".csv,text/csv" resetRef={resetInput}>
-            {(props) => (
-              <Button {...props} loading={busy}>
-                {t('finImportChoose')}
-              </Button>
-            )}
-          </FileButton>
-        </Stack>
-      </Paper>
+      <FileDropZone
+        label={t('finImportDrop')}
+        help={t('finImportHelp')}
+        chooseLabel={t('finImportChoose')}
+        accept=".csv,text/csv"
+        busy={busy}
+        resetRef={resetInput}
+        onFiles={(files) => void importFile(files[0])}
+      />
 
       {refused && (
         <Alert color="red" title={t('finImportRefused')}>

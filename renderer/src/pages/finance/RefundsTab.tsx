@@ -7,7 +7,8 @@ import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
 import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
-import { navigate, routeHref } from '../../route';
+import { navigate } from '../../route';
+import { InvoiceReferenceCell } from './InvoiceReferenceCell';
 
 /** Refunds by stage across every request; a row opens its case's payments tab, where the work is done. */
 export function RefundsTab() {
@@ -52,7 +53,6 @@ export function RefundsTab() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r) => {
-                const href = routeHref({ page: 'case', id: r.requestId, tab: 'payments' });
                 const when = stage === 'paid' ? r.paidAt : r.requestedAt;
                 return (
                   <Table.Tr
@@ -62,14 +62,7 @@ export function RefundsTab() {
                       if (!(e.target instanceof HTMLAnchorElement)) navigate({ page: 'case', id: r.requestId, tab: 'payments' });
                     }}
                   >
-                    <Table.Td>
-                      <a href={href} dir="ltr">
-                        {r.reference}
-                      </a>
-                      <Text size="xs" c="dimmed" dir="ltr" ta="start">
-                        {r.invoiceNumber}
-                      </Text>
-                    </Table.Td>
+                    <InvoiceReferenceCell requestId={r.requestId} reference={r.reference} invoiceNumber={r.invoiceNumber} />
                     <Table.Td>{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={originColor[r.origin]}>

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
 import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
+import { FormActions } from '../../components/FormActions';
 
 const INVOICE_NUMBER = /^INV-\d{4}-\d{6}$/;
 
@@ -159,15 +160,13 @@ export function UnmatchedPaymentsTab() {
                 autosize
                 minRows={2}
               />
-              {assign.isError && <Alert color="red">{errorText(assign.error, lang)}</Alert>}
-              <Group justify="end">
-                <Button variant="default" onClick={() => setAssigning(null)}>
-                  {t('cancel')}
-                </Button>
-                <Button type="submit" loading={assign.isPending} disabled={!INVOICE_NUMBER.test(typed) || note.trim().length < 3}>
-                  {t('finAssign')}
-                </Button>
-              </Group>
+              <FormActions
+                error={assign.error}
+                onCancel={() => setAssigning(null)}
+                submitLabel={t('finAssign')}
+                loading={assign.isPending}
+                disabled={!INVOICE_NUMBER.test(typed) || note.trim().length < 3}
+              />
             </Stack>
           </form>
         )}
