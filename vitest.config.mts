@@ -31,6 +31,7 @@ const onBothDatabases = [
   'electron/core/auth/four-eyes.test.ts',
   'electron/core/cards/print-centre.test.ts',
   'electron/core/cases/decisions.test.ts',
+  'electron/core/cases/decision-races.test.ts',
   'electron/core/cases/sweep.test.ts',
   'electron/core/cases/notes.test.ts',
   'electron/core/cases/queues.test.ts',

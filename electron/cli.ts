@@ -15,6 +15,7 @@ import { checkpointNow } from './core/audit/desk-checkpoints';
 import { backupTo, restoreFrom } from './core/backup';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { importReconciliationFile } from './core/finance/payments-import';
+import { retryLostRaces } from './core/db/lost-races';
 import { paymentImportSummary } from './core/finance/payment-import-summary';
 import { MAX_RECONCILIATION_BYTES, ReconciliationFileError, where } from './core/finance/reconciliation-file';
 import { confirmPrints } from './core/cards/print-centre';
@@ -237,11 +238,10 @@ async function main(argv: string[]): Promise<number> {
         if (size > MAX_RECONCILIATION_BYTES) throw new UsageError(`${rest[1]} is larger than ${MAX_RECONCILIATION_BYTES / 1024 / 1024} MiB`);
         const name = basename(path);
         try {
-          const r = await importReconciliationFile(
-            desk.db,
-            { actorId: null, now: () => desk.clock.now(), signer: desk.cardSigner },
-            name,
-            readFileSync(path),
+          const bytes = readFileSync(path);
+          // Another desk settling the same invoices at this moment may make PostgreSQL abort one of the two: try again.
+          const r = await retryLostRaces(() =>
+            importReconciliationFile(desk.db, { actorId: null, now: () => desk.clock.now(), signer: desk.cardSigner }, name, bytes),
           );
           print({ ...r, refused: 0 }, paymentImportSummary(r));
           return 0;

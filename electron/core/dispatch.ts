@@ -4,6 +4,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Result, Role } from '../../shared/domain';
 import type { DeskDeps } from './desk';
 import { DeskFault } from './errors';
+import { retryLostRaces } from './db/lost-races';
 import { resolveSession } from './auth/users';
 import { currentPolicy } from './policy';
 import type { Handlers } from './handlers';
@@ -57,7 +58,7 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
           `${bidi}: يحتوي على محرف تغيير اتجاه مخفي (U+202A–U+202E أو U+2066–U+2069)`,
         );
       const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data, { user, sessionToken, source });
+      const value = await retryLostRaces(() => handler(parsed.data, { user, sessionToken, source }));
       return { ok: true, value };
     } catch (e) {
       if (e instanceof DeskFault) return { ok: false, error: e.toError() };

@@ -259,7 +259,7 @@ describe('random interleavings of the write methods by several users', () => {
         for (const r of rounds) await fire(r);
         await invariants();
       }),
-      { numRuns: 12, seed: 20261130, endOnFailure: true },
+      { numRuns: 12, seed: Number(process.env.INTERLEAVINGS_SEED ?? 20261130), endOnFailure: true },
     );
   }, 240_000);
 });

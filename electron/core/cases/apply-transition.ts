@@ -3,6 +3,7 @@ import type { Database, RequestRow } from '../db/schema';
 import type { DeskDb } from '../db/connection';
 import type { Service, Status } from '../../../shared/domain';
 import { DeskFault } from '../errors';
+import { dialectOf } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
 import { latestStep } from './latest-step';
@@ -31,8 +32,15 @@ export const conflict = (reference: string) =>
     `تغير الطلب ${reference} من مستخدم آخر منذ فتحه؛ أعيد تحميله`,
   );
 
+/**
+ * The request row. Inside a transaction on PostgreSQL it is locked until commit (FOR UPDATE): every
+ * write to a request takes its row first and the audit chain's lock after, in that one order, so two
+ * decisions on one request (a return writing its note, a reject) wait for each other instead of deadlocking.
+ */
 export async function loadRequest(trx: Trx | DeskDb, requestId: number): Promise<RequestRow> {
-  const row = await trx.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  let q = trx.selectFrom('requests').selectAll().where('id', '=', requestId);
+  if (trx.isTransaction && dialectOf(trx) === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   if (!row) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
   return row;
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { applyTransition, type Trx } from './apply-transition';
 import { DeskFault } from '../errors';
 import { serialise } from '../db/dialect';
+import { retryLostRaces } from '../db/lost-races';
 import { refundLockKey } from '../finance/refunds';
 import { openRefundCandidate } from '../finance/settle';
 import { queueApplicantNotice, recipient } from './notify';
@@ -25,19 +26,21 @@ export async function sweepReturnWindows(db: DeskDb, clock: Clock): Promise<{ re
     .execute();
   // Each request alone: desks sharing a database all sweep, and the request another desk expired first is its, not an error.
   const r = await eachAlone(due, (id, version) =>
-    db.transaction().execute(async (trx) => {
-      await applyTransition(trx, {
-        requestId: id,
-        expectedVersion: version,
-        action: 'expire_return',
-        actorId: null,
-        at,
-        reasonCode: 'no_response',
-        reason: 'no resubmission within the response window',
-        set: { decided_at: at, assignee_id: null },
-      });
-      await queueApplicantNotice(trx, await recipient(trx, id), { kind: 'rejected', reason: 'no_response', text: '' }, at);
-    }),
+    retryLostRaces(() =>
+      db.transaction().execute(async (trx) => {
+        await applyTransition(trx, {
+          requestId: id,
+          expectedVersion: version,
+          action: 'expire_return',
+          actorId: null,
+          at,
+          reasonCode: 'no_response',
+          reason: 'no resubmission within the response window',
+          set: { decided_at: at, assignee_id: null },
+        });
+        await queueApplicantNotice(trx, await recipient(trx, id), { kind: 'rejected', reason: 'no_response', text: '' }, at);
+      }),
+    ),
   );
   const references = new Map(due.map((d) => [d.id, d.reference]));
   return { rejected: r.done.map((id) => references.get(id)!) };
@@ -76,7 +79,7 @@ export async function sweepUnpaidInvoices(db: DeskDb, clock: Clock): Promise<Inv
   const result: InvoiceSweepResult = { rejected: [], partlyPaid: [] };
   for (const d of due) {
     try {
-      const r = await db.transaction().execute((trx) => expireInvoice(trx, d.id, at));
+      const r = await retryLostRaces(() => db.transaction().execute((trx) => expireInvoice(trx, d.id, at)));
       if (r) {
         result.rejected.push(r.reference);
         if (r.partlyPaid) result.partlyPaid.push(r.reference);
