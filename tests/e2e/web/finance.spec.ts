@@ -6,7 +6,7 @@ test('a finance officer computes a refund line by line; another approves it and 
   await page.getByRole('link', { name: /طلبات استرداد الرسوم/ }).click();
   await expect(page.getByRole('heading', { name: /طلبات استرداد الرسوم/ })).toBeVisible();
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();
-  const reference = (await page.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  const reference = (await page.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ }).textContent())!.trim();
   await page.getByRole('tab', { name: 'المدفوعات' }).click();
   await page.getByRole('button', { name: 'حساب الاسترداد' }).click();
   await expect(page.getByRole('table', { name: 'بنود الاسترداد' })).toBeVisible();

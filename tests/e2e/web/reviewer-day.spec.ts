@@ -12,7 +12,7 @@ test('a reviewer signs in, claims the next request, writes to the applicant and 
 
   await page.keyboard.press('n');
   await expect(page.getByText('قيد المراجعة').first()).toBeVisible();
-  const reference = (await page.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  const reference = (await page.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ }).textContent())!.trim();
   expect(reference).toMatch(/^REQ-\d{4}-\d{6}$/);
   await snap(page, 'case-ar');
 

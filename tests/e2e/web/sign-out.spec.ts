@@ -18,7 +18,7 @@ async function openFirstCase(page: Page): Promise<{ reference: string; fileUrl: 
   const file = page.waitForResponse((r) => r.url().includes('/files/') && r.status() === 200);
   await page.getByRole('table', { name: 'طلبات جديدة' }).getByRole('row').nth(1).getByRole('link').first().click();
   await expect(page).toHaveURL(/#\/case\/\d+/);
-  const reference = (await page.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  const reference = (await page.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ }).textContent())!.trim();
   expect(reference).toMatch(/^REQ-\d{4}-\d{6}$/);
   return { reference, fileUrl: (await file).url(), id: Number(/#\/case\/(\d+)/.exec(page.url())![1]) };
 }

@@ -66,7 +66,7 @@ test('two desks on one PostgreSQL: a claim at one desk leaves the other desk’s
   await expect(a.getByRole('heading', { level: 2 }).first()).toHaveText(oldest);
   await a.keyboard.press('c');
   await expect(a.getByText('قيد المراجعة').first()).toBeVisible();
-  const claimedAtA = (await a.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  const claimedAtA = (await a.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ }).textContent())!.trim();
   expect(claimedAtA).toBe(oldest);
 
   // Desk B, untouched, drops it from its New queue by itself (the change cursor, polled every 2 s).
@@ -76,7 +76,7 @@ test('two desks on one PostgreSQL: a claim at one desk leaves the other desk’s
   // Desk B's claim next takes the next one, not A's.
   await b.keyboard.press('n');
   await expect(b.getByText('قيد المراجعة').first()).toBeVisible();
-  const claimedAtB = (await b.getByRole('heading', { level: 2 }).first().textContent())!.trim();
+  const claimedAtB = (await b.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ }).textContent())!.trim();
   expect(claimedAtB).toMatch(/^REQ-\d{4}-\d{6}$/);
   expect(claimedAtB).not.toBe(claimedAtA);
 
