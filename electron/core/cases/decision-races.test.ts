@@ -44,4 +44,30 @@ describe('two decisions on one request at once', () => {
       expect((lost[0]!.reason as DeskFault).code).toBe('conflict');
     }
   });
+
+  it('an inquiry answered and rejected at once: one wins, the other is a conflict, one e-mail', async () => {
+    const t = await testDesk();
+    close = () => t.desk.close();
+    await seedDemo(t.desk.db, t.clock, { cases: 20, seed: 14 });
+    const { user } = await t.as('rev', ['reviewer']);
+    const a: decide.Actor = { user, clock: t.clock };
+    const r = await t.desk.db
+      .selectFrom('requests')
+      .select(['id', 'version'])
+      .where('status', '=', 'submitted')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await t.desk.db.updateTable('requests').set({ service: 'INQUIRY' }).where('id', '=', r.id).execute();
+    await decide.claim(t.desk.db, a, r.id, r.version);
+    const mailsBefore = (await t.desk.db.selectFrom('outbox').select('id').where('request_id', '=', r.id).execute()).length;
+    const results = await Promise.allSettled([
+      decide.answer(t.desk.db, a, r.id, r.version + 1, 'The fee for re-classification is listed on the portal.'),
+      decide.reject(t.desk.db, a, r.id, r.version + 1, 'other', 'not a request we handle'),
+    ]);
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((x): x is PromiseRejectedResult => x.status === 'rejected')!;
+    expect((lost.reason as DeskFault).code).toBe('conflict');
+    const mails = await t.desk.db.selectFrom('outbox').select('id').where('request_id', '=', r.id).execute();
+    expect(mails.length - mailsBefore).toBe(1);
+  });
 });

@@ -136,6 +136,20 @@ describe('a manual payment (bank transfer)', () => {
     expect(JSON.parse(audit[0]!.data)).toMatchObject({ reason: 'the receipt shows another account' });
   });
 
+  it('a confirmation and a refusal at the same moment: exactly one holds, and the money counts only if it was the confirmation', async () => {
+    const t = await manualDesk();
+    await t.record();
+    const [p] = await t.payments();
+    const [confirmed, refused] = await Promise.all([
+      t.call(t.fin2.token, 'payments.confirmManual', { paymentId: p!.id }),
+      t.call(t.fin3.token, 'payments.refuseManual', { paymentId: p!.id, reason: 'the receipt shows another account' }),
+    ]);
+    expect([confirmed.ok, refused.ok].filter(Boolean)).toHaveLength(1);
+    const after = (await t.payments())[0]!;
+    expect(after.status).toBe(confirmed.ok ? 'confirmed' : 'refused');
+    expect(await t.requestStatus()).toBe(confirmed.ok ? 'ready_to_print' : 'awaiting_payment');
+  });
+
   it('part of the invoice: confirmed, the request keeps waiting with what is left', async () => {
     const t = await manualDesk();
     await t.record({ amountHalalas: 20000 });
