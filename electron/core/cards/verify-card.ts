@@ -1,6 +1,6 @@
 import type { DeskDb } from '../db/connection';
 import type { CardSigner } from '../documents/card-signing';
-import type { CardVerification } from '../../../shared/domain';
+import { SERVICE_LABELS, type CardVerification, type Service } from '../../../shared/domain';
 import { trustedSigningKeys } from './signing-keys';
 
 /**
@@ -22,17 +22,33 @@ export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string
     .select(['c.id', 'c.number', 'c.status', 'c.expires_at', 'c.issued_at', 'c.printed_at', 'p.name_ar', 'p.name_en', 'p.id_number'])
     .where('c.number', '=', number)
     .executeTakeFirst();
-  if (!card || card.id_number !== holderId || card.expires_at !== date) return { verdict: 'void', number, reason: 'not_on_record' };
+  if (!card || card.id_number !== holderId || card.expires_at !== date) return { verdict: 'void', number, kind: 'card', reason: 'not_on_record' };
   // A number issued by an older desk's print preview, never confirmed printed, is no card.
-  if (card.printed_at === null) return { verdict: 'void', number, reason: 'not_on_record' };
+  if (card.printed_at === null) return { verdict: 'void', number, kind: 'card', reason: 'not_on_record' };
   const holder = { nameAr: card.name_ar, nameEn: card.name_en, idMasked: maskId(card.id_number) };
-  const base = { number, holder, issuedAt: card.issued_at, expiresAt: card.expires_at };
+  const base = { number, kind: 'card' as const, holder, issuedAt: card.issued_at, expiresAt: card.expires_at };
   if (card.status !== 'active') {
     const replacement = await db.selectFrom('cards').select('number').where('replaces_card_id', '=', card.id).executeTakeFirst();
     return { verdict: 'void', ...base, reason: replacement ? 'replaced' : 'withdrawn', replacedBy: replacement?.number };
   }
   if (card.expires_at < today) return { verdict: 'expired', ...base };
   return { verdict: 'valid', ...base };
+}
+
+/**
+ * One line for the command line, worded by what the payload names: a card ("VALID card C-…,
+ * expires …") or an issued letter or certificate ("VALID document REQ-… (Good standing), issued …").
+ */
+export function verificationSummary(v: CardVerification): string {
+  if (v.verdict === 'forged') return 'FORGED: the signature does not verify (signed by no desk of this database, or altered)';
+  const what =
+    v.kind === 'document'
+      ? `document ${v.number}${v.service ? ` (${SERVICE_LABELS[v.service as Service]?.en ?? v.service})` : ''}`
+      : `card ${v.number}`;
+  const who = v.holder ? ` — ${v.holder.nameEn} / ${v.holder.nameAr} (ID ${v.holder.idMasked})` : '';
+  const when = v.kind === 'document' ? (v.issuedAt ? `, issued ${v.issuedAt}` : '') : v.expiresAt ? `, expires ${v.expiresAt}` : '';
+  const why = v.reason ? ` (${v.reason.replaceAll('_', ' ')}${v.replacedBy ? ` by ${v.replacedBy}` : ''})` : '';
+  return `${v.verdict.toUpperCase()} ${what}${who}${when}${why}`;
 }
 
 export const maskId = (id: string): string => (id.length <= 4 ? '****' : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing';
-import { seedDemo } from './seed';
+import { categoriesFor, seedDemo } from './seed';
+import TERMS from '../../../shared/domain/terms.json';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -35,5 +36,28 @@ describe('demo data', () => {
     expect(new Set(requests.map((r) => r.status)).size).toBeGreaterThan(8);
     expect(new Set(requests.map((r) => r.service)).size).toBeGreaterThan(8);
     expect(attachments.length).toBeGreaterThan(requests.length);
+  });
+
+  it('gives each practitioner a rank of their profession, and every registered one a registration number', async () => {
+    const t = await testDesk();
+    closers.push(() => t.desk.close());
+    await seedDemo(t.desk.db, t.clock, { cases: 120, seed: 3 });
+    const rows = await t.desk.db
+      .selectFrom('requests as r')
+      .innerJoin('practitioners as p', 'p.id', 'r.practitioner_id')
+      .select(['r.service', 'r.status', 'p.profession', 'p.category', 'p.registration_number'])
+      .execute();
+    const keyOf = Object.fromEntries(Object.entries(TERMS.professions).map(([key, p]) => [p.en, key]));
+    for (const r of rows) {
+      expect(keyOf[r.profession], r.profession).toBeDefined();
+      expect(categoriesFor(keyOf[r.profession]!), `${r.profession} as ${r.category}`).toContain(r.category);
+      const firstRegistration = r.service === 'REGISTRATION' || r.service === 'CLASSIFICATION_OUTSIDE';
+      const registered =
+        !firstRegistration ||
+        !['submitted', 'in_review', 'returned', 'resubmitted', 'awaiting_second_signature', 'rejected', 'withdrawn'].includes(r.status);
+      if (registered) expect(r.registration_number ?? 'none', `${r.service} ${r.status}`).toMatch(/^\d{2}R[A-Z]\d{7}$/);
+    }
+    expect(categoriesFor('pharmacist')).not.toContain('general_practitioner');
+    expect(categoriesFor('dentist')).not.toContain('senior_technician');
   });
 });

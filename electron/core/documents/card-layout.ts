@@ -23,24 +23,37 @@ export interface Origin {
   y: number;
 }
 
-/** The front: the commission, the holder's names and photo, profession, category and identifiers. */
+/**
+ * The front: the commission, the holder's photo and names (readable in both scripts), profession,
+ * category, identifiers and the expiry, each Arabic on the right and English on the left.
+ */
 export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFacts, photo: PDFImage | null, o: Origin): Promise<void> {
   const right = o.x + CARD_WIDTH - PAD;
   const left = o.x + PAD;
   const top = o.y + CARD_HEIGHT;
+  const width = right - left;
   page.drawRectangle({ x: o.x, y: o.y, width: CARD_WIDTH, height: CARD_HEIGHT, color: WHITE, borderColor: rgb(0.8, 0.82, 0.84), borderWidth: 0.4 });
   page.drawRectangle({ x: o.x, y: top - BAND, width: CARD_WIDTH, height: BAND, color: TEAL });
-  const half = CARD_WIDTH / 2 - PAD - 4;
-  await ts.draw(page, TERMS.commission.ar, { x: right, y: top - 11, size: 7, bold: true, color: WHITE, align: 'right', maxWidth: half });
-  await ts.draw(page, TERMS.commission.en, { x: left, y: top - 11, size: 5.6, bold: true, color: WHITE, maxWidth: half });
+  const half = width / 2 - 3;
+  await ts.draw(page, TERMS.commission.ar, {
+    x: right,
+    y: top - 11,
+    size: 7.4,
+    bold: true,
+    color: WHITE,
+    align: 'right',
+    maxWidth: half,
+    minSize: 5.5,
+  });
+  await ts.draw(page, TERMS.commission.en, { x: left, y: top - 11, size: 6.2, bold: true, color: WHITE, maxWidth: half, minSize: 4.8 });
   const title = card.replacement
     ? { ar: 'بطاقة التصنيف المهني — بدل فاقد', en: 'Professional Classification Card — Replacement' }
     : { ar: 'بطاقة التصنيف المهني', en: 'Professional Classification Card' };
-  await ts.draw(page, title.ar, { x: right, y: top - 21.5, size: 5.6, color: WHITE, align: 'right', maxWidth: half });
-  await ts.draw(page, title.en, { x: left, y: top - 21.5, size: 4.8, color: WHITE, maxWidth: half });
+  await ts.draw(page, title.ar, { x: right, y: top - 21.5, size: 6.2, color: WHITE, align: 'right', maxWidth: half, minSize: 4.8 });
+  await ts.draw(page, title.en, { x: left, y: top - 21.5, size: 5.6, color: WHITE, maxWidth: half, minSize: 4.4 });
 
   // The photo on the left (the English side), 3:4.
-  const photoBox = { x: left, y: top - BAND - 6 - 72, width: 54, height: 72 };
+  const photoBox = { x: left, y: top - BAND - 5 - 64, width: 48, height: 64 };
   page.drawRectangle({ ...photoBox, color: rgb(0.94, 0.95, 0.96), borderColor: rgb(0.75, 0.78, 0.8), borderWidth: 0.4 });
   if (photo) {
     const scale = Math.min(photoBox.width / photo.width, photoBox.height / photo.height);
@@ -48,58 +61,75 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
     const h = photo.height * scale;
     page.drawImage(photo, { x: photoBox.x + (photoBox.width - w) / 2, y: photoBox.y + (photoBox.height - h) / 2, width: w, height: h });
   } else {
-    await ts.draw(page, 'لا توجد صورة', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 32, size: 4.5, color: MUTED, align: 'center' });
-    await ts.draw(page, 'No photo', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 25, size: 4.5, color: MUTED, align: 'center' });
+    await ts.draw(page, 'لا توجد صورة', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 34, size: 5, color: MUTED, align: 'center' });
+    await ts.draw(page, 'No photo', { x: photoBox.x + photoBox.width / 2, y: photoBox.y + 26, size: 5, color: MUTED, align: 'center' });
   }
 
-  const textLeft = photoBox.x + photoBox.width + 6;
+  // Beside the photo: the names, large, then profession and category.
+  const textLeft = photoBox.x + photoBox.width + 7;
   const textWidth = right - textLeft;
-  // Names shrink to fit, then take a second line rather than lose a word.
   let y = top - BAND - 12;
   y -= await ts.fit(page, card.nameAr, {
     x: right,
     y,
-    size: 8.5,
-    minSize: 6,
+    size: 10,
+    minSize: 7.5,
     maxLines: 2,
     bold: true,
     color: INK,
     align: 'right',
     maxWidth: textWidth,
-    lineGap: 1.2,
+    lineGap: 1.15,
   });
   y -= 1;
   y -= await ts.fit(page, card.nameEn, {
     x: textLeft,
     y,
-    size: 6.8,
-    minSize: 5,
+    size: 8.4,
+    minSize: 6.5,
     maxLines: 2,
     bold: true,
     color: INK,
     maxWidth: textWidth,
     lineGap: 1.2,
   });
-  y -= 3;
-
-  const idLabel = ID_TYPE_LABELS[card.idType] ?? ID_TYPE_LABELS.national_id!;
-  const rows: Array<[string, string]> = [
-    [`${card.profession.ar} — ${card.specialty.ar}`, `${card.profession.en} — ${card.specialty.en}`],
-    [`التصنيف: ${card.category.ar}`, `Category: ${card.category.en}`],
-    [`${idLabel.ar}: ${ltr(card.idNumber)}`, `${idLabel.en}: ${card.idNumber}`],
-    [`رقم التسجيل: ${ltr(card.registrationNumber ?? '—')}`, `Registration No.: ${card.registrationNumber ?? '—'}`],
-  ];
+  y -= 2;
+  page.drawLine({ start: { x: textLeft, y: y + 5 }, end: { x: right, y: y + 5 }, thickness: 0.3, color: rgb(0.8, 0.82, 0.84) });
   const column = textWidth / 2 - 2;
-  for (const [ar, en] of rows) {
-    await ts.draw(page, ar, { x: right, y, size: 5.2, color: INK, align: 'right', maxWidth: column, minSize: 3.6 });
-    await ts.draw(page, en, { x: textLeft, y, size: 4.6, color: MUTED, maxWidth: column, minSize: 3.4 });
-    y -= 9;
-  }
+  const pair = async (ar: string, en: string, at: number, from: number, size = 6.2, color = INK) => {
+    await ts.draw(page, ar, { x: right, y: at, size, color, align: 'right', maxWidth: (right - from) / 2 - 2, minSize: 4.6 });
+    await ts.draw(page, en, { x: from, y: at, size: size - 0.4, color, maxWidth: (right - from) / 2 - 2, minSize: 4.2 });
+  };
+  y -= 3;
+  await ts.draw(page, card.profession.ar, { x: right, y, size: 6.4, bold: true, color: INK, align: 'right', maxWidth: column, minSize: 4.6 });
+  await ts.draw(page, card.profession.en, { x: textLeft, y, size: 6, bold: true, color: INK, maxWidth: column, minSize: 4.4 });
+  y -= 8.5;
+  await pair(card.specialty.ar, card.specialty.en, y, textLeft);
+  y -= 8.5;
+  await pair(`التصنيف: ${card.category.ar}`, `Category: ${card.category.en}`, y, textLeft);
+
+  // Below the photo, across the card: identifiers and the expiry.
+  const idLabel = ID_TYPE_LABELS[card.idType] ?? ID_TYPE_LABELS.national_id!;
+  let row = Math.min(y - 10, photoBox.y - 9);
+  await pair(`${idLabel.ar}: ${ltr(card.idNumber)}`, `${idLabel.en}: ${card.idNumber}`, row, left);
+  row -= 8.5;
+  await pair(`رقم التسجيل: ${ltr(card.registrationNumber ?? '—')}`, `Registration No.: ${card.registrationNumber ?? '—'}`, row, left);
+  row -= 9;
+  await ts.draw(page, `تاريخ الانتهاء: ${gregorianDay(card.expiresAt)} م`, {
+    x: right,
+    y: row,
+    size: 6.6,
+    bold: true,
+    color: TEAL,
+    align: 'right',
+    maxWidth: width / 2,
+  });
+  await ts.draw(page, `Expires: ${card.expiresAt}`, { x: left, y: row, size: 6.2, bold: true, color: TEAL, maxWidth: width / 2 });
 
   // The card number along the bottom, where a clerk looks for it.
   page.drawLine({ start: { x: left, y: o.y + 12 }, end: { x: right, y: o.y + 12 }, thickness: 0.3, color: rgb(0.8, 0.82, 0.84) });
-  await ts.draw(page, `رقم البطاقة ${ltr(card.number)}`, { x: right, y: o.y + 5, size: 5.4, bold: true, color: TEAL, align: 'right' });
-  await ts.draw(page, `Card No. ${card.number}`, { x: left, y: o.y + 5, size: 5, bold: true, color: TEAL });
+  await ts.draw(page, `رقم البطاقة ${ltr(card.number)}`, { x: right, y: o.y + 4.5, size: 6, bold: true, color: TEAL, align: 'right' });
+  await ts.draw(page, `Card No. ${card.number}`, { x: left, y: o.y + 4.5, size: 5.6, bold: true, color: TEAL });
   if (card.preview) await drawPreviewBand(page, ts, o);
 }
 

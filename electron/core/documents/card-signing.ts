@@ -65,9 +65,13 @@ export function cardSignerFromKey(privateKey: KeyObject): CardSigner {
         holderId,
         date: `${compactDate.slice(0, 4)}-${compactDate.slice(4, 6)}-${compactDate.slice(6)}`,
       };
+      // Only the canonical encoding counts: Node's decoder ignores the padding bits of the last
+      // character (and stray characters), so one signature would otherwise have several spellings.
+      const signatureBytes = Buffer.from(signature, 'base64url');
+      if (signatureBytes.toString('base64url') !== signature) return { fields, signatureValid: false };
       const signedBy = (key: KeyObject | string) => {
         try {
-          return verify(null, message(fields), key, Buffer.from(signature, 'base64url'));
+          return verify(null, message(fields), key, signatureBytes);
         } catch {
           return false;
         }

@@ -56,7 +56,9 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
     const d = riyadhDay(iso);
     return ar ? `${d} م (${hijriDay(d)} هـ)` : `${d} (${hijriDay(d)} AH)`;
   };
-  const time = riyadhDateTime;
+  // Every time says its zone: the desk's clock is Riyadh's, whoever reads the report and wherever.
+  const time = (instant: Date | string) =>
+    ar ? `${riyadhDateTime(instant)} ${RIYADH_TIME.ar}` : `${riyadhDateTime(instant)} ${RIYADH_TIME.en} (UTC+3)`;
   const id = (s: string) => (ar ? ltr(s) : s);
   const sar = (n: number) => reportAmount(n, lang);
 
@@ -115,7 +117,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   else
     await w.table(
       [
-        { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: true },
+        { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: !ar },
         { title: ar ? 'النوع' : 'Kind', width: 1.1 },
         { title: ar ? 'الكاتب' : 'By', width: 1.2 },
         { title: ar ? 'النص' : 'Text', width: 4 },
@@ -131,7 +133,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   await w.heading(ar ? 'سجل القرارات' : 'Timeline of decisions');
   await w.table(
     [
-      { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: true },
+      { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: !ar },
       { title: ar ? 'الإجراء' : 'Action', width: 1.4 },
       { title: ar ? 'من' : 'From', width: 1.3 },
       { title: ar ? 'إلى' : 'To', width: 1.3 },
@@ -192,8 +194,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const head = f.auditHead ? `${f.auditHead.seq} (${f.auditHead.hash.slice(0, 12)})` : '—';
   await w.finish(
     ar
-      ? `طبع في ${time(f.printedAt)} ${RIYADH_TIME.ar} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
-      : `Printed ${time(f.printedAt)} ${RIYADH_TIME.en} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
+      ? `طبع في ${time(f.printedAt)} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
+      : `Printed ${time(f.printedAt)} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
   );
   return doc.save();
 }

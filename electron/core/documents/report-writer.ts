@@ -57,8 +57,8 @@ export class ReportWriter {
   private get rtl() {
     return this.lang === 'ar';
   }
-  /** Text as set in this report: in Arabic, dates and figures stay one left-to-right unit (text/figures.ts). */
-  private bidi = (text: string) => (this.rtl ? isolateFigures(text) : text);
+  /** Text as set in this report: in Arabic (the report's or a note's), dates and figures stay one left-to-right unit (text/figures.ts). */
+  private bidi = (text: string) => (this.rtl || /[\u0600-\u06ff]/.test(text) ? isolateFigures(text) : text);
   /** The x of the text's starting edge and its alignment. */
   private start = () => (this.rtl ? { x: this.page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const });
 
@@ -117,21 +117,27 @@ export class ReportWriter {
     this.y -= 14;
   }
 
-  /** Label and value pairs, two to a row. */
+  /** Label and value pairs, two to a row; a long value (a 60-letter name) wraps in its half, never shrinks or is cut. */
   async fields(pairs: Array<[string, string]>): Promise<void> {
     const half = this.width / 2;
+    const labelWidth = Math.min(110, half * 0.42);
+    const valueWidth = half - labelWidth - 8;
+    const lineHeight = 12;
     for (let i = 0; i < pairs.length; i += 2) {
-      await this.beginBlock(16);
-      for (const [k, [label, value]] of pairs.slice(i, i + 2).entries()) {
+      const row = pairs.slice(i, i + 2);
+      const values = await Promise.all(row.map(async ([, value]) => this.wrap(this.bidi(value || '—'), valueWidth, 9)));
+      const lines = Math.max(...values.map((v) => v.length));
+      await this.beginBlock(16 + (lines - 1) * lineHeight);
+      for (const [k, [label]] of row.entries()) {
         const offset = k * half;
         const x = this.rtl ? this.page.getWidth() - MARGIN - offset : MARGIN + offset;
         const align = this.rtl ? ('right' as const) : ('left' as const);
-        const labelWidth = Math.min(110, half * 0.42);
         await this.ts.draw(this.page, this.bidi(label), { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
         const vx = this.rtl ? x - labelWidth : x + labelWidth;
-        await this.ts.draw(this.page, this.bidi(value || '—'), { x: vx, y: this.y, size: 9, color: INK, align, maxWidth: half - labelWidth - 8 });
+        for (const [n, line] of values[k]!.entries())
+          await this.ts.draw(this.page, line, { x: vx, y: this.y - n * lineHeight, size: 9, color: INK, align, maxWidth: valueWidth });
       }
-      this.y -= 15;
+      this.y -= 15 + (lines - 1) * lineHeight;
     }
   }
 

@@ -11,29 +11,33 @@ import { deflateSync } from 'node:zlib';
  * The width array and the ToUnicode map are written at the end, from the glyphs actually drawn
  * and the text HarfBuzz says each stands for, so viewers space the letters right and copy or
  * extract the text back. The font file itself is embedded once per document.
+ *
+ * A ToUnicode map gives a glyph one text, but one glyph can stand for different text: the glyph
+ * of ")" is drawn for "(" in right-to-left text (mirrored), and for ")" in left-to-right text.
+ * So the font has variants, each a font dictionary of its own over the same embedded program
+ * and widths, with its own map: a glyph that already means something else in every variant so far
+ * is drawn from a new one, and every glyph reads back as what it stood for where it was drawn.
  */
 export class EmbeddedFont {
-  readonly ref: PDFRef;
   private readonly widthsRef: PDFRef;
-  private readonly toUnicodeRef: PDFRef;
   private readonly fontFileRef: PDFRef;
   private readonly descriptor: PDFDict;
-  private readonly cidFont: PDFDict;
-  private readonly type0: PDFDict;
-  private readonly used = new Map<number, string>();
-  private readonly pageKeys = new WeakMap<PDFPage, PDFName>();
+  private readonly descriptorRef: PDFRef;
+  private readonly baseName: string;
+  private readonly variants: FontVariant[] = [];
+  private readonly glyphs = new Set<number>();
 
   constructor(
     private readonly doc: PDFDocument,
     readonly face: ShapingFace,
   ) {
     const context = doc.context;
-    const baseName = FONT_FILES[face.name].replace(/\.ttf$/, '');
+    this.baseName = FONT_FILES[face.name].replace(/\.ttf$/, '');
     this.fontFileRef = context.nextRef();
     const scale = (v: number) => Math.round((v * 1000) / face.upem);
     this.descriptor = context.obj({
       Type: 'FontDescriptor',
-      FontName: baseName,
+      FontName: this.baseName,
       Flags: 4,
       FontBBox: face.metrics.bbox.map(scale),
       ItalicAngle: 0,
@@ -43,71 +47,105 @@ export class EmbeddedFont {
       StemV: 80,
       FontFile2: this.fontFileRef,
     });
-    const descriptor = context.register(this.descriptor);
+    this.descriptorRef = context.register(this.descriptor);
     this.widthsRef = context.nextRef();
-    this.toUnicodeRef = context.nextRef();
-    this.cidFont = context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: baseName,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      DW: 0,
-      W: this.widthsRef,
-      CIDToGIDMap: 'Identity',
-    });
-    const cidFont = context.register(this.cidFont);
-    this.type0 = context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: baseName,
-      Encoding: 'Identity-H',
-      DescendantFonts: [cidFont],
-      ToUnicode: this.toUnicodeRef,
-    });
-    this.ref = context.register(this.type0);
   }
 
-  /** Records a drawn glyph; the first text seen for a glyph is the one it maps to. */
-  use(glyph: number, text: string): PDFHexString {
-    const known = this.used.get(glyph);
-    if (known === undefined || (known === '' && text !== '')) this.used.set(glyph, text);
-    return PDFHexString.of(glyph.toString(16).padStart(4, '0'));
+  /** The first variant's font dictionary. */
+  get ref(): PDFRef {
+    return this.variant(0).ref;
   }
 
-  /** The font's resource name on a page (added to the page's resources once). */
-  keyOn(page: PDFPage): PDFName {
-    let key = this.pageKeys.get(page);
+  /**
+   * Records a drawn glyph standing for `text` ('' for the rest of a cluster, which stands for
+   * nothing: it maps to an invisible format character extractors skip) and says which variant
+   * draws it.
+   */
+  use(glyph: number, text: string): { variant: number; code: PDFHexString } {
+    const meaning = text === '' ? '\u200b' : text;
+    this.glyphs.add(glyph);
+    for (let v = 0; ; v++) {
+      const variant = this.variant(v);
+      const known = variant.map.get(glyph);
+      if (known === undefined) variant.map.set(glyph, meaning);
+      if (known === undefined || known === meaning) return { variant: v, code: PDFHexString.of(glyph.toString(16).padStart(4, '0')) };
+    }
+  }
+
+  /** A variant's resource name on a page (added to the page's resources once). */
+  keyOn(page: PDFPage, variant = 0): PDFName {
+    const v = this.variant(variant);
+    let key = v.pageKeys.get(page);
     if (!key) {
-      key = page.node.newFontDictionary(this.face.name, this.ref);
-      this.pageKeys.set(page, key);
+      key = page.node.newFontDictionary(variant === 0 ? this.face.name : `${this.face.name}-${variant}`, v.ref);
+      v.pageKeys.set(page, key);
     }
     return key;
   }
 
-  /** Writes the font (subset to the glyphs drawn), the widths and the text map; call once, before saving. */
+  /** Writes the font (subset to the glyphs drawn), the widths and the text maps; call once, before saving. */
   finish(): void {
     const context = this.doc.context;
-    const program = subsetFont(this.face.bytes, this.used.keys());
+    const program = subsetFont(this.face.bytes, this.glyphs);
     // Node's zlib: pdf-lib's own deflate (pako) costs milliseconds per font, a card's budget.
     context.assign(this.fontFileRef, context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length }));
+    let name = PDFName.of(this.baseName);
     if (program !== this.face.bytes) {
       // A subset font's name carries a tag (ISO 32000 9.6.4), different for different subsets.
-      const name = PDFName.of(`${subsetTag([...this.used.keys()])}+${FONT_FILES[this.face.name].replace(/\.ttf$/, '')}`);
+      name = PDFName.of(`${subsetTag([...this.glyphs])}+${this.baseName}`);
       this.descriptor.set(PDFName.of('FontName'), name);
-      this.cidFont.set(PDFName.of('BaseFont'), name);
-      this.type0.set(PDFName.of('BaseFont'), name);
     }
-    const glyphs = [...this.used.keys()].sort((a, b) => a - b);
+    const glyphs = [...this.glyphs].sort((a, b) => a - b);
     const widths: (number | number[])[] = [];
     for (const g of glyphs) widths.push(g, [Math.round((this.face.advance(g) * 1000) / this.face.upem)]);
     context.assign(this.widthsRef, context.obj(widths));
-    context.assign(this.toUnicodeRef, context.stream(deflateSync(toUnicodeCMap(this.used)), { Filter: 'FlateDecode' }));
+    for (const v of this.variants) {
+      v.cidFont.set(PDFName.of('BaseFont'), name);
+      v.type0.set(PDFName.of('BaseFont'), name);
+      context.assign(v.toUnicodeRef, context.stream(deflateSync(toUnicodeCMap(v.map)), { Filter: 'FlateDecode' }));
+    }
+  }
+
+  private variant(k: number): FontVariant {
+    while (this.variants.length <= k) {
+      const context = this.doc.context;
+      const toUnicodeRef = context.nextRef();
+      const cidFont = context.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: this.baseName,
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: this.descriptorRef,
+        DW: 0,
+        W: this.widthsRef,
+        CIDToGIDMap: 'Identity',
+      });
+      const type0 = context.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: this.baseName,
+        Encoding: 'Identity-H',
+        DescendantFonts: [context.register(cidFont)],
+        ToUnicode: toUnicodeRef,
+      });
+      this.variants.push({ ref: context.register(type0), type0, cidFont, toUnicodeRef, map: new Map(), pageKeys: new WeakMap() });
+    }
+    return this.variants[k]!;
   }
 }
 
+interface FontVariant {
+  ref: PDFRef;
+  type0: PDFDict;
+  cidFont: PDFDict;
+  toUnicodeRef: PDFRef;
+  /** Glyph id → the text it stands for in this variant. */
+  map: Map<number, string>;
+  pageKeys: WeakMap<PDFPage, PDFName>;
+}
+
 function toUnicodeCMap(used: Map<number, string>): string {
-  const entries = [...used].filter(([, text]) => text !== '');
+  const entries = [...used];
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);

@@ -23,6 +23,10 @@ export interface PlacedGlyph {
 /** A line of text, shaped and in visual order (left to right), ready to draw at any size. */
 export interface ShapedLine {
   glyphs: PlacedGlyph[];
+  /** The line as it reads (logical order, bidi controls left out): what extractors must give back. */
+  text: string;
+  /** Its runs of one direction and face: glyphs[from, to) in visual order, `start` their place in the text. */
+  runs: Array<{ start: number; from: number; to: number }>;
   /** Width at 1 pt. */
   unitWidth: number;
 }
@@ -55,8 +59,10 @@ interface Run {
 export async function shapeLine(text: string, faces: LineFaces, base: 'rtl' | 'ltr'): Promise<ShapedLine> {
   const hb = await harfBuzz();
   const glyphs: PlacedGlyph[] = [];
+  const runs: ShapedLine['runs'] = [];
   for (const run of visualRuns(text, faces, base)) {
     const piece = text.slice(run.start, run.end);
+    runs.push({ start: run.start, from: glyphs.length, to: glyphs.length });
     const buffer = new hb.Buffer();
     buffer.addText(piece);
     buffer.setDirection(run.rtl ? hb.Direction.RTL : hb.Direction.LTR);
@@ -82,9 +88,10 @@ export async function shapeLine(text: string, faces: LineFaces, base: 'rtl' | 'l
         rtl: run.rtl,
       });
     });
+    runs.at(-1)!.to = glyphs.length;
   }
   const unitWidth = glyphs.reduce((w, g) => w + g.xAdvance / g.face.upem, 0);
-  return { glyphs, unitWidth };
+  return { glyphs, unitWidth, text: [...text].filter((ch) => !BIDI_CONTROLS.test(ch)).join(''), runs };
 }
 
 const visual = (text: string, isRtl: boolean) => (isRtl ? [...text].reverse().join('') : text);

@@ -65,9 +65,6 @@ describe('Arabic and English set in a PDF', () => {
       'بواسطة desk (command line) · يعكس السجل',
     ];
     expect(await roundTrip(lines.map(isolateFigures))).toEqual(lines);
-    // Without the isolation the bidi algorithm itself breaks the date up (shown as 22-11-2026).
-    const [plain] = await roundTrip(['قدم في 2026-11-22 قبل']);
-    expect(plain).not.toContain('2026-11-22');
   });
 
   it('keeps an identifier left to right inside Arabic', async () => {

@@ -5,6 +5,7 @@ import {
   PDFNumber,
   PDFOperator,
   PDFOperatorNames,
+  type PDFRef,
   beginText,
   endText,
   popGraphicsState,
@@ -20,9 +21,11 @@ import {
   type PDFDocument,
   type PDFPage,
 } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
 import { shapingFace, type ShapingFace } from './face';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
+import { extractionText, popplerWeight } from './extraction-order';
 
 export interface TextStyle {
   size: number;
@@ -52,6 +55,8 @@ const SHAPES = new Map<string, ShapedLine>();
  */
 export class Typesetter {
   private readonly embedded = new Map<ShapingFace, EmbeddedFont>();
+  /** The lines drawn on each page, waiting for finish(): how they read back depends on the whole page (extraction-order.ts). */
+  private readonly pending = new Map<PDFPage, Array<{ ref: PDFRef; lines: DrawnLine[] }>>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -159,6 +164,17 @@ export class Typesetter {
 
   /** Writes the fonts' widths and text maps. */
   finish(): void {
+    for (const [page, groups] of this.pending) {
+      const lines = groups.flatMap((g) => g.lines);
+      const leftToRight = pageReadsLeftToRight(lines.map((l) => l.line.text));
+      for (const group of groups) {
+        const ops = group.lines.flatMap((l) => this.lineOperators(page, l, extractionText(l.line.text, leftToRight)));
+        const content = new TextEncoder().encode(ops.map((op) => op.toString()).join('\n'));
+        // Node's zlib, as for the fonts (pdf-lib's own deflate is slow).
+        this.doc.context.assign(group.ref, this.doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' }));
+      }
+    }
+    this.pending.clear();
     for (const font of this.embedded.values()) font.finish();
   }
 
@@ -181,173 +197,141 @@ export class Typesetter {
     return font;
   }
 
+  /**
+   * Queues a line on the page, in its place among the page's drawings: its operators go into a
+   * content stream of their own, added to the page now and written by finish().
+   */
   private drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, size: number, color: Color): void {
+    const groups = this.pending.get(page) ?? [];
+    this.pending.set(page, groups);
+    const contents = page.node.normalizedEntries().Contents;
+    const last = contents?.size() ? contents.get(contents.size() - 1) : undefined;
+    let group = groups.at(-1);
+    // Lines drawn one after another, with nothing drawn between them, share a stream.
+    if (!group || last !== group.ref) {
+      group = { ref: this.doc.context.nextRef(), lines: [] };
+      groups.push(group);
+      page.node.addContentStream(group.ref);
+      startNewContentStream(page);
+    }
+    group.lines.push({ line, x, y, size, color });
+  }
+
+  /**
+   * One line's operators. The whole line is one marked-content span whose ActualText is the
+   * line as it reads, spelled for poppler (extraction-order.ts). Inside it the glyphs are drawn
+   * run by run in reading order, each run left to right, and each glyph's own text (ToUnicode) is
+   * what it stands for: extractors that read the glyphs themselves (pdf.js) take each run in
+   * turn, reverse the right-to-left ones, and read the line in order too. When the reading order
+   * of the runs is not left to right, zero-width glyphs mark the line's two ends, as poppler
+   * measures a span from its first glyph to its last.
+   */
+  private lineOperators(page: PDFPage, d: DrawnLine, actualText: string): PDFOperator[] {
+    const { line, size } = d;
     const context = this.doc.context;
-    const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(color), setTextMatrix(1, 0, 0, 1, x, y)];
-    let current: EmbeddedFont | undefined;
+    const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(d.color)];
+    // `/Span <</ActualText …>> BDC`: pdf-lib's operator type lists no dictionary operand, but writes one as is.
+    const span = context.obj({ ActualText: PDFHexString.fromText(actualText) }) as unknown as PDFArray;
+    ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
+    const xs: number[] = [];
+    let pen = 0;
+    for (const g of line.glyphs) {
+      xs.push(pen);
+      pen += (g.xAdvance / g.face.upem) * size;
+    }
+    const order = [...line.runs].sort((a, b) => a.start - b.start);
+    const reordered = order.some((r, k) => r !== line.runs[k]);
+    let font: PDFName | undefined;
     let rise = 0;
-    let pen = 0; // where the PDF's text position is now, in points from x
-    let pending: (PDFNumber | PDFHexString)[] = [];
-    const flush = () => {
-      if (!pending.length) return;
-      const array = PDFArray.withContext(context);
-      for (const item of pending) array.push(item);
-      ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
-      pending = [];
+    /** The glyph's code, in the font variant where it reads as `text`; `beforeSwitch` runs first when the font changes. */
+    const select = (face: ShapingFace, glyph: number, text: string, beforeSwitch = () => {}): PDFHexString => {
+      const embedded = this.fontFor(face);
+      const { variant, code } = embedded.use(glyph, text);
+      const key = embedded.keyOn(page, variant);
+      if (font !== key) {
+        beforeSwitch();
+        ops.push(setFontAndSize(key, size));
+        font = key;
+      }
+      return code;
     };
-    for (const g of drawingOrder(line, size)) {
-      if (g.actualText !== undefined) {
-        flush();
-        // `/Span <</ActualText …>> BDC`: pdf-lib's operator type lists no dictionary operand, but writes one as is.
-        const span = context.obj({ ActualText: PDFHexString.fromText(g.actualText) }) as unknown as PDFArray;
-        ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
-      }
-      const font = this.fontFor(g.face);
-      if (font !== current) {
-        flush();
-        ops.push(setFontAndSize(font.keyOn(page), size));
-        current = font;
-      }
-      if (g.rise !== rise) {
-        flush();
-        ops.push(setTextRise(g.rise));
-        rise = g.rise;
-      }
-      const move = g.x - pen;
-      if (Math.abs(move) > 0.001) pending.push(PDFNumber.of(round((-move * 1000) / size)));
-      if (g.invisible) {
-        flush();
-        ops.push(setTextRenderingMode(TextRenderingMode.Invisible));
-      }
-      pending.push(font.use(g.glyph, g.text));
-      if (g.invisible) {
-        flush();
-        ops.push(setTextRenderingMode(TextRenderingMode.Fill));
-      }
-      pen = g.x + (g.face.advance(g.glyph) / g.face.upem) * size;
-      if (g.endsSpan) {
-        flush();
-        ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
-      }
-    }
-    flush();
-    ops.push(endText(), popGraphicsState());
-    page.pushOperators(...ops);
-  }
-}
-
-interface Positioned {
-  face: ShapingFace;
-  glyph: number;
-  text: string;
-  x: number;
-  rise: number;
-  rtl: boolean;
-  /** Opens a span whose text replaces the glyphs' own for extraction (a letter with its marks). */
-  actualText?: string;
-  endsSpan?: boolean;
-  /** Drawn for extractors only (text rendering mode 3). */
-  invisible?: boolean;
-}
-
-/**
- * Each glyph's place on the line, in the order it is drawn. A right-to-left run comes out of
- * HarfBuzz in visual order, which puts an Arabic mark (a fatha, a shadda) before the letter it
- * sits on, and extractors would attach it to the wrong letter or line; so a letter is drawn
- * first, then its marks, all inside one span whose ActualText is the letter with its marks (in
- * visual order, as extractors reverse right-to-left words). Positions are absolute, so the
- * order of drawing changes nothing on the page.
- *
- * A neutral that an extractor would put on the wrong side of text of the other direction is
- * drawn with a direction mark in its ActualText (see directionMarks).
- */
-function drawingOrder(line: ShapedLine, size: number): Positioned[] {
-  const placed: Positioned[] = [];
-  let pen = 0;
-  for (const g of line.glyphs) {
-    const scale = size / g.face.upem;
-    placed.push({ face: g.face, glyph: g.glyph, text: g.text, rtl: g.rtl, x: pen + g.xOffset * scale, rise: g.yOffset * scale });
-    pen += g.xAdvance * scale;
-  }
-  const directions = directionMarks(placed);
-  const out: Positioned[] = [];
-  let marks: Positioned[] = [];
-  for (const [i, p] of placed.entries()) {
-    const mirrored = p.rtl && MIRRORED.test(p.text);
-    if (directions.has(i) || mirrored) {
-      // A bracket set right to left is drawn with its mirror glyph: "(" as the glyph of ")". Its text
-      // goes in the span only, so the font's one text per glyph stays the glyph's own for left-to-right use.
-      out.push({ ...p, text: mirrored ? '' : p.text, actualText: `${p.text}${directions.get(i) ?? ''}`, endsSpan: true });
-      continue;
-    }
-    if (p.rtl && isMark(p.text)) {
-      marks.push(p);
-      continue;
-    }
-    if (marks.length) {
-      const letterFirst =
-        [...marks]
-          .reverse()
-          .map((m) => m.text)
-          .join('') + p.text;
-      // The span ends with an invisible zero-width glyph at the letter's far edge: extractors
-      // measure a span from its first glyph's origin to its last glyph's end.
-      const joiner = p.face.hb.nominalGlyph(0x200d) ?? marks[marks.length - 1]!.glyph;
-      const end = {
-        ...p,
-        glyph: joiner,
-        text: '',
-        rise: 0,
-        x: p.x + (p.face.advance(p.glyph) / p.face.upem) * size,
-        endsSpan: true,
-        invisible: true,
+    const edge = (at: number) => {
+      // A zero-width joiner: pdf.js skips it (a format character), poppler measures the span from the first to the last.
+      const face = line.glyphs[0]!.face;
+      const joiner = face.hb.nominalGlyph(0x200d);
+      if (!joiner || face.advance(joiner) !== 0) return;
+      const code = select(face, joiner, '\u200d');
+      // Drawn invisible (mode 3): the font's joiner glyph has a shape.
+      ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + at), d.y), setTextRenderingMode(TextRenderingMode.Invisible));
+      ops.push(PDFOperator.of(PDFOperatorNames.ShowText, [code]), setTextRenderingMode(TextRenderingMode.Fill));
+    };
+    if (reordered && line.glyphs.length) edge(0);
+    for (const run of order) {
+      if (run.from === run.to) continue;
+      ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + xs[run.from]!), d.y));
+      let at = xs[run.from]!; // where the PDF's text position is now
+      let pending: (PDFNumber | PDFHexString)[] = [];
+      const flush = () => {
+        if (!pending.length) return;
+        const array = PDFArray.withContext(context);
+        for (const item of pending) array.push(item);
+        ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
+        pending = [];
       };
-      out.push({ ...p, actualText: letterFirst }, ...marks, end);
-    } else out.push(p);
-    marks = [];
+      for (let k = run.from; k < run.to; k++) {
+        const g = line.glyphs[k]!;
+        const scale = size / g.face.upem;
+        const gx = xs[k]! + g.xOffset * scale;
+        const gRise = g.yOffset * scale;
+        const code = select(g.face, g.glyph, g.text, flush);
+        if (gRise !== rise) {
+          flush();
+          ops.push(setTextRise(round(gRise)));
+          rise = gRise;
+        }
+        const move = gx - at;
+        if (Math.abs(move) > 0.001) pending.push(PDFNumber.of(round((-move * 1000) / size)));
+        pending.push(code);
+        at = gx + g.face.advance(g.glyph) * scale;
+      }
+      flush();
+    }
+    if (rise !== 0) ops.push(setTextRise(0));
+    if (reordered && line.glyphs.length) edge(line.unitWidth * size);
+    ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent), endText(), popGraphicsState());
+    return ops;
   }
-  return [...out, ...marks];
 }
 
-const isMark = (text: string) => /^\p{M}+$/u.test(text);
-/** Characters HarfBuzz draws with their mirror image in right-to-left text. */
-const MIRRORED = /^[()[\]{}<>«»‹›]$/;
-
-/** How poppler sorts a glyph's text into runs: left-to-right (Latin letters, digits), right-to-left, or neither. */
-function extractionType(text: string): 'L' | 'R' | 'N' {
-  if (/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text) && /\p{L}/u.test(text)) return 'R';
-  return /[\p{L}\p{N}]/u.test(text) ? 'L' : 'N';
+interface DrawnLine {
+  line: ShapedLine;
+  x: number;
+  y: number;
+  size: number;
+  color: Color;
 }
 
 /**
- * The neutrals (by index in visual order) an extractor would put on the wrong side, each with the
- * mark that keeps it where the bidi algorithm set it: a right-to-left mark for one set right to
- * left, a left-to-right mark for one set left to right. Poppler sorts text into runs by each
- * character's own type, so a neutral beside text of the other direction (across other neutrals
- * only) joins that text: "في 2026-11-25 (البطاقة" came back as "في ( 2026-11-25البطاقة", and
- * "بواسطة Ali (x)" as "بواسطة )Ali (x". Right-to-left punctuation and the spaces beside it are
- * marked too (poppler reads "سنة، أقل" as "سنة ،أقل"). Not every space: many marks would tip
- * poppler's guess of the page's main direction. A mark on a letter, and a glyph with no text of
- * its own (the rest of a ligature), are passed over.
+ * Whether poppler will read the page left to right: at least as many left-to-right letters as
+ * right-to-left ones in what it reads, the direction marks of the spellings included. The answer
+ * must hold for the spellings it chooses, so each side is checked with its own.
  */
-function directionMarks(placed: Positioned[]): Map<number, string> {
-  const types = placed.map((p) => (p.text === '' || isMark(p.text) ? null : extractionType(p.text)));
-  const reaches = (from: number, step: 1 | -1, type: 'L' | 'R') => {
-    for (let k = from + step; k >= 0 && k < types.length; k += step) {
-      if (types[k] === null || types[k] === 'N') continue;
-      return types[k] === type;
-    }
-    return false;
-  };
-  const punctuation = (k: number) => placed[k]?.rtl === true && types[k] === 'N' && !/^\s+$/u.test(placed[k]!.text);
-  const marks = new Map<number, string>();
-  for (const [i, p] of placed.entries()) {
-    if (types[i] !== 'N') continue;
-    const other = p.rtl ? 'L' : 'R';
-    const misplaced = reaches(i, -1, other) || reaches(i, 1, other) || (p.rtl && (punctuation(i) || punctuation(i - 1) || punctuation(i + 1)));
-    if (misplaced) marks.set(i, p.rtl ? '\u200f' : '\u200e');
-  }
-  return marks;
+function pageReadsLeftToRight(texts: string[]): boolean {
+  const weight = (leftToRight: boolean) => texts.reduce((w, t) => w + popplerWeight(extractionText(t, leftToRight)), 0);
+  if (weight(true) >= 0) return true;
+  return !(weight(false) < 0);
+}
+
+/**
+ * pdf-lib draws into the page's last content stream; after a stream of text is added, its next
+ * drawing must go into a new one after it, or shapes drawn later would end up beneath the text.
+ */
+function startNewContentStream(page: PDFPage): void {
+  const internals = page as unknown as { contentStream?: unknown; contentStreamRef?: unknown };
+  if ('contentStream' in internals) {
+    internals.contentStream = undefined;
+    internals.contentStreamRef = undefined;
+  } else page.resetPosition();
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
