@@ -1,115 +1,171 @@
 /**
- * Electron only: lifecycle, the window, the app:// protocol and IPC wiring.
- * Everything a desk does lives in electron/core; this file stays thin.
+ * Electron only: wires the shell's pieces together. Each does one thing in its own file (the app://
+ * handler, the guards, IPC, single instance, deep links, the menu, the window, updates, printing);
+ * everything a desk does lives in electron/core.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell, session } from 'electron';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { decodePath } from '../host/request-path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chooseDatabase } from '../core/desk-settings';
 import { openDesk, type Desk } from '../core/desk';
-import { attachmentHeaders, fileForTicket } from '../core/files/attachment-file';
+import { fileForTicket } from '../core/files/attachment-file';
 import { createHandlers } from '../core/handlers';
-import { createDispatch, type Dispatch } from '../core/dispatch';
+import { createDispatch } from '../core/dispatch';
 import { seedDemo } from '../core/demo/seed';
-import { CSP } from '../host/server';
 import { startBackgroundJobs } from '../core/jobs';
-import { startupFailureMessage } from '../core/backups';
+import { aboutText, libraryNotices } from './about';
+import { createAppHandler, registerAppScheme } from './app-protocol';
+import { CHANNELS } from './channels';
+import { deepLinkInArgv, parseDeepLink, PROTOCOL, routeFor, type DeepLink } from './deep-links';
+import { guardContents, refusePermissions } from './guards';
+import { registerIpc } from './ipc';
+import { openMainWindow } from './main-window';
+import { ORIGIN } from './origin';
+import { buildMenuTemplate } from './menu';
+import type { MenuCommand } from './menu-commands';
+import type { MenuLang } from './menu-words';
+import { printPdf } from './print';
+import { claimSingleInstance, focusWindow } from './single-instance';
+import { reportStartupFailure } from './startup-failure';
+import { startUpdates } from './updates';
 
-const ORIGIN = 'app://desk';
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Every renderer sandboxed, the print window included, whatever its own options say.
+app.enableSandbox();
+registerAppScheme(protocol);
 
-let dispatch: Dispatch | null = null;
+const dataDir = process.env.MUMARIS_DATA_DIR ?? app.getPath('userData');
+// Electron's single-instance lock belongs to userData: a desk folder of its own gets a lock of its own.
+if (process.env.MUMARIS_DATA_DIR) app.setPath('userData', dataDir);
+mkdirSync(dataDir, { recursive: true });
 
-function serveRenderer(desk: Desk): void {
-  const root = join(__dirname, '..', 'renderer');
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    if (url.host === 'desk' && url.pathname.startsWith('/files/')) {
-      // The link opens only with the file key of the session that asked for it (files/tickets.ts).
-      const f = await fileForTicket(desk, url.pathname.slice(7), url.searchParams.get('k'));
-      return f ? new Response(f.bytes, { headers: attachmentHeaders(f) }) : new Response('unknown or expired file link', { status: 404 });
-    }
-    const path = decodePath(url.pathname);
-    if (path === null) return new Response('bad address', { status: 400 });
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (url.host !== 'desk' || !file.startsWith(root + sep)) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('content-security-policy', CSP);
-    return new Response(response.body, { status: response.status, headers });
-  });
+let chosen: ReturnType<typeof chooseDatabase> | Error;
+try {
+  chosen = chooseDatabase({ folder: dataDir });
+} catch (e) {
+  chosen = e instanceof Error ? e : new Error(String(e));
 }
+const databaseFile = chosen instanceof Error ? join(dataDir, 'desk.sqlite') : chosen.address;
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    show: false,
-    title: 'مكتب مراجعة طلبات ممارس — Mumaris Review Desk',
-    webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // A middle click must not open a link in a new window either.
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${ORIGIN}/index.html`);
-}
+let win: BrowserWindow | null = null;
+let lang: MenuLang = 'ar';
+/** A deep link that arrived before the window (the command line, macOS's open-url at launch). */
+let pending: DeepLink | null = deepLinkInArgv(process.argv);
 
-app.on('web-contents-created', (_event, contents) => {
-  // Navigation and new windows are denied; only https links open, in the system browser.
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\/[a-z0-9.-]+\.(gov\.sa|org\.sa)(\/|$)/i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-});
-
-void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const dataDir = process.env.MUMARIS_DATA_DIR ?? app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
-  let file = join(dataDir, 'desk.sqlite');
-  let desk: Desk;
-  try {
-    const chosen = chooseDatabase({ folder: dataDir });
-    file = chosen.address;
-    desk = await openDesk(file, { source: chosen.source, settingsFolder: dataDir });
-  } catch (e) {
-    // Never wiped, never replaced behind the user's back: say what happened and which backup restores it.
-    dialog.showErrorBox('مكتب مراجعة طلبات ممارس — Mumaris Review Desk', startupFailureMessage(file, e));
-    app.quit();
+function open(link: DeepLink): void {
+  if (!win || win.isDestroyed()) {
+    pending = link;
     return;
   }
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1, signer: desk.cardSigner }));
-  dispatch = createDispatch(createHandlers(desk), desk);
+  focusWindow(win);
+  // A page still loading has no one listening yet: it is loaded on the address instead (nothing to lose yet).
+  if (win.webContents.isLoading()) void win.loadURL(`${ORIGIN}/index.html${routeFor(link)}`);
+  else win.webContents.send(CHANNELS.navigate, routeFor(link));
+}
+
+const firstInstance = claimSingleInstance({
+  app,
+  database: databaseFile,
+  window: () => win,
+  open,
+  otherDatabase: (theirs) =>
+    void dialog.showMessageBox({
+      type: 'info',
+      message: 'هذا المكتب مفتوح على قاعدة بيانات أخرى. / This desk is already open on another database.',
+      detail: `${databaseFile}\n≠ ${theirs}`,
+    }),
+});
+
+// macOS hands links and files to the running app as events, not as arguments.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  const link = parseDeepLink(url);
+  if (link) open(link);
+});
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  const link = deepLinkInArgv(['', path]);
+  if (link) open(link);
+});
+app.on('web-contents-created', (_event, contents) => guardContents(contents, shell));
+
+function applyMenu(): void {
+  const template = buildMenuTemplate({
+    lang,
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    onCommand: (command: MenuCommand) => win?.webContents.send(CHANNELS.menuCommand, command),
+    onAbout: () => {
+      const text = aboutText({ lang, version: app.getVersion(), database: databaseFile, libraries: libraryNotices(app.getAppPath()) });
+      void dialog.showMessageBox({
+        type: 'info',
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [lang === 'ar' ? 'حسنًا' : 'OK'],
+      });
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  refusePermissions(session.defaultSession);
+  if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL);
+  let desk: Desk;
+  try {
+    if (chosen instanceof Error) throw chosen;
+    desk = await openDesk(chosen.address, { source: chosen.source, settingsFolder: dataDir });
+  } catch (e) {
+    reportStartupFailure({ dialog, app }, databaseFile, e);
+    return;
+  }
+  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1, signer: desk.cardSigner, blobs: desk.blobs }));
+  // `npm run demo`: the outbox goes to files a person can open, never to a relay (delivery/capture-transport.ts).
+  if (process.argv.includes('--demo')) desk.deliveryCapture = join(dataDir, 'outbox-capture');
   const stopJobs = startBackgroundJobs(desk);
-  ipcMain.handle('desk:call', async (event, name: unknown, args: unknown, sessionToken: unknown) => {
-    // Only the app's own page may call; a frame from anywhere else is refused.
-    if (!event.senderFrame || !event.senderFrame.url.startsWith(`${ORIGIN}/`)) {
-      return { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the desk itself' } };
-    }
-    return dispatch!(String(name), args, typeof sessionToken === 'string' ? sessionToken : undefined);
+  registerIpc({
+    ipcMain,
+    dispatch: createDispatch(createHandlers(desk), desk),
+    setLanguage: (next) => {
+      lang = next;
+      applyMenu();
+    },
+    printPdf: (url) => printPdf((o) => new BrowserWindow(o), url),
   });
-  serveRenderer(desk);
-  createWindow();
+  protocol.handle(
+    'app',
+    createAppHandler({
+      root: join(__dirname, '..', 'renderer'),
+      fileForTicket: (ticket, key) => fileForTicket(desk, ticket, key),
+      fetchFile: (url) => net.fetch(url),
+    }),
+  );
+  applyMenu();
+  const show = () => {
+    const hash = pending ? routeFor(pending) : undefined;
+    pending = null;
+    win = openMainWindow({
+      makeWindow: (o) => new BrowserWindow(o),
+      workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
+      dataDir,
+      preloadDir: join(__dirname, '..', 'preload'),
+      hash,
+    });
+  };
+  show();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) show();
   });
+  const stopUpdates = startUpdates({ updater: autoUpdater, folder: dataDir, isPackaged: app.isPackaged, now: () => new Date() });
   app.on('will-quit', () => {
+    stopUpdates?.();
     stopJobs();
     void desk.close();
   });
-});
+}
+
+if (firstInstance) void app.whenReady().then(start);
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

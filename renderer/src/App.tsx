@@ -9,6 +9,7 @@ import { AppFrame } from './components/AppFrame';
 import { VerifyCardPage } from './pages/VerifyCardPage';
 import { useRoute } from './route';
 import { errorText } from './components/errors';
+import { DesktopShell } from './shell/DesktopShell';
 
 const theme = createTheme({
   fontFamily: "'Desk Arabic', 'Desk Latin', system-ui, sans-serif",
@@ -60,6 +61,7 @@ function Themed() {
       <DirectionSync dir={dir} />
       <MantineProvider theme={theme}>
         <Shell />
+        <DesktopShell />
       </MantineProvider>
     </DirectionProvider>
   );

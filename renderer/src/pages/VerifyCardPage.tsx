@@ -5,6 +5,7 @@ import { TERMS, type CardVerification } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
+import { useRoute } from '../route';
 
 const COLOUR: Record<CardVerification['verdict'], string> = { valid: 'green', expired: 'orange', void: 'red', forged: 'red' };
 
@@ -12,7 +13,9 @@ const COLOUR: Record<CardVerification['verdict'], string> = { valid: 'green', ex
 export function VerifyCardPage() {
   const { client, user } = useSession();
   const { t, pick, lang, formatDate } = useLocale();
-  const [payload, setPayload] = useState('');
+  // A mumaris-desk://verify link arrives as #/verify/<payload>: filled in, checked when the user confirms.
+  const route = useRoute();
+  const [payload, setPayload] = useState(route.page === 'verify' ? (route.payload ?? '') : '');
   const verify = useMutation({ mutationFn: (p: string) => client.call('cards.verify', { payload: p }) });
   const v = verify.data;
   return (
