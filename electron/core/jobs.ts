@@ -2,10 +2,11 @@ import type { Desk } from './desk';
 import { sweepReturnWindows, sweepUnpaidInvoices } from './cases/sweep';
 import { scheduleBackups } from './backups';
 import { scheduleCheckpoints } from './audit/desk-checkpoints';
+import { startDelivery } from './delivery/start';
 
 const HOUR = 3600_000;
 
-/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups; audit checkpoints. */
+/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups; audit checkpoints; delivering the outbox. */
 export function startBackgroundJobs(desk: Desk, log: (line: string) => void = console.log): () => void {
   const sweep = async () => {
     try {
@@ -23,9 +24,12 @@ export function startBackgroundJobs(desk: Desk, log: (line: string) => void = co
   const stopBackups = desk.backupFolder ? scheduleBackups(desk, desk.backupFolder, log) : () => {};
   // Signed checkpoints of the audit chain, outside the database: truncation and rewriting show.
   const stopCheckpoints = desk.checkpoints ? scheduleCheckpoints(desk, log) : () => {};
+  // The outbox leaves through the relay saved on the Settings page (or a demo desk's capture folder).
+  const stopDelivery = startDelivery(desk, log);
   return () => {
     clearInterval(timer);
     stopBackups();
     stopCheckpoints();
+    void stopDelivery();
   };
 }

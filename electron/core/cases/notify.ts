@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import TERMS from '../../../shared/domain/terms.json';
 import type { Bilingual, RejectionReason } from '../../../shared/domain';
 import { longDate } from '../documents/calendar';
+import { randomUUID } from 'node:crypto';
 
 export type ApplicantNotice =
   | { kind: 'returned'; notes: string[]; dueAt: string }
@@ -173,9 +174,40 @@ function unpaidDetails(inv: UnpaidInvoice): { ar: string[]; en: string[] } {
   };
 }
 
+/** The notices that announce the issued document: its letter goes with the e-mail. */
+function announcedPdf(notice: ApplicantNotice): 'letter' | null {
+  return (notice.kind === 'approved_no_fee' || notice.kind === 'paid') && notice.next === 'document' ? 'letter' : null;
+}
+
+/**
+ * Queues the notice in the outbox as one e-mail. Its Message-ID (<outbox-ID.uuid@mumaris-desk>) is
+ * made here and every try repeats it, so a relay can tell a retry from a new message. The SMS copy
+ * is made by the delivery worker when it first takes the e-mail and an SMS gateway is set
+ * (delivery/claim.ts): a desk without a gateway keeps no SMS it could never send.
+ */
 export async function queueApplicantNotice(trx: Transaction<Database>, to: Recipient, notice: ApplicantNotice, at: string): Promise<void> {
-  await trx
+  const token = randomUUID();
+  const { id } = await trx
     .insertInto('outbox')
-    .values({ request_id: to.requestId, to_address: to.email, kind: notice.kind, ...compose(to, notice), created_at: at, sent_at: null })
+    .values({
+      request_id: to.requestId,
+      to_address: to.email,
+      kind: notice.kind,
+      ...compose(to, notice),
+      created_at: at,
+      sent_at: null,
+      channel: 'email',
+      attachment: announcedPdf(notice),
+      // Replaced just below, once the row's id is known: unique meanwhile.
+      message_id: `<outbox-new.${token}@mumaris-desk>`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('outbox')
+    .set({ message_id: outboxMessageId(id, token) })
+    .where('id', '=', id)
     .execute();
 }
+
+export const outboxMessageId = (id: number, token: string) => `<outbox-${id}.${token}@mumaris-desk>`;

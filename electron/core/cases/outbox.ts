@@ -1,33 +1,115 @@
 import type { DeskDb } from '../db/connection';
-import type { OutboxMessage, UserInfo } from '../../../shared/domain';
+import { DELIVERY_STATES, type DeliveryState, type OutboxMessage, type UserInfo } from '../../../shared/domain';
 import { visibilityOf } from '../auth/visibility';
 
+export interface OutboxQuery {
+  limit: number;
+  state?: DeliveryState | undefined;
+  /** The reference, the address (only for roles that see contact details) or a subject. */
+  search?: string | undefined;
+}
+
+const COLUMNS = [
+  'outbox.id',
+  'outbox.request_id',
+  'requests.reference',
+  'outbox.to_address',
+  'outbox.kind',
+  'outbox.subject_ar',
+  'outbox.subject_en',
+  'outbox.body_ar',
+  'outbox.body_en',
+  'outbox.created_at',
+  'outbox.sent_at',
+  'outbox.channel',
+  'outbox.state',
+  'outbox.attempts',
+  'outbox.next_attempt_at',
+  'outbox.last_error',
+  'outbox.relay_answer',
+  'outbox.message_id',
+  'outbox.attachment',
+] as const;
+
 /**
- * The newest applicant e-mails first; sending is a transport configured elsewhere (off by default).
- * Cut to the viewer's roles (auth/visibility.ts): the address only for roles that see contact details,
- * the body (notes to the applicant, reasons) only for roles that see what was written to the applicant.
+ * The newest applicant messages first, with where each stands on its way out (electron/core/delivery).
+ * Cut to the viewer's roles (auth/visibility.ts): the address only for roles that see contact details
+ * (and a search by address only for them: it would otherwise tell who was written to), the body (notes
+ * to the applicant, reasons) only for roles that see what was written to the applicant.
  */
-export async function listOutbox(db: DeskDb, limit: number, viewer: Pick<UserInfo, 'roles'>): Promise<OutboxMessage[]> {
+export async function listOutbox(db: DeskDb, query: OutboxQuery, viewer: Pick<UserInfo, 'roles'>): Promise<OutboxMessage[]> {
   const v = visibilityOf(viewer);
-  const rows = await db
+  let q = db.selectFrom('outbox').leftJoin('requests', 'requests.id', 'outbox.request_id').select(COLUMNS);
+  if (query.state) q = q.where('outbox.state', '=', query.state);
+  // LIKE's own wildcards are dropped (a search is plain text); lower() on both sides, as PostgreSQL's LIKE minds case.
+  const search = query.search
+    ?.replace(/[%_\\]/g, '')
+    .trim()
+    .toLowerCase();
+  if (search) {
+    const like = `%${search}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['requests.reference']), 'like', like),
+        eb('outbox.subject_ar', 'like', like),
+        eb(eb.fn('lower', ['outbox.subject_en']), 'like', like),
+        ...(v.contact ? [eb(eb.fn('lower', ['outbox.to_address']), 'like', like)] : []),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('outbox.id', 'desc').limit(query.limit).execute();
+  return rows.map((r) => outboxView(r, v));
+}
+
+/** One message as `viewer` may see it. */
+export async function outboxMessage(db: DeskDb, id: number, viewer: Pick<UserInfo, 'roles'>): Promise<OutboxMessage | null> {
+  const r = await db
     .selectFrom('outbox')
     .leftJoin('requests', 'requests.id', 'outbox.request_id')
-    .select([
-      'outbox.id',
-      'outbox.request_id',
-      'requests.reference',
-      'outbox.to_address',
-      'outbox.subject_ar',
-      'outbox.subject_en',
-      'outbox.body_ar',
-      'outbox.body_en',
-      'outbox.created_at',
-      'outbox.sent_at',
-    ])
-    .orderBy('outbox.id', 'desc')
-    .limit(limit)
+    .select(COLUMNS)
+    .where('outbox.id', '=', id)
+    .executeTakeFirst();
+  return r ? outboxView(r, visibilityOf(viewer)) : null;
+}
+
+/** How many messages are in each state: the Outbox page's tabs and the dashboard's failing counter. */
+export async function outboxCounts(db: DeskDb): Promise<Record<DeliveryState, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['state', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('state')
     .execute();
-  return rows.map((r) => ({
+  const counts = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as Record<DeliveryState, number>;
+  for (const r of rows) if ((DELIVERY_STATES as readonly string[]).includes(r.state)) counts[r.state] = Number(r.n);
+  return counts;
+}
+
+type Row = {
+  id: number;
+  request_id: number | null;
+  reference: string | null;
+  to_address: string;
+  kind: string;
+  subject_ar: string;
+  subject_en: string;
+  body_ar: string;
+  body_en: string;
+  created_at: string;
+  sent_at: string | null;
+  channel: 'email' | 'sms';
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  relay_answer: string | null;
+  message_id: string;
+  attachment: 'letter' | null;
+};
+
+function outboxView(r: Row, v: ReturnType<typeof visibilityOf>): OutboxMessage {
+  // A relay's answer often quotes the address ("550 <a@b>: no such user"): hidden where the address is.
+  const hide = (s: string | null) => (s === null || v.contact || r.to_address === '' ? s : s.split(r.to_address).join('…'));
+  return {
     id: r.id,
     requestId: r.request_id,
     reference: r.reference,
@@ -38,5 +120,14 @@ export async function listOutbox(db: DeskDb, limit: number, viewer: Pick<UserInf
     bodyEn: v.applicantNotes ? r.body_en : '',
     createdAt: r.created_at,
     sentAt: r.sent_at,
-  }));
+    kind: r.kind,
+    channel: r.channel,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: hide(r.last_error),
+    relayAnswer: hide(r.relay_answer),
+    messageId: r.message_id,
+    hasAttachment: r.attachment !== null,
+  };
 }

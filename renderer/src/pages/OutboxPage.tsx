@@ -1,52 +1,83 @@
-import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import type { DeliveryState } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
+import { fill } from '../i18n/fill';
 import { errorText } from '../components/errors';
+import { navigate } from '../route';
+import { DeliveryNotice } from './outbox/DeliveryNotice';
+import { OutboxMessageCard } from './outbox/OutboxMessageCard';
+import { StateFilter } from './outbox/StateFilter';
+import { OUTBOX_MAX, OUTBOX_PAGE, outboxCountsQuery, outboxListQuery } from './outbox/outbox-queries';
 
-/** The applicant e-mails queued by decisions, newest first. */
-export function OutboxPage() {
-  const { client } = useSession();
-  const { t, lang, formatDateTime } = useLocale();
-  const q = useQuery({ queryKey: ['outbox.list'], queryFn: () => client.call('outbox.list', { limit: 100 }) });
+/** Typing pauses this long before the desk is asked: one search per thought, not per key. */
+const SEARCH_PAUSE_MS = 300;
+
+/**
+ * The applicants' messages (e-mail and SMS) queued by decisions, newest first, by delivery state
+ * (kept in the address, so the dashboard links to the failing ones and Back works), with a search.
+ */
+export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
+  const { client, user } = useSession();
+  const { t, lang, formatNumber } = useLocale();
+  const isAdmin = user?.roles.includes('admin') ?? false;
+  const [search, setSearch] = useState('');
+  const [searched] = useDebouncedValue(search, SEARCH_PAUSE_MS);
+  // "Show more" holds for one filter and search; another starts again from the newest page.
+  const filterKey = `${state ?? ''}|${searched.trim()}`;
+  const [more, setMore] = useState({ key: filterKey, limit: OUTBOX_PAGE });
+  const limit = more.key === filterKey ? more.limit : OUTBOX_PAGE;
+  const counts = useQuery(outboxCountsQuery(client));
+  const list = useQuery(outboxListQuery(client, { state, search: searched, limit }));
+  const rows = list.data ?? [];
+  const mayHaveMore = rows.length === limit && limit < OUTBOX_MAX;
   return (
     <Stack>
       <Title order={2} size="h3">
         {t('outbox')}
       </Title>
-      {q.isPending && <Loader aria-label={t('loading')} />}
-      {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
-      {q.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
-      {q.data?.map((m) => (
-        <Paper key={m.id} withBorder p="sm">
-          <Group justify="space-between">
-            <Text fw={700}>{lang === 'ar' ? m.subjectAr : m.subjectEn}</Text>
-            <Badge variant="light" color={m.sentAt ? 'green' : 'gray'} styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
-              {m.sentAt ? t('sent') : t('notSent')}
-            </Badge>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {`${t('to')}: `}
-            {/* An empty address or body: withheld from this user's roles by the desk (auth/visibility.ts). */}
-            {m.to ? <span dir="ltr">{m.to}</span> : t('withheldForRole')}
-            {` · ${formatDateTime(m.createdAt)}`}
+      <DeliveryNotice isAdmin={isAdmin} />
+      <Group align="end" justify="space-between">
+        <StateFilter value={state} counts={counts.data} onChange={(s) => navigate(s ? { page: 'outbox', state: s } : { page: 'outbox' })} />
+        <TextInput
+          type="search"
+          label={t('outboxSearch')}
+          placeholder={t('outboxSearchHint')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maxLength={100}
+          w={300}
+        />
+      </Group>
+      {counts.isError && <Alert color="red">{errorText(counts.error, lang)}</Alert>}
+      {list.isPending && <Loader aria-label={t('loading')} />}
+      {list.isError && <Alert color="red">{errorText(list.error, lang)}</Alert>}
+      {list.data && rows.length === 0 && <Text c="dimmed">{t('outboxEmpty')}</Text>}
+      {/* While the next filter's answer is on its way, the last one stays (dimmed), so nothing jumps. */}
+      <Stack gap="sm" aria-busy={list.isPlaceholderData} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+        {rows.map((m) => (
+          <OutboxMessageCard key={m.id} message={m} isAdmin={isAdmin} />
+        ))}
+      </Stack>
+      {rows.length === limit && (
+        <Group>
+          <Text size="sm" c="dimmed">
+            {fill(t('outboxShown'), { n: formatNumber(limit) })}
           </Text>
-          {m.bodyAr || m.bodyEn ? (
-            <>
-              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="rtl" lang="ar">
-                {m.bodyAr}
-              </Text>
-              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="ltr" lang="en">
-                {m.bodyEn}
-              </Text>
-            </>
-          ) : (
-            <Text size="sm" mt="xs" c="dimmed">
-              {t('withheldForRole')}
-            </Text>
+          {mayHaveMore && (
+            <Button
+              variant="light"
+              loading={list.isPlaceholderData}
+              onClick={() => setMore({ key: filterKey, limit: Math.min(limit + OUTBOX_PAGE, OUTBOX_MAX) })}
+            >
+              {t('outboxShowMore')}
+            </Button>
           )}
-        </Paper>
-      ))}
+        </Group>
+      )}
     </Stack>
   );
 }
