@@ -23,6 +23,7 @@ const postgresOnly = ['electron/**/*.postgres.test.ts'];
 const onBothDatabases = [
   'electron/core/audit/checkpoint.test.ts',
   'electron/core/audit/personal-data.test.ts',
+  'electron/core/blobs/blob-store.test.ts',
   'electron/core/auth/sessions.test.ts',
   'electron/core/auth/visibility.test.ts',
   'electron/core/auth/sign-in.test.ts',
@@ -36,6 +37,9 @@ const onBothDatabases = [
   'electron/core/cases/notes.test.ts',
   'electron/core/cases/queues.test.ts',
   'electron/core/demo/seed.test.ts',
+  'electron/core/delivery/worker.test.ts',
+  'electron/core/delivery/delivery-handlers.test.ts',
+  'electron/core/delivery/start.test.ts',
   'electron/core/finance/finance-lists.test.ts',
   'electron/core/finance/manual-payments.test.ts',
   'electron/core/finance/payments-import.test.ts',

@@ -12,7 +12,7 @@ export async function benchCards(desk: Desk, log: (line: string) => void): Promi
     (r) => r.request_id,
   );
   if (ids.length === 0) throw new Error('the bench database has no printed cards; delete bench/.cache and run again');
-  const facts = await loadCardFacts(desk.db, desk.cardSigner, ids);
+  const facts = await loadCardFacts(desk.db, desk.cardSigner, ids, desk.blobs);
   const many = Array.from({ length: 1000 }, (_, i) => facts[i % facts.length]!);
 
   log('one card PDF…');

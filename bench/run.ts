@@ -27,6 +27,7 @@ import { benchCards } from './cards';
 import { benchReports } from './reports';
 import { benchRenderer } from './renderer';
 import { benchTeam } from './team';
+import { benchBlobs, DEFAULT_BLOB_REQUESTS } from './blobs';
 import { testPostgresUrl } from '../electron/core/testing-databases';
 
 const { values } = parseArgs({
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // The team load test needs a PostgreSQL server: --pg URL, or MUMARIS_TEST_PG as the tests use it.
     pg: { type: 'string', default: process.env.MUMARIS_TEST_PG ? testPostgresUrl() : undefined },
+    // Attachments at real size (bench/blobs.ts): requests of realistic files, ~1.7 MB each.
+    'blob-requests': { type: 'string', default: process.env.MUMARIS_BENCH_BLOB_REQUESTS ?? String(DEFAULT_BLOB_REQUESTS) },
   },
 });
 const CASES = Number(values.cases);
@@ -55,6 +58,8 @@ async function cachedDatabase(): Promise<string> {
   rmSync(tmp, { force: true });
   const desk = await openDesk(tmp, { clock: fixedClock(NOW) });
   const t0 = performance.now();
+  // The demo's files stay in the database's rows: the cached file is then whole by itself (it is renamed and copied
+  // below, which a blob folder beside it would not follow). bench/blobs.ts measures the stores at real size.
   await seedDemo(desk.db, desk.clock, { cases: CASES, seed: SEED, signer: desk.cardSigner });
   log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   sqliteHandle(desk.opened).pragma('wal_checkpoint(TRUNCATE)');
@@ -174,7 +179,7 @@ async function main() {
     ),
   );
   const i0 = performance.now();
-  const imported = await importBundles(desk.db, clock, policy, paths);
+  const imported = await importBundles(desk.db, clock, policy, paths, undefined, desk.blobs);
   const importMs = performance.now() - i0;
   entries['import.1000'] = {
     bundles: imported.length,
@@ -200,6 +205,10 @@ async function main() {
   } else log('team load test left out: no PostgreSQL named (--pg URL or MUMARIS_TEST_PG)');
 
   Object.assign(entries, await benchRenderer(work, log));
+
+  const blobs = await benchBlobs({ requests: Number(values['blob-requests']), log });
+  Object.assign(entries, blobs.entries);
+  Object.assign(budgets, blobs.budgets);
 
   await desk.close();
   rmSync(work, { force: true });

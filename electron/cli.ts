@@ -4,7 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
-import { openDesk } from './core/desk';
+import { openDesk, type Desk } from './core/desk';
+import { moveBlobsOut } from './core/blobs/move-out';
+import { verifyBlobs } from './core/blobs/verify';
+import { collectGarbage } from './core/blobs/gc';
 import { defaultDataFolder } from './core/data-folder';
 import { chooseDatabase } from './core/desk-settings';
 import { isPostgresUrl } from './core/db/location';
@@ -12,7 +15,9 @@ import { DeskFault } from './core/errors';
 import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
 import { verifyDatabaseAudit } from './core/audit/verify-database';
 import { checkpointNow } from './core/audit/desk-checkpoints';
-import { backupTo, restoreFrom } from './core/backup';
+import { backupTo } from './core/backup';
+import { restoreBackup } from './core/backup-set';
+import { runBackup } from './core/backups';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { importReconciliationFile } from './core/finance/payments-import';
 import { retryLostRaces } from './core/db/lost-races';
@@ -26,7 +31,7 @@ import type { UserInfo } from '../shared/domain';
 
 /** The command line works as an administrator would (no session): audit entries name no user. */
 const COMMAND_LINE_USER: UserInfo = { id: 0, username: 'command-line', displayName: 'desk (command line)', roles: ['admin'] };
-import { verifyCard } from './core/cards/verify-card';
+import { verificationSummary, verifyCard } from './core/cards/verify-card';
 import { riyadhDate } from './core/cases/working-days';
 import { currentPolicy } from './core/policy';
 import { readBundle } from './core/intake/read-bundle';
@@ -49,8 +54,16 @@ const USAGE = `usage: desk <command> [--db FILE|postgres://…] [--json]
                               signed checkpoint (the newest kept for the database by default); names
                               the first broken entry, a rewritten entry or the entries missing at the end
   audit checkpoint            write a signed checkpoint of the audit chain's head now
-  backup --out FILE           online backup of the database
-  restore FILE                replace the database with a checked backup
+  backup                      a backup set in the backups folder beside the database: its online backup
+                              and the attachment blobs it names, sharing those of the previous set
+  backup --out FILE           online backup of the database file alone (attachments stay in its blob folder)
+  blobs migrate [--batch N]   move attachments' bytes out of the database into the desk's blob store
+                              (beside a SQLite file; the S3 bucket of a team desk), N per batch; can be
+                              stopped at any moment and run again; the database shrinks at the end
+  blobs verify                check that every attachment's blob is present and whole
+  blobs gc --grace-days N     remove blobs no attachment names, stored more than N days ago
+  restore SET|FILE            replace the database with a checked backup (a set is refused unless every
+                              attachment blob it names is in it and whole)
   check --input BUNDLE        run the eligibility checks on a bundle (folder or .zip) without importing it
   refund --input FILE|-       compute a refund from RefundFacts (rules.md)
   import PATH...              import request bundles (folders or .zip); a bad bundle is reported, the rest go on
@@ -59,7 +72,7 @@ const USAGE = `usage: desk <command> [--db FILE|postgres://…] [--json]
   sweep                       reject returned requests whose response window has passed, and requests unpaid by their invoice's due date
   card --reference REF --out FILE.pdf [--layout cr80|a4]
                               print the card of an approved, paid request (issues its number on first print)
-  verify-card PAYLOAD         check a card's QR payload: valid, expired, void or forged
+  verify-card PAYLOAD         check a card's or a letter's QR payload: valid, expired, void or forged
   card-key --out FILE         export the public key that verifies this installation's cards
   export --format csv|xlsx|pdf --out FILE [--queue Q] [--service S] [--status S] [--search TEXT]
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang ar|en]
@@ -101,6 +114,8 @@ async function main(argv: string[]): Promise<number> {
       copy: { type: 'string' },
       checkpoint: { type: 'string' },
       key: { type: 'string' },
+      batch: { type: 'string' },
+      'grace-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -119,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('restore replaces a SQLite file; a PostgreSQL database is restored with pg_restore on its server (README)');
     const backup = rest[0];
     if (!backup) throw new UsageError('restore needs the backup file: desk restore FILE');
-    const r = restoreFrom(resolve(backup), file);
+    const r = await restoreBackup(resolve(backup), file);
     print(
       { restored: file, previous: r.previous },
       `restored ${file} from ${backup}${r.previous ? ` (the previous file is kept as ${r.previous})` : ''}`,
@@ -142,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
         const cases = intOption(values.cases, 'cases');
         const seed = intOption(values.seed, 'seed', 1);
         const t0 = performance.now();
-        const r = await seedDemo(desk.db, desk.clock, { cases, seed, signer: desk.cardSigner });
+        const r = await seedDemo(desk.db, desk.clock, { cases, seed, signer: desk.cardSigner, blobs: desk.blobs });
         const seconds = (performance.now() - t0) / 1000;
         print(
           { ...r, seed, seconds, database: desk.database.describe },
@@ -158,13 +173,21 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'backup': {
-        if (!values.out) throw new UsageError('backup needs --out FILE');
+        if (!values.out) {
+          if (!desk.backupFolder) throw new UsageError('this database has no backups folder (PostgreSQL: pg_dump; in memory: none): use --out FILE');
+          const { policy } = await currentPolicy(desk.db, desk.clock.now().toISOString());
+          const kept = await runBackup(desk, desk.backupFolder, policy.backupKeep, null);
+          print(kept[0], `backup set written to ${kept[0]!.file} (${(kept[0]!.bytes / 1024 / 1024).toFixed(1)} MB new)`);
+          return 0;
+        }
         // Every backup goes with a signed checkpoint of the chain, taken first (the backup holds at least that head).
         await checkpointNow(desk);
         const r = await backupTo(desk.opened, resolve(values.out));
         print(r, `backup written to ${r.file} (${r.pages} pages)`);
         return 0;
       }
+      case 'blobs':
+        return await blobsCommand(desk, rest[0], { batch: values.batch, graceDays: values['grace-days'], json: values.json ?? false });
       case 'check': {
         if (!values.input) throw new UsageError('check needs --input BUNDLE');
         const { policy, version } = await currentPolicy(desk.db, desk.clock.now().toISOString());
@@ -212,6 +235,7 @@ async function main(argv: string[]): Promise<number> {
                   : `[${done}/${total}] ${last.bundle}: REFUSED`,
               );
           },
+          desk.blobs,
         );
         const bad = results.filter((r) => !r.ok);
         const seconds = (performance.now() - t0) / 1000;
@@ -276,7 +300,7 @@ async function main(argv: string[]): Promise<number> {
         const req = await desk.db.selectFrom('requests').select(['id', 'version']).where('reference', '=', values.reference).executeTakeFirst();
         if (!req) throw new UsageError(`no request has the reference ${values.reference}`);
         // Printing from the command line is a confirmed print: the number is issued and the print recorded.
-        const r = await confirmPrints(desk.db, { actorId: null, clock: desk.clock }, desk.cardSigner, {
+        const r = await confirmPrints(desk.db, { actorId: null, clock: desk.clock, blobs: desk.blobs }, desk.cardSigner, {
           items: [req],
           layout,
           ...(values.reason ? { reprintReason: values.reason } : {}),
@@ -296,11 +320,7 @@ async function main(argv: string[]): Promise<number> {
         const payload = rest.join(' ');
         if (!payload) throw new UsageError('verify-card needs the QR payload: desk verify-card PAYLOAD');
         const v = await verifyCard(desk.db, desk.cardSigner, payload, riyadhDate(desk.clock.now()));
-        const who = 'holder' in v && v.holder ? ` — ${v.holder.nameEn} / ${v.holder.nameAr} (ID ${v.holder.idMasked})` : '';
-        print(
-          v,
-          `${v.verdict.toUpperCase()}${'number' in v ? ` card ${v.number}` : ''}${who}${'expiresAt' in v && v.expiresAt ? `, expires ${v.expiresAt}` : ''}${'reason' in v && v.reason ? ` (${v.reason}${v.replacedBy ? ` by ${v.replacedBy}` : ''})` : ''}`,
-        );
+        print(v, verificationSummary(v));
         return v.verdict === 'valid' ? 0 : 1;
       }
       case 'export': {
@@ -353,6 +373,57 @@ async function main(argv: string[]): Promise<number> {
     }
   } finally {
     await desk.close();
+  }
+}
+
+/** `desk blobs migrate | verify | gc`: the attachments' blob store (electron/core/blobs). */
+async function blobsCommand(desk: Desk, sub: string | undefined, o: { batch?: string; graceDays?: string; json: boolean }): Promise<number> {
+  const out = (json: unknown, human: string) => console.log(o.json ? JSON.stringify(json, null, 2) : human);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  switch (sub) {
+    case 'migrate': {
+      const t0 = performance.now();
+      const r = await moveBlobsOut(desk.db, desk.blobs, {
+        batch: intOption(o.batch, 'batch', 200),
+        onProgress: (p) => {
+          if (!o.json) console.error(`${p.moved} / ${p.total} blobs moved to the ${desk.blobs.kind} store (${mb(p.bytes)})`);
+        },
+      });
+      const freed = r.vacuum ? r.vacuum.before - r.vacuum.after : 0;
+      out(
+        { ...r, seconds: (performance.now() - t0) / 1000 },
+        `${r.moved} blob(s) (${mb(r.bytes)}) moved to the ${r.store} store` +
+          (r.vacuum ? `; database ${mb(r.vacuum.before)} -> ${mb(r.vacuum.after)} (${mb(freed)} freed)` : ''),
+      );
+      return 0;
+    }
+    case 'verify': {
+      const r = await verifyBlobs(desk.db, desk.blobs, (n) => {
+        if (!o.json && n % 5000 === 0) console.error(`${n} checked`);
+      });
+      out(
+        r,
+        [
+          ...r.problems.map(
+            (p) =>
+              `${p.problem.toUpperCase()} ${p.sha256} (${p.stored}): ${p.usedBy.map((u) => `${u.reference} ${u.fileName}`).join(', ') || 'no attachment uses it'}`,
+          ),
+          `${r.checked} blob(s) checked (${r.inDatabase} in the database, ${r.inStore} in the ${desk.blobs.kind} store, ${mb(r.bytes)}): ${r.problems.length} problem(s)`,
+        ].join('\n'),
+      );
+      return r.problems.length === 0 ? 0 : 1;
+    }
+    case 'gc': {
+      const graceDays = intOption(o.graceDays, 'grace-days');
+      const r = await collectGarbage(desk.db, desk.blobs, { graceDays, now: desk.clock.now() });
+      out(
+        r,
+        `${r.examined} blob(s) examined in the ${r.store} store: ${r.removed} unused removed (${mb(r.bytesFreed)}), ${r.young} unused kept (younger than ${graceDays} days), ${r.temporaries} temporary file(s) removed`,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError('usage: desk blobs migrate [--batch N] | desk blobs verify | desk blobs gc --grace-days N');
   }
 }
 

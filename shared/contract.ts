@@ -35,11 +35,13 @@ import type {
   RefundListRow,
   UnmatchedPaymentView,
 } from './domain';
-import { REFUND_STAGES, policySchema } from './domain';
+import { DELIVERY_STATES, REFUND_STAGES, SMTP_SECURITY, policySchema } from './domain';
+import type { DeliveryAttempt, DeliverySettingsView, DeliveryState } from './domain';
 import { NOTE_KINDS, QUEUES, QUEUE_SORTS, REJECTION_REASONS, ROLES, SERVICES, STATUSES } from './domain';
 import type { Role } from './domain';
 import { hasHiddenCharacters, isRealDay } from './text-rules';
 import type { RoleGrantView, UserAdminView } from './domain/users';
+import type { UpdatesView } from './updates';
 
 /** Who may call: anyone (before sign-in), any signed-in user, or users holding one of the roles. */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -73,6 +75,12 @@ const text = (max: number) =>
 /** Any other text staff type (a search, a reason, a file name): no character that hides what it says. */
 const plain = <T extends z.ZodType<string | undefined>>(s: T) => s.refine((v) => v === undefined || !hasHiddenCharacters(v), HIDDEN);
 const HIDDEN = 'contains control or direction-override characters';
+/** An e-mail address (the relay's sender, a test recipient): one @, no spaces or angle brackets. */
+const emailAddress = z
+  .string()
+  .trim()
+  .max(255)
+  .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'expected an e-mail address');
 /** Common passwords a desk holding legal records refuses outright (with the length rule, NIST SP 800-63B's advice). */
 const COMMON_PASSWORDS = [
   '1234567890',
@@ -139,6 +147,8 @@ const queueView = z.object({
 
 export const contract = {
   'app.info': method(z.object({}), 'public').returns<AppInfo>(),
+  /** The desktop app's version and updates (the update server is named in the desk folder's updates.json). */
+  'app.updates': method(z.object({}), ['admin']).returns<UpdatesView>(),
   'auth.createFirstAdmin': method(
     z.object({ username, displayName: text(100), password, loadDemo: z.boolean().default(false) }),
     'public',
@@ -348,7 +358,55 @@ export const contract = {
   /** Anyone holding a card can check it: no sign-in. */
   'cards.verify': method(z.object({ payload: z.string().trim().min(1).max(1000) }), 'public').returns<CardVerification>(),
 
-  'outbox.list': method(z.object({ limit: z.number().int().min(1).max(500).default(100) }), STAFF).returns<OutboxMessage[]>(),
+  /** Newest first; `search` matches the reference, the address or a subject. */
+  'outbox.list': method(
+    z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      state: z.enum(DELIVERY_STATES).optional(),
+      search: plain(z.string().trim().max(100).optional()),
+    }),
+    STAFF,
+  ).returns<OutboxMessage[]>(),
+  'outbox.counts': method(z.object({}), STAFF).returns<Record<DeliveryState, number>>(),
+  'outbox.history': method(z.object({ id }), STAFF).returns<DeliveryAttempt[]>(),
+  /** A failed or dead message goes back to the queue with its tries reset (audited). */
+  'outbox.resend': method(z.object({ id }), ['admin']).returns<OutboxMessage>(),
+  /** A queued, failed or dead message is never sent (audited). */
+  'outbox.cancel': method(z.object({ id }), ['admin']).returns<OutboxMessage>(),
+  'delivery.settings': method(z.object({}), ['admin']).returns<DeliverySettingsView>(),
+  /** Saved outside the database (secrets in their own 0600 file); an absent password or key keeps the one saved (audited). */
+  'delivery.saveSettings': method(
+    z.object({
+      email: z
+        .object({
+          host: plain(z.string().trim().min(1).max(255)),
+          port: z.number().int().min(1).max(65535),
+          security: z.enum(SMTP_SECURITY),
+          user: plain(z.string().trim().max(255)),
+          from: emailAddress,
+          password: z.string().min(1).max(1000).optional(),
+        })
+        .nullable(),
+      sms: z
+        .object({
+          url: z
+            .string()
+            .trim()
+            .max(1000)
+            .regex(/^https?:\/\/[^\s]+$/i, 'expected the gateway as an http(s) address'),
+          key: z.string().min(1).max(1000).optional(),
+          sender: plain(z.string().trim().min(1).max(32)),
+        })
+        .nullable(),
+      maxAttempts: z.number().int().min(1).max(20),
+    }),
+    ['admin'],
+  ).returns<DeliverySettingsView>(),
+  /** Sends one test e-mail through the relay now. */
+  'delivery.test': method(z.object({ to: emailAddress }), ['admin']).returns<{
+    ok: boolean;
+    answer: string;
+  }>(),
   'backups.list': method(z.object({}), ['admin']).returns<BackupsView>(),
   'backups.run': method(z.object({}), ['admin']).returns<BackupsView>(),
   /** Walks the chain and compares it with the newest signed checkpoint; reads only. */

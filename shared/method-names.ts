@@ -4,6 +4,7 @@
  */
 export const METHOD_NAMES = [
   'app.info',
+  'app.updates',
   'auth.createFirstAdmin',
   'auth.signIn',
   'auth.signOut',
@@ -70,6 +71,13 @@ export const METHOD_NAMES = [
   'exports.cancel',
   'cards.verify',
   'outbox.list',
+  'outbox.counts',
+  'outbox.history',
+  'outbox.resend',
+  'outbox.cancel',
+  'delivery.settings',
+  'delivery.saveSettings',
+  'delivery.test',
   'backups.list',
   'backups.run',
   'audit.verify',

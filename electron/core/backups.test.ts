@@ -21,7 +21,8 @@ describe('backups', () => {
       await runBackup(desk, desk.backupFolder!, 3, null);
     }
     const kept = listBackups(desk.backupFolder!);
-    expect(kept.map((b) => b.name)).toEqual(['desk-20261123-110000.sqlite', 'desk-20261123-100000.sqlite', 'desk-20261123-090000.sqlite']);
+    // Backup sets (backup-set.ts): a folder with the database's copy and its attachment blobs.
+    expect(kept.map((b) => b.name)).toEqual(['desk-20261123-110000', 'desk-20261123-100000', 'desk-20261123-090000']);
     expect(kept.every((b) => b.bytes > 10_000)).toBe(true);
     const audit = await desk.db.selectFrom('audit_log').select('action').where('action', '=', 'backup.run').execute();
     expect(audit).toHaveLength(4);
@@ -49,7 +50,7 @@ describe('backups', () => {
       timeout: 60_000,
     });
     expect(host.status).toBe(1);
-    expect(host.stderr).toMatch(/the latest backup is .*backups\/desk-\d{8}-\d{6}\.sqlite/);
+    expect(host.stderr).toMatch(/the latest backup is .*backups\/desk-\d{8}-\d{6} /);
     expect(host.stderr).toContain('desk -- restore');
   });
 });

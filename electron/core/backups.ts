@@ -4,13 +4,14 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Desk } from './desk';
 import type { BackupView } from '../../shared/domain';
-import { backupTo, inspectBackup } from './backup';
+import { isBackupSet, setBytes, writeBackupSet } from './backup-set';
 import { appendAudit } from './audit/chain';
 import { currentPolicy } from './policy';
 import { checkpointNow } from './audit/desk-checkpoints';
 import { privateFolder } from './files/private-files';
 
-const NAME = /^desk-(\d{8})-(\d{6})\.sqlite$/;
+/** A backup set (a folder: backup-set.ts), or a single file from a desk before blob stores. */
+const NAME = /^desk-(\d{8})-(\d{6})(\.sqlite)?$/;
 
 export function backupFolderFor(databaseFile: string): string {
   return join(dirname(resolve(databaseFile)), 'backups');
@@ -24,40 +25,47 @@ export function listBackups(folder: string): BackupView[] {
     return [];
   }
   return names
-    .filter((n) => NAME.test(n))
+    .filter((n) => NAME.test(n) && (n.endsWith('.sqlite') || isBackupSet(join(folder, n))))
     .map((n) => {
       const [, d, t] = NAME.exec(n)!;
       const at = `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4)}Z`;
-      return { file: join(folder, n), name: n, at, bytes: statSync(join(folder, n)).size };
+      // A set's size is what it cost: its database and the blobs new in it (the rest are links to the previous set).
+      const bytes = n.endsWith('.sqlite') ? statSync(join(folder, n)).size : setBytes(join(folder, n));
+      return { file: join(folder, n), name: n, at, bytes };
     })
-    .sort((a, b) => (a.at < b.at ? 1 : -1));
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.name.endsWith('.sqlite') ? 1 : -1));
 }
 
-/** One backup now: written with SQLite's online backup, then checked (integrity_check), then the oldest beyond `keep` removed. */
+/**
+ * One backup now: a backup set (backup-set.ts) with SQLite's online backup, checked (integrity_check),
+ * and the attachment blobs it names, shared with the previous set; then the oldest beyond `keep` removed.
+ */
 export async function runBackup(desk: Desk, folder: string, keep: number, actorId: number | null): Promise<BackupView[]> {
   // Backups are the whole database: 0600 files in a 0700 folder (files/private-files.ts).
   privateFolder(folder);
   const now = desk.clock.now();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const file = join(folder, `desk-${stamp}.sqlite`);
+  const dir = join(folder, `desk-${stamp}`);
   // A checkpoint of the chain goes with every backup, taken first: the backup holds at least that head.
   await checkpointNow(desk);
-  await backupTo(desk.opened, file);
+  const previous = listBackups(folder).find((b) => !b.name.endsWith('.sqlite') && b.file !== dir)?.file ?? null;
+  let manifest;
   try {
-    inspectBackup(file);
+    manifest = await writeBackupSet(desk.opened, desk.blobs, dir, previous, now.toISOString());
   } catch (e) {
-    rmSync(file, { force: true });
+    rmSync(`${dir}.partial`, { recursive: true, force: true });
     throw e;
   }
   const all = listBackups(folder);
-  for (const old of all.slice(keep)) rmSync(old.file, { force: true });
+  // Removing a set removes its links only: a blob stays as long as a kept set (or the desk) still links it.
+  for (const old of all.slice(keep)) rmSync(old.file, { recursive: true, force: true });
   await appendAudit(desk.db, {
     at: now.toISOString(),
     actorId,
     action: 'backup.run',
     entity: 'backup',
-    entityId: basename(file),
-    data: { kept: Math.min(all.length, keep) },
+    entityId: basename(dir),
+    data: { kept: Math.min(all.length, keep), blobs: manifest.blobs, added: manifest.added, addedBytes: manifest.addedBytes },
   });
   return listBackups(folder);
 }

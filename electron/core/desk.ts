@@ -10,6 +10,8 @@ import { defaultDataFolder } from './data-folder';
 import { inMemory, type DatabaseLocation } from './db/location';
 import type { DatabaseSource } from './desk-settings';
 import { checkpointPlaceFor, type CheckpointPlace } from './audit/checkpoint';
+import type { BlobStore } from './blobs/blob-store';
+import { chooseBlobStore } from './blobs/choose-store';
 
 /** What every handler needs: the database and the time. */
 export interface DeskDeps {
@@ -33,6 +35,12 @@ export interface DeskDeps {
   database: { kind: DatabaseLocation['kind']; describe: string; source: DatabaseSource };
   /** Where the admin's settings are saved; null for tests and other desks without a folder of their own. */
   settingsFolder: string | null;
+  /** Where attachments' bytes live (blobs/choose-store.ts): a folder beside a SQLite file, a bucket or the database. */
+  blobs: BlobStore;
+  /** A demo desk's outbox goes to files here instead of any relay (delivery/capture-transport.ts); unset: the saved relay. */
+  deliveryCapture?: string | null;
+  /** Starts a delivery round now (set by jobs.ts while the worker runs): a decision's message need not wait for the tick. */
+  nudgeDelivery?: () => void;
 }
 
 export interface Desk extends DeskDeps {
@@ -75,6 +83,7 @@ export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promi
 function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, checkpoints: CheckpointPlace | null, opts: OpenDeskOptions): Desk {
   const loc = opened.location;
   const backupFolder = loc.kind === 'sqlite' && !inMemory(loc) ? backupFolderFor(loc.file) : null;
+  const blobs = chooseBlobStore(opened.db, loc, { settingsFolder: opts.settingsFolder ?? null });
   return {
     opened,
     db: opened.db,
@@ -86,7 +95,12 @@ function deskOn(opened: OpenedDatabase, clock: Clock, cardSigner: CardSigner, ch
     backupFolder,
     database: { kind: loc.kind, describe: opened.describe, source: opts.source ?? 'command_line' },
     settingsFolder: opts.settingsFolder ?? null,
-    close: () => opened.close(),
+    blobs,
+    close: async () => {
+      // A bucket's client keeps connections alive; they end with the desk.
+      (blobs as { close?: () => void }).close?.();
+      await opened.close();
+    },
   };
 }
 

@@ -16,6 +16,8 @@ import { caseDetail } from './cases/case-detail';
 import { mayOpenAttachment } from './auth/visibility';
 import * as decide from './cases/decisions';
 import { listOutbox } from './cases/outbox';
+import { deliveryHandlers } from './delivery/delivery-handlers';
+import { nudgingDelivery } from './delivery/nudge';
 import { currentPolicy } from './policy';
 import { importUploadedZip } from './intake/import-batch';
 import * as finance from './finance/refunds';
@@ -37,6 +39,9 @@ import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
 import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './database-settings';
 import { probeDatabase } from './db/probe';
+import { sql } from 'kysely';
+import { assertAttachmentPresent } from './blobs/attachment-blobs';
+import { updatesView } from './updates/update-settings';
 
 export interface CallContext {
   /** The signed-in user; null only for public calls. */
@@ -75,13 +80,14 @@ export function createHandlers(deps: Desk): Handlers {
   const officer = (ctx: CallContext): FinanceOfficer => ({ actorId: signedIn(ctx).id, now: () => clock.now(), signer: deps.cardSigner });
   const exportJobs = createExportJobs(db, deps.fileTickets, () => clock.now());
 
-  return {
+  const handlers = {
     'app.info': async () => ({
       version: deps.version,
       schemaVersion: LATEST_SCHEMA,
       firstRun: (await countUsers(db)) === 0,
       empty: !(await db.selectFrom('requests').select('id').limit(1).executeTakeFirst()),
     }),
+    'app.updates': async () => updatesView(deps.settingsFolder, deps.version),
     // Sign-in and user administration (auth/user-handlers.ts).
     ...userHandlers(deps),
     'auth.signOut': async (_args, ctx) => {
@@ -159,7 +165,9 @@ export function createHandlers(deps: Desk): Handlers {
       const a = await db
         .selectFrom('attachments as a')
         .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-        .select(['a.id', 'a.file_name', 'a.request_id', 'a.kind', 'b.mime'])
+        .innerJoin('requests as r', 'r.id', 'a.request_id')
+        .select(['a.id', 'a.file_name', 'a.request_id', 'a.kind', 'b.mime', 'b.sha256', 'b.stored', 'r.reference'])
+        .select(sql<number>`case when b.data is null then 0 else 1 end`.as('in_row'))
         .where('a.id', '=', args.id)
         .executeTakeFirst();
       if (!a) throw new DeskFault('not_found', `attachment ${args.id} was not found`, `المرفق ${args.id} غير موجود`);
@@ -169,6 +177,12 @@ export function createHandlers(deps: Desk): Handlers {
           'your role sees only the personal photo among the attachments',
           'لا يعرض لدورك من المرفقات إلا الصورة الشخصية',
         );
+      // A file missing from the store is said now, naming the request and the file, rather than as a broken link.
+      await assertAttachmentPresent(
+        deps.blobs,
+        { sha256: a.sha256, stored: a.stored, inRow: Number(a.in_row) === 1 },
+        { reference: a.reference, fileName: a.file_name },
+      );
       const session = fileSession(ctx);
       await views.attachmentOpened(signedIn(ctx), { id: a.id, requestId: a.request_id, kind: a.kind, fileName: a.file_name });
       return { url: `/files/${deps.fileTickets.issue(a.id, session)}`, mime: a.mime, fileName: a.file_name };
@@ -193,7 +207,7 @@ export function createHandlers(deps: Desk): Handlers {
     // The money in (payments-import.ts, assign-unmatched.ts, manual-payments.ts): each write settles the invoice it pays.
     'payments.import': (args, ctx) => importReconciliationFile(db, officer(ctx), args.name, args.content),
     'payments.assign': (args, ctx) => assignUnmatchedPayment(db, officer(ctx), args),
-    'payments.recordManual': async (args, ctx) => caseFinance(db, await recordManualPayment(db, officer(ctx), args)),
+    'payments.recordManual': async (args, ctx) => caseFinance(db, await recordManualPayment(db, officer(ctx), args, deps.blobs)),
     'payments.confirmManual': async (args, ctx) => caseFinance(db, await confirmManualPayment(db, officer(ctx), args.paymentId)),
     'payments.refuseManual': async (args, ctx) => caseFinance(db, await refuseManualPayment(db, officer(ctx), args.paymentId, args.reason)),
     'finance.reconciliation': (args) => reconciliationSummary(db, args.from, args.to),
@@ -204,18 +218,18 @@ export function createHandlers(deps: Desk): Handlers {
     },
     'intake.upload': async (args, ctx) => {
       const { policy } = await currentPolicy(db, clock.now().toISOString());
-      return importUploadedZip(db, clock, policy, args.name, Buffer.from(args.data, 'base64'), signedIn(ctx).id);
+      return importUploadedZip(db, clock, policy, args.name, Buffer.from(args.data, 'base64'), signedIn(ctx).id, deps.blobs);
     },
     'print.queue': (args) => printQueue(db, args.stage, args.search),
     'print.cards': async (args, ctx) => {
-      const { pdf, cards } = await previewCards(db, clock, args);
+      const { pdf, cards } = await previewCards(db, clock, args, deps.blobs);
       return {
         ...pdfLink(ctx, { pdf, fileName: cards.length === 1 ? 'card-preview.pdf' : `cards-${cards.length}-${args.layout}-preview.pdf` }),
         cards,
       };
     },
     'print.markPrinted': async (args, ctx) => {
-      const { pdf, cards, ...outcome } = await confirmPrints(db, { actorId: signedIn(ctx).id, clock }, deps.cardSigner, args);
+      const { pdf, cards, ...outcome } = await confirmPrints(db, { actorId: signedIn(ctx).id, clock, blobs: deps.blobs }, deps.cardSigner, args);
       if (!pdf) return { ...outcome, cards, url: null, fileName: null };
       return {
         ...outcome,
@@ -242,7 +256,9 @@ export function createHandlers(deps: Desk): Handlers {
     'exports.status': async (args, ctx) => exportJobs.status(signedIn(ctx), args.jobId),
     'exports.cancel': async (args, ctx) => exportJobs.cancel(signedIn(ctx), args.jobId),
     'cards.verify': (args) => verifyCard(db, deps.cardSigner, args.payload, riyadhDate(clock.now())),
-    'outbox.list': (args, ctx) => listOutbox(db, args.limit, signedIn(ctx)),
+    'outbox.list': (args, ctx) => listOutbox(db, args, signedIn(ctx)),
+    // Outbox delivery: states, history, resend and cancel; the relay's settings (delivery/delivery-handlers.ts).
+    ...deliveryHandlers(deps),
     'backups.list': async () => ({
       folder: deps.backupFolder,
       backups: deps.backupFolder ? listBackups(deps.backupFolder) : [],
@@ -272,6 +288,8 @@ export function createHandlers(deps: Desk): Handlers {
     'settings.testDatabase': (args) => probeDatabase(args.address),
     'settings.saveDatabase': (args, ctx) => saveDatabaseChoice(deps, args.address, signedIn(ctx).id),
   } satisfies Handlers;
+  // A call that may queue an applicant's message starts a delivery round at once (delivery/nudge.ts).
+  return nudgingDelivery(handlers, () => deps.nudgeDelivery?.());
 }
 
 export { getUser };

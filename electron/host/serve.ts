@@ -1,6 +1,7 @@
 /**
  * Serves the desk to a browser: `npm start` without Electron's binary, and the
- * browser tests. Options: --db FILE|postgres://…, --port N (0 = any), --demo (seed an empty database).
+ * browser tests. Options: --db FILE|postgres://…, --port N (0 = any), --demo (seed an empty database; the outbox is
+ * captured to <data folder>/outbox-capture instead of sent).
  * Without --db: MUMARIS_DB, else the database saved on the Settings page, else the default file.
  */
 import { parseArgs } from 'node:util';
@@ -40,11 +41,13 @@ async function main() {
   const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
   const demoCases = Number(values['demo-cases']);
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner }));
+  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner, blobs: desk.blobs }));
   if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {
     console.log(`loading ${demoCases} demo requests…`);
     await desk.loadDemo();
   }
+  // A demo desk never writes to anyone: its outbox goes to files a person can open (delivery/capture-transport.ts).
+  if (values.demo) desk.deliveryCapture = join(folder, 'outbox-capture');
   const stopJobs = startBackgroundJobs(desk);
   const host = await startHost({
     dispatch: createDispatch(createHandlers(desk), desk),
@@ -56,6 +59,7 @@ async function main() {
   console.log(`Mumaris Review Desk is served at:\n\n  ${host.url}\n`);
   console.log(`database: ${desk.database.describe}`);
   if (values.demo) console.log(`demo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password: ${DEMO_PASSWORD}`);
+  if (desk.deliveryCapture) console.log(`e-mails and SMS are captured, not sent: ${desk.deliveryCapture}`);
   console.log(`ready in ${Math.round(performance.now() - t0)} ms; Ctrl+C stops it.`);
   const stop = async () => {
     stopJobs();

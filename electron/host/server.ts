@@ -10,6 +10,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import { attachmentHeaders, type AttachmentFile } from '../core/files/attachment-file';
 import { decodePath, parseRequestUrl } from './request-path';
+import { DeskFault } from '../core/errors';
+import { CSP } from '../core/security/csp';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -49,10 +51,6 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
 };
-
-/** The renderer's content security policy: scripts only from the app itself. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -169,6 +167,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
       return serveStatic(url.pathname, res);
     })().catch((e: unknown) => {
+      // An attachment whose bytes are missing or damaged in the blob store: said as such, naming the request and the file.
+      if (e instanceof DeskFault && !res.headersSent) return sendError(res, e.code === 'not_found' ? 404 : 500, e.code, e.message);
       console.error(e);
       if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
     });

@@ -7,6 +7,7 @@ describe('routes', () => {
       { page: 'queue', queue: 'mine' },
       { page: 'case', id: 42 },
       { page: 'outbox' },
+      { page: 'outbox', state: 'dead' },
       { page: 'users' },
       { page: 'audit' },
       { page: 'import' },
@@ -21,6 +22,7 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'queue', queue: 'new' });
     expect(parseRoute('#/queue/bogus')).toEqual({ page: 'queue', queue: 'new' });
     expect(parseRoute('#/finance/bogus')).toEqual({ page: 'finance', tab: 'awaiting' });
+    expect(parseRoute('#/outbox/bogus')).toEqual({ page: 'outbox' });
   });
   it('lands each role where its work is', () => {
     expect(homeRoute(['finance'])).toEqual({ page: 'finance', tab: 'awaiting' });

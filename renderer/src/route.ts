@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
-import { QUEUES, type QueueId, type Role } from '../../shared/domain';
+import { DELIVERY_STATES, QUEUES, type DeliveryState, type QueueId, type Role } from '../../shared/domain';
 
 /** The desk's few places, kept in the address fragment so Back and reload work. */
 export type Route =
   | { page: 'queue'; queue: QueueId }
   | { page: 'case'; id: number; tab?: 'payments' }
-  | { page: 'outbox' }
+  /** A request by its reference (a mumaris-desk:// link, an address from an e-mail): resolved to its id after sign-in. */
+  | { page: 'caseRef'; reference: string }
+  | { page: 'outbox'; state?: DeliveryState }
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'import' }
   | { page: 'print' }
-  | { page: 'verify' }
+  | { page: 'verify'; payload?: string }
   | { page: 'dashboard' }
   | { page: 'backups' }
   | { page: 'settings' }
@@ -21,19 +23,35 @@ export type Route =
 export const FINANCE_TABS = ['awaiting', 'import', 'unmatched', 'manual', 'refunds', 'reconciliation'] as const;
 export type FinanceTab = (typeof FINANCE_TABS)[number];
 
+/** A percent-encoded part of the address, or null when it is not valid (never an exception). */
+function decodedPart(part: string): string | null {
+  try {
+    return part ? decodeURIComponent(part) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'case' && /^REQ-\d{4}-\d{6}$/.test(parts[1] ?? '')) return { page: 'caseRef', reference: parts[1]! };
   if (parts[0] === 'case' && /^[0-9]+$/.test(parts[1] ?? ''))
     return parts[2] === 'payments' ? { page: 'case', id: Number(parts[1]), tab: 'payments' } : { page: 'case', id: Number(parts[1]) };
   if (parts[0] === 'finance')
     return { page: 'finance', tab: (FINANCE_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as FinanceTab) : 'awaiting' };
   if (parts[0] === 'policy') return { page: 'policy' };
-  if (parts[0] === 'outbox') return { page: 'outbox' };
+  if (parts[0] === 'outbox')
+    return (DELIVERY_STATES as readonly string[]).includes(parts[1] ?? '')
+      ? { page: 'outbox', state: parts[1] as DeliveryState }
+      : { page: 'outbox' };
   if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 'audit') return { page: 'audit' };
   if (parts[0] === 'import') return { page: 'import' };
   if (parts[0] === 'print') return { page: 'print' };
-  if (parts[0] === 'verify') return { page: 'verify' };
+  if (parts[0] === 'verify') {
+    const payload = decodedPart(parts.slice(1).join('/'));
+    return payload ? { page: 'verify', payload } : { page: 'verify' };
+  }
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'backups') return { page: 'backups' };
   if (parts[0] === 'settings') return { page: 'settings' };
@@ -49,6 +67,12 @@ export function routeHref(r: Route): string {
       return r.tab ? `#/case/${r.id}/${r.tab}` : `#/case/${r.id}`;
     case 'finance':
       return `#/finance/${r.tab}`;
+    case 'caseRef':
+      return `#/case/${r.reference}`;
+    case 'verify':
+      return r.payload ? `#/verify/${encodeURIComponent(r.payload)}` : '#/verify';
+    case 'outbox':
+      return r.state ? `#/outbox/${r.state}` : '#/outbox';
     default:
       return `#/${r.page}`;
   }

@@ -80,6 +80,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'policy.update': { ar: 'إصدار جديد للسياسات والرسوم', en: 'New policy version' },
   'settings.database': { ar: 'تغيير قاعدة البيانات', en: 'Database setting changed' },
   'signing_key.register': { ar: 'تسجيل مفتاح التوقيع', en: 'Signing key registered' },
+  'outbox.resend': { ar: 'إعادة إرسال رسالة', en: 'Message sent again' },
+  'outbox.cancel': { ar: 'إلغاء رسالة', en: 'Message cancelled' },
+  'delivery.settings': { ar: 'تغيير إعدادات الإرسال', en: 'Delivery settings changed' },
+  'delivery.test': { ar: 'رسالة تجريبية عبر خادم البريد', en: 'Test message through the relay' },
   'demo.seed': { ar: 'تحميل البيانات التجريبية', en: 'Demo data loaded' },
 };
 

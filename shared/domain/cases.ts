@@ -1,6 +1,7 @@
 import type { Service } from './services';
 import type { NoteKind, Role, Status } from './statuses';
 import type { CheckView } from './rules';
+import type { DeliveryChannel, DeliveryState } from './delivery';
 
 export interface UserInfo {
   id: number;
@@ -149,6 +150,18 @@ export interface OutboxMessage {
   bodyEn: string;
   createdAt: string;
   sentAt: string | null;
+  /** What the message is about (returned, approved_invoice, paid…): the notice it carries. */
+  kind: string;
+  channel: DeliveryChannel;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  relayAnswer: string | null;
+  /** The Message-ID every try carries, so the relay can tell a retry from a new message. */
+  messageId: string;
+  /** The letter or card PDF goes with it. */
+  hasAttachment: boolean;
 }
 
 export interface AuditVerification {

@@ -10,3 +10,4 @@ export * from './practice-labels';
 export * from './action-labels';
 export * from './policy';
 export * from './payments';
+export * from './delivery';

@@ -31,7 +31,7 @@ async function main() {
         `r${round}-${k}`,
       ),
     );
-    await importBundles(desk.db, desk.clock, policy, paths);
+    await importBundles(desk.db, desk.clock, policy, paths, undefined, desk.blobs);
     for (let k = 0; k < 3; k++) {
       const id = await decide.claimNext(desk.db, actor);
       if (id === null) break;

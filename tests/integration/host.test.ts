@@ -14,6 +14,7 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 /** Valid arguments for every method: a new method fails to compile here until it is added. */
 const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'app.info': {},
+  'app.updates': {},
   'auth.createFirstAdmin': { username: 'late', displayName: 'Late', password: 'long-enough-password' },
   'auth.signIn': { username: 'nobody', password: 'x' },
   'auth.signOut': {},
@@ -86,6 +87,13 @@ const SAMPLE_ARGS: Record<MethodName, unknown> = {
   'exports.cancel': { jobId: 'nonexistent-job' },
   'cards.verify': { payload: 'SCFHS1|C|C-2026-000001|1012345678|20290101|forged' },
   'outbox.list': {},
+  'outbox.counts': {},
+  'outbox.history': { id: 999 },
+  'outbox.resend': { id: 999 },
+  'outbox.cancel': { id: 999 },
+  'delivery.settings': {},
+  'delivery.saveSettings': { email: null, sms: null, maxAttempts: 5 },
+  'delivery.test': { to: 'nobody@example.invalid' },
   'backups.list': {},
   'backups.run': {},
   'audit.verify': {},

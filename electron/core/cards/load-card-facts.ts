@@ -5,22 +5,42 @@ import type { CardFacts } from '../documents/card-facts';
 import type { CardSigner } from '../documents/card-signing';
 import { DeskFault } from '../errors';
 import { cardDates, cardNoLongerValid, mustBePrintable } from './issue-card';
+import type { BlobStore } from '../blobs/blob-store';
+import { databaseStore } from '../blobs/database-store';
+import { attachmentBytes } from '../blobs/attachment-blobs';
 
 /** The requests' card photos (JPEG or PNG), newest version first: the first found for a request is the one printed. */
-function photosOf(db: DeskDb | Trx, requestIds: number[]) {
-  return db
+async function photosOf(db: DeskDb | Trx, blobs: BlobStore, requestIds: number[]) {
+  const rows = await db
     .selectFrom('attachments as a')
     .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-    .select(['a.request_id', 'a.version', 'b.data', 'b.mime', 'b.sha256'])
+    .innerJoin('requests as r', 'r.id', 'a.request_id')
+    .select(['a.request_id', 'a.version', 'a.file_name', 'r.reference', 'b.data', 'b.stored', 'b.mime', 'b.sha256'])
     .where('a.request_id', 'in', requestIds)
     .where('a.kind', '=', 'photo')
     .where('b.mime', 'in', ['image/jpeg', 'image/png'])
     .orderBy('a.version', 'desc')
     .execute();
+  // Only the photo printed (the newest of each request) is read from the store.
+  const newest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) if (!newest.has(r.request_id)) newest.set(r.request_id, r);
+  return Promise.all(
+    [...newest.values()].map(async (r) => ({
+      request_id: r.request_id,
+      mime: r.mime,
+      sha256: r.sha256,
+      data: await attachmentBytes(blobs, r, { reference: r.reference, fileName: r.file_name }),
+    })),
+  );
 }
 
 /** What the cards of these requests print, in the order asked; each request must have its card issued. */
-export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, requestIds: number[]): Promise<CardFacts[]> {
+export async function loadCardFacts(
+  db: DeskDb | Trx,
+  signer: CardSigner,
+  requestIds: number[],
+  blobs: BlobStore = databaseStore(db as DeskDb),
+): Promise<CardFacts[]> {
   if (requestIds.length === 0) return [];
   const rows = await db
     .selectFrom('cards as c')
@@ -30,7 +50,7 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
     .where('c.request_id', 'in', requestIds)
     .where('c.status', '=', 'active')
     .execute();
-  const photos = await photosOf(db, requestIds);
+  const photos = await photosOf(db, blobs, requestIds);
   const byRequest = new Map(rows.map((r) => [r.request_id, r]));
   return requestIds.map((id) => {
     const r = byRequest.get(id);
@@ -53,7 +73,7 @@ export async function loadCardFacts(db: DeskDb | Trx, signer: CardSigner, reques
  * issued shows its number and dates; one not yet issued shows a placeholder number and the dates it
  * would get today. Every side is marked as a preview and carries no QR code (CardFacts.preview).
  */
-export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: string): Promise<CardFacts[]> {
+export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: string, blobs: BlobStore = databaseStore(db)): Promise<CardFacts[]> {
   if (requestIds.length === 0) return [];
   const rows = await db
     .selectFrom('requests as r')
@@ -63,7 +83,7 @@ export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: str
     .where('r.id', 'in', requestIds)
     .execute();
   const byRequest = new Map(rows.map((r) => [r.id, r]));
-  const photos = await photosOf(db, requestIds);
+  const photos = await photosOf(db, blobs, requestIds);
   const fresh = await cardDates(db, at);
   return requestIds.map((id) => {
     const r = byRequest.get(id);

@@ -11,6 +11,7 @@ import { cardsPdf, type CardLayout } from '../documents/card-pdf';
 import type { CardSigner } from '../documents/card-signing';
 import { activeCard, cardNoLongerValid, ensureCard, mustBePrintable } from './issue-card';
 import { loadCardFacts, loadPreviewFacts } from './load-card-facts';
+import type { BlobStore } from '../blobs/blob-store';
 
 export type PrintStage = 'ready' | 'printed' | 'delivered';
 const STAGE_STATUS: Record<PrintStage, string> = { ready: 'ready_to_print', printed: 'printed', delivered: 'delivered' };
@@ -72,6 +73,8 @@ export async function printQueue(db: DeskDb, stage: PrintStage, search?: string)
 export interface PrintActor {
   actorId: number | null;
   clock: Clock;
+  /** Where the card photos are read from: the desk's blob store (the database's rows if absent). */
+  blobs?: BlobStore;
 }
 
 /**
@@ -82,9 +85,10 @@ export async function previewCards(
   db: DeskDb,
   clock: Clock,
   input: { requestIds: number[]; layout: CardLayout },
+  blobs?: BlobStore,
 ): Promise<{ pdf: Uint8Array; cards: string[] }> {
   const ids = [...new Set(input.requestIds)];
-  const facts = await loadPreviewFacts(db, ids, clock.now().toISOString());
+  const facts = await loadPreviewFacts(db, ids, clock.now().toISOString(), blobs);
   const title = `معاينة — ${facts.length === 1 ? 'بطاقة التصنيف المهني' : `بطاقات التصنيف المهني (${facts.length})`}`;
   return { pdf: await cardsPdf(facts, input.layout, { now: clock.now(), title }), cards: facts.map((f) => f.number) };
 }
@@ -111,7 +115,7 @@ export async function confirmPrints(
   const items = input.items.filter((i) => !seen.has(i.id) && seen.add(i.id));
   const result = await eachAlone(items, (id, version) => confirmPrint(db, a, id, version, input.layout, input.reprintReason?.trim() || null));
   if (result.done.length === 0) return { ...result, pdf: null, cards: [] };
-  const facts = await loadCardFacts(db, signer, result.done);
+  const facts = await loadCardFacts(db, signer, result.done, a.blobs);
   return { ...result, pdf: await cardsPdf(facts, input.layout, { now: a.clock.now() }), cards: facts.map((f) => f.number) };
 }
 

@@ -1,5 +1,5 @@
 /** Table types of the case database (kysely). Money is integer halalas; dates are ISO text. */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -120,7 +120,10 @@ export interface AttachmentBlobsTable {
   sha256: string;
   size: number;
   mime: string;
-  data: Uint8Array;
+  /** The bytes, when they are kept in the database (stored = 'database'); null once they live in a blob store. */
+  data: Uint8Array | null;
+  /** Where the bytes are: 'database' | 'folder' | 's3' (electron/core/blobs). */
+  stored: ColumnType<string, string | undefined, string>;
 }
 export interface AttachmentsTable {
   id: Generated<number>;
@@ -298,6 +301,31 @@ export interface OutboxTable {
   body_en: string;
   created_at: string;
   sent_at: string | null;
+  /** Delivery (0110): one row per channel; the worker's claim, back-off and proof. */
+  channel: Generated<'email' | 'sms'>;
+  state: Generated<'queued' | 'sending' | 'sent' | 'failed' | 'dead' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  relay_answer: string | null;
+  /** The Message-ID every try of this row carries (<outbox-ID.uuid@mumaris-desk>); unique. */
+  message_id: string;
+  claimed_by: string | null;
+  /** When the claim's lease ends: a 'sending' row past it is tried again. */
+  claimed_until: string | null;
+  /** The PDF to attach: 'letter' (the request's issued document, cards/letters.ts); null for none. */
+  attachment: 'letter' | null;
+  /** An SMS: the e-mail it copies (one copy each, made by the delivery worker). */
+  copy_of: number | null;
+}
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  at: string;
+  outcome: 'sent' | 'failed' | 'resent' | 'cancelled' | 'dead';
+  detail: string;
+  /** The admin who resent or cancelled; null for the worker. */
+  by_user_id: number | null;
 }
 export interface AuditLogTable {
   seq: number;
@@ -339,6 +367,7 @@ export interface Database {
   card_prints: CardPrintsTable;
   signing_keys: SigningKeysTable;
   outbox: OutboxTable;
+  delivery_attempts: DeliveryAttemptsTable;
   audit_log: AuditLogTable;
 }
 

@@ -26,6 +26,9 @@ import { addDays, riyadhDate } from '../cases/working-days';
 import { seedCard } from './cards';
 import { applicantFromRecord } from '../cases/applicant-snapshot';
 import { searchText } from '../cases/search-text';
+import type { BlobStore } from '../blobs/blob-store';
+import { databaseStore } from '../blobs/database-store';
+import { putBeforeCommit, recordBlob } from '../blobs/attachment-blobs';
 
 /** The demo users; README prints their password. Never created outside demo data. */
 export const DEMO_PASSWORD = 'mumaris-demo';
@@ -129,6 +132,8 @@ export interface SeedOptions {
   seed: number;
   /** Signs the letters issued when the demo's payments arrive; the desk's own signer (a throwaway one if absent). */
   signer?: CardSigner;
+  /** Where the attachments' bytes go: the desk's blob store (Desk.blobs); the database's rows if absent. */
+  blobs?: BlobStore;
 }
 
 /**
@@ -172,7 +177,6 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   const now = clock.now();
   const today = riyadhDate(now);
   const professions = Object.entries(TERMS.professions);
-  const categories = Object.keys(TERMS.categories);
   const questions = TERMS.questionnaire.map((q) => q.id);
   const year = now.getUTCFullYear();
   const existing = Number(
@@ -185,6 +189,9 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   );
 
   const files = await makeDemoFiles(rng, FACILITIES);
+  // A pool file goes into the store the first time a request uses it, before the transaction naming it commits.
+  const blobs = opts.blobs ?? databaseStore(db);
+  const stored = new Set<string>();
   const { version: policyVersion, policy } = await currentPolicy(db, now.toISOString());
   const bills: DemoBill[] = [];
   const BATCH = 500;
@@ -226,9 +233,10 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         const back = status === 'submitted' ? 20 : status === 'awaiting_payment' ? (rng.chance(0.04) ? rng.int(20, 30) : rng.int(1, 9)) : 75;
         const submittedDay = addDays(today, -rng.int(0, back));
         const submittedAt = `${submittedDay}T${String(rng.int(5, 14)).padStart(2, '0')}:${rng.digits(2).replace(/^[6-9]/, '5')}:00.000Z`;
-        const [, prof] = rng.pick(professions);
+        const [professionKey, prof] = rng.pick(professions);
         const spec = rng.pick(prof.specialties) as [string, string];
-        const category = rng.pick(categories);
+        // A rank the profession has: no pharmacist is a "general practitioner", no dentist a "senior technician".
+        const category = rng.pick(categoriesFor(professionKey));
         // A bijection of the request number: unique, yet random-looking, at any size.
         const idNumber = withCheckDigit(`${resident ? 2 : 1}${String((n * 7_368_787 + 1_234_567) % 100_000_000).padStart(8, '0')}`);
         const birthYear = rng.chance(0.06) ? year - rng.int(65, 70) : year - rng.int(25, 60);
@@ -246,8 +254,9 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
           email: `${nameEn.split(' ')[0]!.toLowerCase()}.${n}@example.com`,
           // A few typed their mobile without the leading 5.
           mobile: rng.chance(0.02) ? `+9661${rng.digits(8)}` : `+9665${rng.digits(8)}`,
+          // Only someone not yet registered has no number: a first registration until it is approved.
           registration_number:
-            service === 'REGISTRATION' || service === 'CLASSIFICATION_OUTSIDE'
+            (service === 'REGISTRATION' || service === 'CLASSIFICATION_OUTSIDE') && NOT_YET_REGISTERED.includes(status)
               ? null
               : `${rng.int(10, 24)}R${rng.pick(['M', 'N', 'P', 'D', 'T'])}${rng.digits(7)}`,
           profession: prof.en,
@@ -394,11 +403,9 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         }
         for (const a of demoAttachments(rng, service, { resident, aged: year - birthYear >= 65, internship: true, submittedDay })) {
           const f = a.kind === 'photo' ? files.photo() : files.letter(a.kind);
-          await trx
-            .insertInto('attachment_blobs')
-            .values({ sha256: f.sha256, size: f.bytes.length, mime: f.mime, data: f.bytes })
-            .onConflict((oc) => oc.column('sha256').doNothing())
-            .execute();
+          if (!stored.has(f.sha256)) await putBeforeCommit(blobs, [f]);
+          stored.add(f.sha256);
+          await recordBlob(trx, blobs, f);
           await trx
             .insertInto('attachments')
             .values({
@@ -450,3 +457,27 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   });
   return { requests: opts.cases };
 }
+
+/** The ranks each profession is classified in (domain.md: category is the practitioner's rank in their profession). */
+const CATEGORIES_BY_PROFESSION: Record<string, string[]> = {
+  physician: ['consultant', 'senior_specialist', 'specialist', 'resident', 'general_practitioner'],
+  dentist: ['consultant', 'senior_specialist', 'specialist', 'resident'],
+  pharmacist: ['consultant', 'senior_specialist', 'specialist'],
+  nurse: ['senior_specialist', 'specialist', 'senior_technician', 'technician'],
+  allied: ['senior_specialist', 'specialist', 'senior_technician', 'technician'],
+};
+
+export function categoriesFor(profession: string): string[] {
+  return CATEGORIES_BY_PROFESSION[profession] ?? Object.keys(TERMS.categories);
+}
+
+/** A first registration's practitioner is registered (and has a number) once the request is approved: not before, nor if refused. */
+const NOT_YET_REGISTERED: readonly string[] = [
+  'submitted',
+  'in_review',
+  'returned',
+  'resubmitted',
+  'awaiting_second_signature',
+  'rejected',
+  'withdrawn',
+];

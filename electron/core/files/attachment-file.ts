@@ -3,6 +3,7 @@ import type { DeskDeps } from '../desk';
 import { currentPolicy } from '../policy';
 import { resolveSession } from '../auth/users';
 import { fileKeyOf } from './tickets';
+import { attachmentBytes } from '../blobs/attachment-blobs';
 
 export interface AttachmentFile {
   bytes: Uint8Array;
@@ -16,7 +17,7 @@ export interface AttachmentFile {
  * disabled): a file link ends with its session.
  */
 export async function fileForTicket(
-  desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets'>,
+  desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets' | 'blobs'>,
   ticket: string,
   key: string | null | undefined,
 ): Promise<AttachmentFile | null> {
@@ -39,10 +40,14 @@ export async function fileForTicket(
   const row = await desk.db
     .selectFrom('attachments as a')
     .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-    .select(['b.data', 'b.mime', 'a.file_name'])
+    .innerJoin('requests as r', 'r.id', 'a.request_id')
+    .select(['b.sha256', 'b.data', 'b.stored', 'b.mime', 'a.file_name', 'r.reference'])
     .where('a.id', '=', redeemed.attachmentId)
     .executeTakeFirst();
-  return row ? { bytes: row.data, mime: row.mime, fileName: row.file_name } : null;
+  if (!row) return null;
+  // Missing or damaged bytes: a DeskFault naming the request and the file (the host answers it as such).
+  const bytes = await attachmentBytes(desk.blobs, row, { reference: row.reference, fileName: row.file_name });
+  return { bytes, mime: row.mime, fileName: row.file_name };
 }
 
 /** Headers for serving an attachment: its own type, never sniffed, never scripted. */
@@ -59,6 +64,10 @@ export function attachmentHeaders(f: AttachmentFile): Record<string, string> {
 }
 
 /** The file behind a `/files/<ticket>` link as the signed-in holder of `sessionToken` opens it (tests, tools). */
-export function fileForLink(desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets'>, url: string, sessionToken: string): Promise<AttachmentFile | null> {
+export function fileForLink(
+  desk: Pick<DeskDeps, 'db' | 'clock' | 'fileTickets' | 'blobs'>,
+  url: string,
+  sessionToken: string,
+): Promise<AttachmentFile | null> {
   return fileForTicket(desk, url.replace(/^\/files\//, '').replace(/\?.*$/, ''), fileKeyOf(sessionToken));
 }

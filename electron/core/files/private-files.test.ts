@@ -55,9 +55,15 @@ describe.runIf(posix)('files holding personal data', () => {
     expect(r).toMatchObject({ ok: true });
     const folder = t.desk.backupFolder!;
     expect(mode(folder)).toBe(0o700);
-    const files = readdirSync(folder);
-    expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(mode(join(folder, f)), f).toBe(0o600);
+    // Backup sets (backup-set.ts): each a 0700 folder holding its database copy and manifest as 0600 files.
+    const sets = readdirSync(folder);
+    expect(sets.length).toBeGreaterThan(0);
+    for (const s of sets) {
+      expect(mode(join(folder, s)), s).toBe(0o700);
+      const files = readdirSync(join(folder, s)).filter((f) => f !== 'blobs');
+      expect(files).toContain('desk.sqlite');
+      for (const f of files) expect(mode(join(folder, s, f)), f).toBe(0o600);
+    }
   });
 
   it('exports: written to the user’s own 0700 folder as 0600, removed once downloaded', async () => {

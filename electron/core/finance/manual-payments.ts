@@ -16,6 +16,9 @@ import { sniffType } from '../intake/file-type';
 import { isoInstantWithOffset } from './reconciliation-file';
 import { settleInvoice } from './settle';
 import type { PaymentWriter } from './payments-import';
+import type { BlobStore } from '../blobs/blob-store';
+import { databaseStore } from '../blobs/database-store';
+import { putBeforeCommit, recordBlob, type NewBlob } from '../blobs/attachment-blobs';
 
 export interface ManualPaymentInput {
   invoiceId: number;
@@ -30,23 +33,8 @@ export type FinanceOfficer = PaymentWriter & { actorId: number };
 
 const dayOf = (iso: string) => riyadhDate(iso);
 
-/** The proof as an attachment of the request: one it has already, or the uploaded file kept as `payment_proof`. */
-async function proofAttachment(trx: Trx, requestId: number, proof: ManualPaymentInput['proof'], maxBytes: number, at: string): Promise<number> {
-  if ('attachmentId' in proof) {
-    const a = await trx
-      .selectFrom('attachments')
-      .select('id')
-      .where('id', '=', proof.attachmentId)
-      .where('request_id', '=', requestId)
-      .executeTakeFirst();
-    if (!a)
-      throw new DeskFault(
-        'bad_input',
-        `proof: attachment ${proof.attachmentId} is not one of this request's attachments`,
-        `الإثبات: المرفق ${proof.attachmentId} ليس من مرفقات هذا الطلب`,
-      );
-    return a.id;
-  }
+/** An uploaded proof, checked before anything is written: not empty, not too large, a PDF, JPEG or PNG by its content. */
+function uploadedProof(proof: { fileName: string; data: string }, maxBytes: number): NewBlob & { fileName: string } {
   const bytes = Buffer.from(proof.data, 'base64');
   if (bytes.length === 0) throw new DeskFault('bad_input', 'proof: the file is empty', 'الإثبات: الملف فارغ');
   if (bytes.length > maxBytes)
@@ -64,18 +52,37 @@ async function proofAttachment(trx: Trx, requestId: number, proof: ManualPayment
       'الإثبات: الملف ليس PDF أو JPEG أو PNG بحسب محتواه',
     );
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await trx
-    .insertInto('attachment_blobs')
-    .values({ sha256, size: bytes.length, mime, data: bytes })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
+  return { sha256, bytes, mime, fileName: proof.fileName };
+}
+
+/** The proof as an attachment of the request: one it has already, or the uploaded file (its bytes in the store already) kept as `payment_proof`. */
+async function proofAttachment(
+  trx: Trx,
+  blobs: BlobStore,
+  requestId: number,
+  proof: ManualPaymentInput['proof'],
+  upload: (NewBlob & { fileName: string }) | null,
+  at: string,
+): Promise<number> {
+  if ('attachmentId' in proof || !upload) {
+    const attachmentId = 'attachmentId' in proof ? proof.attachmentId : -1;
+    const a = await trx.selectFrom('attachments').select('id').where('id', '=', attachmentId).where('request_id', '=', requestId).executeTakeFirst();
+    if (!a)
+      throw new DeskFault(
+        'bad_input',
+        `proof: attachment ${attachmentId} is not one of this request's attachments`,
+        `الإثبات: المرفق ${attachmentId} ليس من مرفقات هذا الطلب`,
+      );
+    return a.id;
+  }
+  await recordBlob(trx, blobs, upload);
   const { id } = await trx
     .insertInto('attachments')
     .values({
       request_id: requestId,
       kind: 'payment_proof',
-      file_name: proof.fileName.replace(/\\/g, '/').split('/').pop()!.slice(0, 255) || 'proof',
-      sha256,
+      file_name: upload.fileName.replace(/\\/g, '/').split('/').pop()!.slice(0, 255) || 'proof',
+      sha256: upload.sha256,
       issued_at: null,
       certified: null,
       uploaded_at: at,
@@ -86,7 +93,12 @@ async function proofAttachment(trx: Trx, requestId: number, proof: ManualPayment
 }
 
 /** The maker: records the transfer as pending; it counts toward nothing until confirmed. Returns the request id. */
-export async function recordManualPayment(db: DeskDb, w: FinanceOfficer, input: ManualPaymentInput): Promise<number> {
+export async function recordManualPayment(
+  db: DeskDb,
+  w: FinanceOfficer,
+  input: ManualPaymentInput,
+  blobs: BlobStore = databaseStore(db),
+): Promise<number> {
   const at = w.now().toISOString();
   // Noon in Riyadh: the instant whose Riyadh day is the day the bank says, whatever reads it.
   const paidAt = isoInstantWithOffset(`${input.paidOn}T12:00:00+03:00`);
@@ -94,6 +106,9 @@ export async function recordManualPayment(db: DeskDb, w: FinanceOfficer, input: 
   if (input.paidOn > dayOf(at))
     throw new DeskFault('bad_input', `paidOn: ${input.paidOn} is in the future`, `paidOn: تاريخ التحويل ${input.paidOn} في المستقبل`);
   const { policy } = await currentPolicy(db, at);
+  // An uploaded proof's bytes are stored before the transaction that names them (blobs/attachment-blobs.ts).
+  const upload = 'attachmentId' in input.proof ? null : uploadedProof(input.proof, policy.maxAttachmentBytes);
+  if (upload) await putBeforeCommit(blobs, [upload]);
   return db.transaction().execute(async (trx) => {
     const inv = await trx
       .selectFrom('invoices')
@@ -123,7 +138,7 @@ export async function recordManualPayment(db: DeskDb, w: FinanceOfficer, input: 
         `transferReference: the transfer ${input.transferReference} is recorded on invoice ${inv.number} already (${same.status})`,
         `transferReference: التحويل ${input.transferReference} مسجل على الفاتورة ${inv.number} من قبل`,
       );
-    const proofId = await proofAttachment(trx, inv.request_id, input.proof, policy.maxAttachmentBytes, at);
+    const proofId = await proofAttachment(trx, blobs, inv.request_id, input.proof, upload, at);
     const { id } = await trx
       .insertInto('payments')
       .values({

@@ -7,6 +7,7 @@ import { validateBundle } from './validate-bundle';
 import { importBundle, type ImportResult } from './import-bundle';
 import { basename } from 'node:path';
 import { appendAudit } from '../audit/chain';
+import type { BlobStore } from '../blobs/blob-store';
 
 export type BundleOutcome = ({ ok: true } & ImportResult) | { ok: false; bundle: string; problems: BundleProblem[] };
 
@@ -42,9 +43,10 @@ export async function importUploadedZip(
   name: string,
   data: Uint8Array,
   actorId: number | null = null,
+  blobs?: BlobStore,
 ): Promise<BundleOutcome> {
   try {
-    return { ok: true, ...(await importBundle(db, clock, validateBundle(readZipBytes(name, data, bundleLimits(policy))))) };
+    return { ok: true, ...(await importBundle(db, clock, validateBundle(readZipBytes(name, data, bundleLimits(policy))), blobs)) };
   } catch (e) {
     if (!(e instanceof BundleError)) throw e;
     const refused = { bundle: name, problems: e.problems };
@@ -59,13 +61,14 @@ export async function importBundles(
   policy: Policy,
   paths: string[],
   onProgress?: (done: number, total: number, last: BundleOutcome) => void,
+  blobs?: BlobStore,
 ): Promise<BundleOutcome[]> {
   const limits = bundleLimits(policy);
   const out: BundleOutcome[] = [];
   for (const path of paths) {
     let outcome: BundleOutcome;
     try {
-      outcome = { ok: true, ...(await importBundle(db, clock, validateBundle(await readBundle(path, limits)))) };
+      outcome = { ok: true, ...(await importBundle(db, clock, validateBundle(await readBundle(path, limits)), blobs)) };
     } catch (e) {
       if (!(e instanceof BundleError)) throw e;
       outcome = { ok: false, bundle: e.bundle || basename(path), problems: e.problems };

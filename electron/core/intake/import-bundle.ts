@@ -15,6 +15,9 @@ import { BundleError, problem } from './bundle-error';
 import type { ValidBundle } from './validate-bundle';
 import { serialise } from '../db/dialect';
 import { latestStep } from '../cases/latest-step';
+import type { BlobStore } from '../blobs/blob-store';
+import { databaseStore } from '../blobs/database-store';
+import { putBeforeCommit, recordBlob } from '../blobs/attachment-blobs';
 
 export interface ImportResult {
   bundle: string;
@@ -60,15 +63,9 @@ async function nextReference(trx: Trx, year: string): Promise<string> {
   return `REQ-${year}-${String(n).padStart(6, '0')}`;
 }
 
-async function storeFiles(trx: Trx, requestId: number, b: ValidBundle, at: string): Promise<number> {
-  for (const f of b.files.values()) {
-    // Identical files are stored once, whoever sent them.
-    await trx
-      .insertInto('attachment_blobs')
-      .values({ sha256: f.sha256, size: f.bytes.length, mime: f.mime, data: f.bytes })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
-  }
+async function storeFiles(trx: Trx, blobs: BlobStore, requestId: number, b: ValidBundle, at: string): Promise<number> {
+  // Identical files are stored once, whoever sent them; their bytes were put into the store before this transaction.
+  for (const f of b.files.values()) await recordBlob(trx, blobs, f);
   // An attachment's version is the submission round it came with: 1 first, 2 after the first return, …
   const resubmissions = await trx
     .selectFrom('status_history')
@@ -138,10 +135,15 @@ async function storeDetails(trx: Trx, requestId: number, b: ValidBundle, at: str
       .execute();
 }
 
-export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle): Promise<ImportResult> {
+/**
+ * `blobs`: the desk's blob store (Desk.blobs); a bare database (tests) keeps the bytes in its rows.
+ * The files are put into the store before the transaction: a crash leaves a blob without a row, never a row without its blob.
+ */
+export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blobs: BlobStore = databaseStore(db)): Promise<ImportResult> {
   const at = clock.now().toISOString();
   const r = b.request;
   const applicant = applicantOf(r);
+  await putBeforeCommit(blobs, b.files.values());
   return db.transaction().execute(async (trx) => {
     const existing = r.reference ? await trx.selectFrom('requests').selectAll().where('reference', '=', r.reference).executeTakeFirst() : undefined;
     if (existing && existing.status !== 'returned') {
@@ -186,7 +188,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle): Pr
         at,
         set: { assignee_id: returner?.actorId ?? null, return_due_at: null },
       });
-      const attachments = await storeFiles(trx, existing.id, b, at);
+      const attachments = await storeFiles(trx, blobs, existing.id, b, at);
       await storeDetails(trx, existing.id, b, at);
       await appendAudit(trx, {
         at,
@@ -241,7 +243,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle): Pr
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordSubmission(trx, id, submittedAt);
-    const attachments = await storeFiles(trx, id, b, at);
+    const attachments = await storeFiles(trx, blobs, id, b, at);
     await storeDetails(trx, id, b, at);
     await appendAudit(trx, {
       at,

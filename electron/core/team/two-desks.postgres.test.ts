@@ -146,8 +146,8 @@ describe('desks sharing one PostgreSQL database', () => {
     const { createHash } = await import('node:crypto');
     for (const b of blobs) {
       expect(Buffer.isBuffer(b.data)).toBe(true);
-      expect(b.data.length).toBe(b.size);
-      expect(createHash('sha256').update(b.data).digest('hex')).toBe(b.sha256);
+      expect(b.data!.length).toBe(b.size);
+      expect(createHash('sha256').update(b.data!).digest('hex')).toBe(b.sha256);
     }
     const type = await sql<{
       t: string;

@@ -3,7 +3,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DeskClient } from './client';
 
 /** Views that show the shared state of the cases; they refresh when any desk changes something. */
-const LIVE_VIEWS = new Set(['queues.counts', 'queues.page', 'cases.get', 'refunds.forCase', 'print.queue', 'outbox.list', 'dashboard.figures']);
+const LIVE_VIEWS = new Set([
+  'queues.counts',
+  'queues.page',
+  'cases.get',
+  'refunds.forCase',
+  'print.queue',
+  'outbox.list',
+  'outbox.counts',
+  'dashboard.figures',
+]);
 
 /** How often the desk asks whether anything changed: a lookup of one number. */
 export const CHANGE_POLL_MS = 2_000;

@@ -22,6 +22,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { FinancePage, FINANCE_TAB_LABELS } from '../pages/FinancePage';
 import { PolicyPage } from '../pages/PolicyPage';
 import { useLiveChanges } from '../api/live-changes';
+import { CaseByReference } from '../shell/CaseByReference';
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
@@ -128,7 +129,8 @@ export function AppFrame() {
         <AppShell.Main>
           {route.page === 'queue' && <QueuePage queue={route.queue} />}
           {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
-          {route.page === 'outbox' && <OutboxPage />}
+          {route.page === 'caseRef' && <CaseByReference reference={route.reference} />}
+          {route.page === 'outbox' && <OutboxPage state={route.state ?? null} />}
           {route.page === 'users' && <UsersPage />}
           {route.page === 'audit' && <AuditPage />}
           {route.page === 'import' && <ImportPage />}

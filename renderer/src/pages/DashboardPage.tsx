@@ -9,13 +9,16 @@ import { errorText } from '../components/errors';
 import { ChartCard } from '../components/ChartCard';
 import { useMoney } from '../components/money';
 import { countText } from '../i18n/counts';
+import { FailingMessages } from './dashboard/FailingMessages';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
 
 /** The supervisor's view: what came in, what was decided, what waits and for how long, who decided, returns, refunds. */
 export function DashboardPage() {
-  const { client } = useSession();
+  const { client, user } = useSession();
   const { t, pick, lang, formatNumber, formatDate } = useLocale();
+  // The outbox's failing messages are the admin's to resend or cancel.
+  const isAdmin = user?.roles.includes('admin') ?? false;
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
   const [service, setService] = useState<Service | null>(null);
@@ -34,6 +37,7 @@ export function DashboardPage() {
       <Title order={2} size="h3">
         {t('dashboard')}
       </Title>
+      {isAdmin && <FailingMessages />}
       <Group align="end">
         <TextInput
           type="date"

@@ -5,6 +5,8 @@ import type { DatabaseProbe, DatabaseSettingsView } from '../../../shared/domain
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
+import { DeliverySettings } from './settings/DeliverySettings';
+import { AboutUpdates } from './settings/AboutUpdates';
 
 const SOURCE_LABEL = {
   environment: 'sourceEnvironment',
@@ -101,6 +103,8 @@ export function SettingsPage() {
           </Text>
         </Stack>
       </Card>
+      <DeliverySettings />
+      <AboutUpdates />
     </Stack>
   );
 }

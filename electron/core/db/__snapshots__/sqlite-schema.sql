@@ -5,7 +5,10 @@ CREATE TABLE "assessments" ("id" integer primary key autoincrement, "request_id"
 CREATE INDEX "assessments_request" on "assessments" ("request_id");
 
 -- table attachment_blobs
-CREATE TABLE "attachment_blobs" ("sha256" text primary key, "size" integer not null, "mime" text not null, "data" blob not null);
+CREATE TABLE "attachment_blobs" ("sha256" text primary key, "size" integer not null, "mime" text not null, "data" blob, "stored" text default 'database' not null, constraint "attachment_blobs_stored" check (stored IN ('database', 'folder', 's3') AND ((stored = 'database') = (data IS NOT NULL))));
+
+-- index attachment_blobs_stored
+CREATE INDEX "attachment_blobs_stored" on "attachment_blobs" ("stored");
 
 -- table attachments
 CREATE TABLE "attachments" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "kind" text not null, "file_name" text not null, "sha256" text not null references "attachment_blobs" ("sha256"), "version" integer default 1 not null, "issued_at" text, "certified" integer, "uploaded_at" text not null);
@@ -44,6 +47,12 @@ CREATE TABLE "cpd_activities" ("id" integer primary key autoincrement, "request_
 
 -- index cpd_activities_request
 CREATE INDEX "cpd_activities_request" on "cpd_activities" ("request_id");
+
+-- table delivery_attempts
+CREATE TABLE "delivery_attempts" ("id" integer primary key autoincrement, "outbox_id" integer not null references "outbox" ("id"), "at" text not null, "outcome" text not null, "detail" text not null, "by_user_id" integer references "users" ("id"));
+
+-- index delivery_attempts_outbox
+CREATE INDEX "delivery_attempts_outbox" on "delivery_attempts" ("outbox_id", "id");
 
 -- table experiences
 CREATE TABLE "experiences" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "employer" text not null, "position" text not null, "from_date" text not null, "to_date" text, "country" text not null, "added_at" text not null);
@@ -88,7 +97,16 @@ CREATE INDEX "notes_kind_at" on "notes" ("kind", "at");
 CREATE INDEX "notes_request" on "notes" ("request_id");
 
 -- table outbox
-CREATE TABLE "outbox" ("id" integer primary key autoincrement, "request_id" integer references "requests" ("id"), "to_address" text not null, "kind" text not null, "subject_ar" text not null, "subject_en" text not null, "body_ar" text not null, "body_en" text not null, "created_at" text not null, "sent_at" text);
+CREATE TABLE "outbox" ("id" integer primary key autoincrement, "request_id" integer references "requests" ("id"), "to_address" text not null, "kind" text not null, "subject_ar" text not null, "subject_en" text not null, "body_ar" text not null, "body_en" text not null, "created_at" text not null, "sent_at" text, "channel" text default 'email' not null, "state" text default 'queued' not null, "attempts" integer default 0 not null, "next_attempt_at" text, "last_error" text, "relay_answer" text, "message_id" text, "claimed_by" text, "claimed_until" text, "attachment" text, "copy_of" integer references "outbox" ("id"));
+
+-- index outbox_copy_of
+CREATE UNIQUE INDEX "outbox_copy_of" on "outbox" ("copy_of");
+
+-- index outbox_message_id
+CREATE UNIQUE INDEX "outbox_message_id" on "outbox" ("message_id");
+
+-- index outbox_pick
+CREATE INDEX "outbox_pick" on "outbox" ("state", "next_attempt_at", "id");
 
 -- table payment_imports
 CREATE TABLE "payment_imports" ("id" integer primary key autoincrement, "file_name" text not null, "sha256" text not null, "imported_by" integer, "imported_at" text not null, "lines" integer not null, "matched" integer not null, "unmatched" integer not null, "duplicates" integer not null);

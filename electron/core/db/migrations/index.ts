@@ -9,6 +9,8 @@ import * as m0070 from './0070-report-indexes';
 import * as m0080 from './0080-signing-keys';
 import * as m0090 from './0090-money';
 import * as m0100 from './0100-user-administration';
+import * as m0110 from './0110-outbox-delivery';
+import * as m0120 from './0120-blob-store';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -22,4 +24,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0080-signing-keys', m0080],
   ['0090-money', m0090],
   ['0100-user-administration', m0100],
+  ['0110-outbox-delivery', m0110],
+  ['0120-blob-store', m0120],
 ];
