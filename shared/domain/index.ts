@@ -11,3 +11,4 @@ export * from './action-labels';
 export * from './policy';
 export * from './payments';
 export * from './delivery';
+export * from './signals';
