@@ -38,6 +38,7 @@ const onBothDatabases = [
   'electron/core/cases/queues.test.ts',
   'electron/core/demo/seed.test.ts',
   'electron/core/delivery/worker.test.ts',
+  'electron/core/delivery/admin-races.test.ts',
   'electron/core/delivery/delivery-handlers.test.ts',
   'electron/core/delivery/start.test.ts',
   'electron/core/finance/finance-lists.test.ts',

@@ -1,6 +1,6 @@
 /** Attachments through the blob store, on both databases: imports put first, reads check, the move out and the collector. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, utimesSync, chmodSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -156,6 +156,35 @@ describe('attachments through the blob store', () => {
     expect((await verifyBlobs(t.desk.db, store)).problems).toEqual([]);
     // The database store has nothing unnamed: the collector leaves it alone.
     expect(await collectGarbage(t.desk.db, databaseStore(t.desk.db), { graceDays: 0, now: t.clock.now() })).toMatchObject({ removed: 0 });
+  });
+
+  it('imports racing collections: files a killed import left behind, imported again while the collector runs, are all kept', async () => {
+    const t = await setup('folder');
+    const store = t.desk.blobs as ReturnType<typeof folderStore>;
+    const bundles = Array.from({ length: 16 }, (_, i) => uniqueBundle(t.dir, `again-${i}`));
+    // An earlier import was killed after its puts: every file of these bundles is in the store, unnamed and old.
+    for (const b of bundles)
+      for (const name of readdirSync(join(b, 'files'))) {
+        const bytes = new Uint8Array(readFileSync(join(b, 'files', name)));
+        await store.put(sha256Of(bytes), bytes, 'application/octet-stream');
+      }
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    for await (const b of store.list()) utimesSync(store.pathOf(b.sha256), old, old);
+    // The same bundles imported again, while collections run back to back (one-day grace, the real clock).
+    let importing = true;
+    const imported = importBundles(t.desk.db, t.clock, samplePolicy(), bundles, undefined, store).finally(() => (importing = false));
+    let collections = 0;
+    while (importing) {
+      await collectGarbage(t.desk.db, store, { graceDays: 1, now: new Date() });
+      collections++;
+    }
+    const outcomes = await imported;
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(collections).toBeGreaterThan(0);
+    // Whatever the interleaving: every file a row names is in the store, whole; only never-named files went.
+    expect((await verifyBlobs(t.desk.db, store)).problems).toEqual([]);
+    const named = await t.desk.db.selectFrom('attachment_blobs').select('sha256').execute();
+    for (const r of named) expect(await store.has(r.sha256)).toBe(true);
   });
 
   it('a row kept in the database reads from its row whatever the store, checked against its hash', async () => {
