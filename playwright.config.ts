@@ -9,8 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const data = process.env.DESK_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
 process.env.DESK_E2E_DATA = data;
 export const E2E_TOKEN = 'e2e-token-for-tests-only';
-export const DEMO_PORT = 5391;
-export const EMPTY_PORT = 5392;
+/** DESK_E2E_PORT moves both desks (demo on it, empty one above it): two runs on one machine at once. */
+export const DEMO_PORT = Number(process.env.DESK_E2E_PORT ?? 5391);
+export const EMPTY_PORT = DEMO_PORT + 1;
 
 const host = (port: number, db: string, extra = '') => ({
   command: `node --import tsx electron/host/serve.ts --port ${port} --db ${db} --token ${E2E_TOKEN} ${extra}`,

@@ -2,8 +2,10 @@ import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const TOKEN = 'e2e-token-for-tests-only';
-export const demoUrl = `http://127.0.0.1:5391/#token=${TOKEN}`;
-export const emptyUrl = `http://127.0.0.1:5392/#token=${TOKEN}`;
+/** The ports playwright.config.ts starts the desks on (DESK_E2E_PORT moves them). */
+const demoPort = Number(process.env.DESK_E2E_PORT ?? 5391);
+export const demoUrl = `http://127.0.0.1:${demoPort}/#token=${TOKEN}`;
+export const emptyUrl = `http://127.0.0.1:${demoPort + 1}/#token=${TOKEN}`;
 
 /** Screenshots of each page, in Arabic and English, kept for people to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
