@@ -49,7 +49,12 @@ const onBothDatabases = [
   'electron/core/finance/invoices.test.ts',
   'electron/core/finance/settle.test.ts',
   'electron/core/policy-versions.test.ts',
+  'electron/core/policy-activation.test.ts',
+  'electron/core/cpd/cpd-audit.test.ts',
+  'electron/core/signals/cpd-signals.test.ts',
+  'electron/core/signals/employer-letter-date.test.ts',
   'electron/core/intake/import.test.ts',
+  'electron/core/signals/duplicates.test.ts',
   'electron/core/reports/dashboard.test.ts',
   'electron/core/reports/export.test.ts',
   'tests/integration/fuzz.test.ts',
@@ -58,7 +63,12 @@ const onBothDatabases = [
   'tests/integration/file-links.test.ts',
 ];
 
-const shared = { environment: 'node', testTimeout: 30_000, pool: 'forks' } as const;
+/**
+ * Two test files at a time: most of a file's time is spent waiting (PostgreSQL, child processes, the
+ * disk), so two workers on CI's two cores finish in a little over half the time of vitest's default
+ * (cores - 1 = one). Hooks seed demo desks: a minute before one counts as stuck.
+ */
+const shared = { environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks', maxWorkers: 2 } as const;
 
 export default defineConfig({
   test: {

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Database } from './schema';
+import { DeskPostgresDialect } from './schema-introspector';
 import { maskPassword, type DatabaseLocation } from './location';
 
 type PostgresLocation = Extract<DatabaseLocation, { kind: 'postgres' }>;
@@ -20,7 +21,7 @@ const types = {
  */
 export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<Database>; pool: pg.Pool }> {
   const pool = postgresPool(loc);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new DeskPostgresDialect({ pool }, loc.schema) });
   try {
     try {
       await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(loc.schema)}`.execute(db);

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DeskPostgresDialect } from './schema-introspector';
 import type { Database } from './schema';
 import type { DeskDb, OpenedDatabase } from './connection';
 import { describeLocation, inMemory, parseLocation, type DatabaseLocation } from './location';
@@ -68,7 +69,7 @@ export async function openReadOnly(where: string): Promise<ReadOnlyDatabase> {
       max: 1,
       options: `-c search_path=${location.schema},public -c timezone=UTC -c default_transaction_read_only=on`,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new DeskPostgresDialect({ pool }, location.schema) });
     opened = { db, close: () => db.destroy() };
   }
   try {
