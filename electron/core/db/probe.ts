@@ -6,8 +6,7 @@ import { MIGRATIONS } from './migrations';
 import { appliedMigrations, migrationState } from './migrate';
 import { describeLocation, maskPassword, parseLocation, type DatabaseLocation } from './location';
 import { postgresPool } from './postgres-connection';
-import type { DatabaseProbe, DatabaseProblem } from '../../../shared/domain';
-import { probeProblem } from './probe-problem';
+import type { DatabaseProbe } from '../../../shared/domain';
 
 /**
  * Looks at a database without changing it: can this desk reach it, and how far is it migrated?
@@ -18,11 +17,10 @@ export async function probeDatabase(address: string): Promise<DatabaseProbe> {
   try {
     loc = parseLocation(address);
   } catch (e) {
-    return failed('sqlite', maskPassword(address), e, 'bad_address');
+    return failed('sqlite', maskPassword(address), e);
   }
   const describe = describeLocation(loc);
-  // No file yet: nothing to read; the page says a new file will be made (problem 'new_file', worded there).
-  if (loc.kind === 'sqlite' && !existsSync(loc.file)) return { ...reached(loc, describe, null, []), problem: 'new_file' };
+  if (loc.kind === 'sqlite' && !existsSync(loc.file)) return reached(loc, describe, 'SQLite (a new file will be created)', []);
   // Read-only on SQLite; one short-lived connection on PostgreSQL (no schema is created).
   const db =
     loc.kind === 'sqlite'
@@ -45,7 +43,7 @@ export async function probeDatabase(address: string): Promise<DatabaseProbe> {
   }
 }
 
-function reached(loc: DatabaseLocation, describe: string, server: string | null, applied: string[]): DatabaseProbe {
+function reached(loc: DatabaseLocation, describe: string, server: string, applied: string[]): DatabaseProbe {
   const state = migrationState(applied);
   return {
     ok: true,
@@ -56,11 +54,10 @@ function reached(loc: DatabaseLocation, describe: string, server: string | null,
     migrationsPending: state.pending,
     newerThanDesk: state.newer.length > 0,
     message: null,
-    problem: null,
   };
 }
 
-function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown, problem: DatabaseProblem = probeProblem(e)): DatabaseProbe {
+function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown): DatabaseProbe {
   return {
     ok: false,
     kind,
@@ -70,6 +67,5 @@ function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown, probl
     migrationsPending: MIGRATIONS.length,
     newerThanDesk: false,
     message: maskPassword(e instanceof Error ? e.message : String(e)),
-    problem,
   };
 }
