@@ -126,7 +126,7 @@ describe('outbox admin calls racing the delivery worker', () => {
     );
     const rows = await t.desk.db.selectFrom('outbox').select(['id', 'state']).where('id', 'in', ids).orderBy('id').execute();
     rows.forEach((row, i) => {
-      const [resend, cancel] = results[i];
+      const [resend, cancel] = results[i]!;
       const landed = [resend, cancel].filter((r) => r === 'ok').length;
       // A resend then a cancel can both land (queued is cancellable); a cancel then a resend cannot.
       if (landed === 2) expect(row.state).toBe('cancelled');
