@@ -79,7 +79,7 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
     color: INK,
     align: 'right',
     maxWidth: textWidth,
-    lineGap: 1.15,
+    lineGap: 1.3,
   });
   y -= 1;
   y -= await ts.fit(page, card.nameEn, {
@@ -100,19 +100,23 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
     await ts.draw(page, ar, { x: right, y: at, size, color, align: 'right', maxWidth: (right - from) / 2 - 2, minSize: 4.6 });
     await ts.draw(page, en, { x: from, y: at, size: size - 0.4, color, maxWidth: (right - from) / 2 - 2, minSize: 4.2 });
   };
+  // Names that take three lines leave less room below: the rows then step a little closer.
+  const step = y < photoBox.y + 24 ? 7.6 : 8.5;
   y -= 3;
   await ts.draw(page, card.profession.ar, { x: right, y, size: 6.4, bold: true, color: INK, align: 'right', maxWidth: column, minSize: 4.6 });
   await ts.draw(page, card.profession.en, { x: textLeft, y, size: 6, bold: true, color: INK, maxWidth: column, minSize: 4.4 });
-  y -= 8.5;
+  y -= step;
   await pair(card.specialty.ar, card.specialty.en, y, textLeft);
-  y -= 8.5;
+  y -= step;
   await pair(`التصنيف: ${card.category.ar}`, `Category: ${card.category.en}`, y, textLeft);
 
   // Below the photo, across the card: identifiers and the expiry.
   const idLabel = ID_TYPE_LABELS[card.idType] ?? ID_TYPE_LABELS.national_id!;
-  let row = Math.min(y - 10, photoBox.y - 9);
+  // A name long enough for three lines pushes these down, but never onto the card-number rule:
+  // the rows may then sit closer under the category line (they still clear its descenders).
+  let row = Math.max(Math.min(y - 10, photoBox.y - 9), Math.min(y - step - 1, o.y + 35.5));
   await pair(`${idLabel.ar}: ${ltr(card.idNumber)}`, `${idLabel.en}: ${card.idNumber}`, row, left);
-  row -= 8.5;
+  row -= step;
   await pair(`رقم التسجيل: ${ltr(card.registrationNumber ?? '—')}`, `Registration No.: ${card.registrationNumber ?? '—'}`, row, left);
   row -= 9;
   await ts.draw(page, `تاريخ الانتهاء: ${gregorianDay(card.expiresAt)} م`, {
@@ -128,17 +132,19 @@ export async function drawCardFront(page: PDFPage, ts: Typesetter, card: CardFac
 
   // The card number along the bottom, where a clerk looks for it.
   page.drawLine({ start: { x: left, y: o.y + 12 }, end: { x: right, y: o.y + 12 }, thickness: 0.3, color: rgb(0.8, 0.82, 0.84) });
+  // A preview has no number yet: its band takes that strip, so it never hides a long name.
+  if (card.preview) return drawPreviewBand(page, ts, o, { y: o.y, height: 12 });
   await ts.draw(page, `رقم البطاقة ${ltr(card.number)}`, { x: right, y: o.y + 4.5, size: 6, bold: true, color: TEAL, align: 'right' });
   await ts.draw(page, `Card No. ${card.number}`, { x: left, y: o.y + 4.5, size: 5.6, bold: true, color: TEAL });
-  if (card.preview) await drawPreviewBand(page, ts, o);
 }
 
-/** Across the middle of a previewed side: this is a preview, not a card. */
-async function drawPreviewBand(page: PDFPage, ts: Typesetter, o: Origin): Promise<void> {
-  const y = o.y + CARD_HEIGHT / 2 - 9;
-  page.drawRectangle({ x: o.x, y, width: CARD_WIDTH, height: 18, color: rgb(0.75, 0.1, 0.1), opacity: 0.82 });
-  await ts.draw(page, 'معاينة — ليست بطاقة', { x: o.x + CARD_WIDTH - PAD, y: y + 6, size: 7, bold: true, color: WHITE, align: 'right' });
-  await ts.draw(page, 'PREVIEW — NOT A CARD', { x: o.x + PAD, y: y + 6, size: 6.4, bold: true, color: WHITE });
+/** Across a previewed side (the middle of the back, the number strip of the front): this is a preview, not a card. */
+async function drawPreviewBand(page: PDFPage, ts: Typesetter, o: Origin, band = { y: o.y + CARD_HEIGHT / 2 - 9, height: 18 }): Promise<void> {
+  const { y, height } = band;
+  page.drawRectangle({ x: o.x, y, width: CARD_WIDTH, height, color: rgb(0.75, 0.1, 0.1), opacity: 0.82 });
+  const base = y + height / 2 - 2.5;
+  await ts.draw(page, 'معاينة — ليست بطاقة', { x: o.x + CARD_WIDTH - PAD, y: base, size: 7, bold: true, color: WHITE, align: 'right' });
+  await ts.draw(page, 'PREVIEW — NOT A CARD', { x: o.x + PAD, y: base, size: 6.4, bold: true, color: WHITE });
 }
 
 /** The back: the card number, issue and expiry dates in both calendars, the QR code to verify it. */

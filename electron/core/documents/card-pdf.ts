@@ -3,6 +3,7 @@ import { Typesetter } from './text/typesetter';
 import { CARD_HEIGHT, CARD_WIDTH, drawCardBack, drawCardFront, type Origin } from './card-layout';
 import type { CardFacts } from './card-facts';
 import { describeDocument } from './metadata';
+import { savePdfA } from './pdf-a';
 
 export type CardLayout = 'cr80' | 'a4';
 
@@ -59,7 +60,7 @@ export async function cardsPdf(cards: CardFacts[], layout: CardLayout, opts: { t
     }
   }
   ts.finish();
-  return doc.save();
+  return savePdfA(doc);
 }
 
 function slot(k: number, mirrored: boolean): Origin {

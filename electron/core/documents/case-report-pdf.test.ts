@@ -15,6 +15,9 @@ describe('the case report', () => {
     expect(qpdfCheck(pdf).ok).toBe(true);
     const text = oneLine(pdfText(pdf));
     expect(text).toContain('الأوقات بتوقيت الرياض');
+    // Checks by their Arabic title, never the rule's id.
+    expect(text).toContain('فترة التجديد');
+    expect(text).not.toContain('RENEWAL-WINDOW');
     // 22:53 UTC on the 22nd is 01:53 on the 23rd in Riyadh; no UTC time is left.
     expect(text).toContain('2026-11-23 01:53');
     expect(text).not.toContain('22:53');
@@ -38,6 +41,8 @@ describe('the case report', () => {
     const pdf = await caseReportPdf(facts('en'));
     const text = oneLine(pdfText(pdf));
     expect(text).toContain('times are Riyadh time (UTC+3)');
+    expect(text).toContain('Renewal window');
+    expect(text).not.toContain('RENEWAL-WINDOW');
     expect(text).toContain('2026-11-23 01:53 Riyadh time (UTC+3)');
     expect(text).toContain('Printed 2026-12-01 00:32 Riyadh time (UTC+3) by');
     expect(text).toContain('2026-11-22 (1448/06/12 AH)');

@@ -12,8 +12,10 @@ import {
 } from '../../../shared/domain';
 import { ReportWriter } from './report-writer';
 import { describeDocument } from './metadata';
+import { savePdfA } from './pdf-a';
 import { hijriDay } from './calendar';
 import { ltr } from './text/shape-line';
+import { ruleTitle } from '../../../shared/domain/rule-titles';
 import { ID_TYPE_LABELS } from './holder-facts';
 import { RIYADH_TIME, riyadhDateTime, riyadhDay } from '../riyadh-time';
 
@@ -104,11 +106,12 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   await w.heading(ar ? 'الشروط' : 'Checks');
   await w.table(
     [
-      { title: ar ? 'الشرط' : 'Rule', width: 1.3, ltr: true },
+      { title: ar ? 'الشرط' : 'Rule', width: 1.6 },
       { title: ar ? 'النتيجة' : 'Outcome', width: 1 },
       { title: ar ? 'السبب' : 'Explanation', width: 4 },
     ],
-    c.checks.map((k) => [k.rule, label('outcomes', k.outcome, lang), k.explanation[lang]]),
+    // The rule by the title the Checks panel shows (its id is the handbook's key, not a reader's word).
+    c.checks.map((k) => [ruleTitle(k.rule)[lang], label('outcomes', k.outcome, lang), k.explanation[lang]]),
   );
 
   const notes = c.notes.filter((n) => f.copy === 'staff' || n.kind !== 'internal');
@@ -197,5 +200,5 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       ? `طبع في ${time(f.printedAt)} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
       : `Printed ${time(f.printedAt)} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,
   );
-  return doc.save();
+  return savePdfA(doc);
 }

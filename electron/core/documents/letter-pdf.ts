@@ -5,6 +5,7 @@ import { ltr } from './text/shape-line';
 import { drawQr } from './qr';
 import { longDate } from './calendar';
 import { describeDocument } from './metadata';
+import { savePdfA } from './pdf-a';
 import { letterText } from './letter-texts';
 import { ID_TYPE_LABELS } from './holder-facts';
 import type { LetterFacts } from './letter-facts';
@@ -94,5 +95,5 @@ export async function letterPdf(f: LetterFacts, opts: { now?: Date } = {}): Prom
   await ts.draw(page, 'Issued electronically; valid without a signature', { x: left + qrSize + 14, y: 70, size: 8.5, color: MUTED });
   await ts.draw(page, `${TERMS.commission.ar} — ${TERMS.commission.en}`, { x: A4.width / 2, y: 32, size: 8, color: MUTED, align: 'center' });
   ts.finish();
-  return doc.save();
+  return savePdfA(doc);
 }

@@ -7,6 +7,7 @@ import type { CellValue, ExportColumn } from './export-columns';
 import { BOM, csvLine } from '../../../shared/csv';
 import { ReportWriter } from '../documents/report-writer';
 import { describeDocument } from '../documents/metadata';
+import { savePdfA } from '../documents/pdf-a';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -119,7 +120,7 @@ async function pdfSink(o: SinkOptions): Promise<ExportSink> {
         { size: 7.5 },
       );
       await w.finish(o.footer);
-      await writeFile(o.file, await doc.save());
+      await writeFile(o.file, await savePdfA(doc));
     },
   };
 }

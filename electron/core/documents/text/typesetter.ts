@@ -103,9 +103,10 @@ export class Typesetter {
   }
 
   /**
-   * Draws a name or title in at most `maxLines` lines: one line at the largest size down to
-   * `minSize` that fits, else wrapped at words at the largest size that fits in the lines.
-   * Returns how far down it went (the line advance times the lines used).
+   * Draws a name or title whole, never cut: one line at `size` if it fits, else wrapped at words
+   * into at most `maxLines` lines at the largest size down to `minSize` (wrapping first keeps
+   * the name readable; shrinking only a little). A name too long even for that gets more lines
+   * at `minSize` rather than an ellipsis. Returns how far down it went (line advance × lines).
    */
   async fit(
     page: PDFPage,
@@ -115,16 +116,18 @@ export class Typesetter {
     const style = { ...opts, direction: opts.direction ?? directionOf(text) };
     const gap = opts.lineGap ?? 1.25;
     const single = (await this.shape(text, style)).unitWidth;
-    if (single * opts.minSize <= opts.maxWidth || opts.maxLines < 2) return gap * (await this.draw(page, text, style));
-    for (let size = opts.size; size >= opts.minSize * 0.8; size -= 0.25) {
+    if (single * opts.size <= opts.maxWidth) return gap * (await this.draw(page, text, style));
+    const drawLines = async (lines: string[], size: number): Promise<number> => {
+      for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * gap });
+      return lines.length * size * gap;
+    };
+    for (let size = opts.size; size >= opts.minSize; size -= 0.25) {
       const lines = await this.wrap(text, opts.maxWidth / size, style);
       const widest = Math.max(...(await Promise.all(lines.map(async (l) => (await this.shape(l, style)).unitWidth))));
-      if (lines.length <= opts.maxLines && widest * size <= opts.maxWidth) {
-        for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * gap });
-        return lines.length * size * gap;
-      }
+      if (lines.length <= Math.max(1, opts.maxLines) && widest * size <= opts.maxWidth) return drawLines(lines, size);
     }
-    return gap * (await this.draw(page, text, { ...style, size: opts.minSize }));
+    // Longer than the lines allow even at the floor: more lines, never an ellipsis.
+    return drawLines(await this.wrap(text, opts.maxWidth / opts.minSize, style), opts.minSize);
   }
 
   /**
