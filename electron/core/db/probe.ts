@@ -6,7 +6,8 @@ import { MIGRATIONS } from './migrations';
 import { appliedMigrations, migrationState } from './migrate';
 import { describeLocation, maskPassword, parseLocation, type DatabaseLocation } from './location';
 import { postgresPool } from './postgres-connection';
-import type { DatabaseProbe } from '../../../shared/domain';
+import type { DatabaseProbe, DatabaseProblem } from '../../../shared/domain';
+import { probeProblem } from './probe-problem';
 
 /**
  * Looks at a database without changing it: can this desk reach it, and how far is it migrated?
@@ -17,10 +18,11 @@ export async function probeDatabase(address: string): Promise<DatabaseProbe> {
   try {
     loc = parseLocation(address);
   } catch (e) {
-    return failed('sqlite', maskPassword(address), e);
+    return failed('sqlite', maskPassword(address), e, 'bad_address');
   }
   const describe = describeLocation(loc);
-  if (loc.kind === 'sqlite' && !existsSync(loc.file)) return reached(loc, describe, 'SQLite (a new file will be created)', []);
+  // No file yet: nothing to read; the page says a new file will be made (problem 'new_file', worded there).
+  if (loc.kind === 'sqlite' && !existsSync(loc.file)) return { ...reached(loc, describe, null, []), problem: 'new_file' };
   // Read-only on SQLite; one short-lived connection on PostgreSQL (no schema is created).
   const db =
     loc.kind === 'sqlite'
@@ -43,7 +45,7 @@ export async function probeDatabase(address: string): Promise<DatabaseProbe> {
   }
 }
 
-function reached(loc: DatabaseLocation, describe: string, server: string, applied: string[]): DatabaseProbe {
+function reached(loc: DatabaseLocation, describe: string, server: string | null, applied: string[]): DatabaseProbe {
   const state = migrationState(applied);
   return {
     ok: true,
@@ -54,10 +56,11 @@ function reached(loc: DatabaseLocation, describe: string, server: string, applie
     migrationsPending: state.pending,
     newerThanDesk: state.newer.length > 0,
     message: null,
+    problem: null,
   };
 }
 
-function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown): DatabaseProbe {
+function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown, problem: DatabaseProblem = probeProblem(e)): DatabaseProbe {
   return {
     ok: false,
     kind,
@@ -67,5 +70,6 @@ function failed(kind: DatabaseProbe['kind'], describe: string, e: unknown): Data
     migrationsPending: MIGRATIONS.length,
     newerThanDesk: false,
     message: maskPassword(e instanceof Error ? e.message : String(e)),
+    problem,
   };
 }

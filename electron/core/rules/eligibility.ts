@@ -2,7 +2,7 @@
  * The eligibility checks of domain.md's table, exactly as rules.md fixes them.
  * Pure: plain facts and the policy in, one result per rule out; no database.
  */
-import { CARD_SERVICES, type Service } from '../../../shared/domain';
+import { CARD_SERVICES, SERVICE_LABELS, type Bilingual, type Service } from '../../../shared/domain';
 import TERMS from '../../../shared/domain/terms.json';
 import type { Policy } from '../policy';
 import { parseSaudiId, normaliseDigits } from '../identity/national-id';
@@ -13,6 +13,21 @@ import { sourceLabel } from './sources';
 const OUTSIDE_KSA: readonly Service[] = ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER'];
 const isCard = (s: Service) => CARD_SERVICES.includes(s);
 const kindName = (kind: string) => (TERMS.attachment_kinds as Record<string, { ar: string; en: string }>)[kind] ?? { ar: kind, en: kind };
+/** Explanations name things in words, never by their codes (a reviewer reads them in Arabic). */
+const ID_TYPES: Record<RequestFacts['applicant']['idType'], Bilingual> = {
+  national_id: { ar: 'هوية وطنية', en: 'a national ID' },
+  iqama: { ar: 'إقامة', en: 'an iqama' },
+  passport: { ar: 'جواز سفر', en: 'a passport' },
+};
+const categoryName = (category: string): Bilingual =>
+  (TERMS.categories as Record<string, { ar: string; en: string }>)[category] ?? { ar: category, en: category };
+/** A declaration by the question the portal asked (terms.json); one the handbook does not list is named as such. */
+const declaration = (id: string): Bilingual =>
+  TERMS.questionnaire.find((q) => q.id === id) ?? { ar: 'إقرار غير مدرج', en: 'an unlisted declaration' };
+const declarations = (ids: string[]): Bilingual => ({
+  ar: ids.map((id) => `«${declaration(id).ar}»`).join('، '),
+  en: ids.map((id) => `“${declaration(id).en}”`).join(', '),
+});
 
 type Rule = {
   id: string;
@@ -116,8 +131,8 @@ const RULES: Rule[] = [
           outcome: 'fail',
           facts,
           explanation: {
-            ar: `المتقدم سعودي لكن نوع الهوية ${idType} برقم ${number}`,
-            en: `The applicant is Saudi but the ID is ${idType} ${number}`,
+            ar: `المتقدم سعودي لكن هويته ${ID_TYPES[idType].ar} برقم ${number}`,
+            en: `The applicant is Saudi but the ID is ${ID_TYPES[idType].en} ${number}`,
           },
           applicantMessage: { ar: 'يرجى إدخال رقم الهوية الوطنية.', en: 'Please enter your national ID number.' },
         };
@@ -312,13 +327,16 @@ const RULES: Rule[] = [
     source: '001',
     appliesTo: (s) => s === 'RENEWAL' || s === 'REREGISTRATION',
     run: (f, { policy }) => {
-      const activities = f.cpd.activities.reduce((sum, a) => sum + a.hours, 0);
+      // An activity refused in a CPD audit is not recognised; undecided ones count as declared.
+      const activities = f.cpd.activities.filter((a) => !a.refused).reduce((sum, a) => sum + a.hours, 0);
+      const refusedHours = f.cpd.activities.filter((a) => a.refused).reduce((sum, a) => sum + a.hours, 0);
       const recognised = f.cpd.recordedHours + activities;
       const required = policy.cpdHours[f.applicant.category];
       const facts = {
         category: f.applicant.category,
         recordedHours: f.cpd.recordedHours,
         activityHours: activities,
+        ...(refusedHours > 0 ? { refusedInAudit: refusedHours } : {}),
         recognised,
         required: required ?? null,
       };
@@ -327,8 +345,8 @@ const RULES: Rule[] = [
           outcome: 'needs_review',
           facts,
           explanation: {
-            ar: `الفئة ${f.applicant.category} غير موجودة في جدول الساعات`,
-            en: `Category ${f.applicant.category} is not in the policy's CPD table`,
+            ar: `الفئة «${categoryName(f.applicant.category).ar}» غير موجودة في جدول الساعات`,
+            en: `Category ${categoryName(f.applicant.category).en} is not in the policy's CPD table`,
           },
         };
       }
@@ -337,16 +355,16 @@ const RULES: Rule[] = [
           outcome: 'pass',
           facts,
           explanation: {
-            ar: `الساعات المعتمدة ${recognised} من ${required} مطلوبة`,
-            en: `${recognised} recognised CPD hours of ${required} required`,
+            ar: `الساعات المعتمدة ${recognised} من ${required} مطلوبة${refusedHours > 0 ? ` (بعد استبعاد ${refusedHours} ساعة رفضت في التدقيق)` : ''}`,
+            en: `${recognised} recognised CPD hours of ${required} required${refusedHours > 0 ? ` (after ${refusedHours} hours refused in the CPD audit)` : ''}`,
           },
         };
       return {
         outcome: 'fail',
         facts,
         explanation: {
-          ar: `الساعات المعتمدة ${recognised} (${f.cpd.recordedHours} مسجلة + ${activities} أنشطة) أقل من ${required} المطلوبة`,
-          en: `${recognised} recognised CPD hours (${f.cpd.recordedHours} recorded + ${activities} from activities) are fewer than the ${required} required`,
+          ar: `الساعات المعتمدة ${recognised} (${f.cpd.recordedHours} مسجلة + ${activities} أنشطة${refusedHours > 0 ? `؛ رفضت ${refusedHours} ساعة في التدقيق` : ''}) أقل من ${required} المطلوبة`,
+          en: `${recognised} recognised CPD hours (${f.cpd.recordedHours} recorded + ${activities} from activities${refusedHours > 0 ? `; ${refusedHours} refused in the CPD audit` : ''}) are fewer than the ${required} required`,
         },
         applicantMessage: {
           ar: `ساعات التطوير المهني المستمر ${recognised} أقل من ${required} المطلوبة؛ يرجى إضافة الأنشطة أو الشهادات.`,
@@ -376,12 +394,16 @@ const RULES: Rule[] = [
         return {
           outcome: 'fail',
           facts,
-          explanation: { ar: `إقرارات غير مجابة: ${missing.join('، ')}`, en: `Declarations not answered: ${missing.join(', ')}` },
+          explanation: { ar: `إقرارات غير مجابة: ${declarations(missing).ar}`, en: `Declarations not answered: ${declarations(missing).en}` },
           applicantMessage: { ar: 'يرجى الإجابة على جميع أسئلة الإقرار.', en: 'Please answer every declaration of the questionnaire.' },
         };
       }
       if (yes.length > 0)
-        return { outcome: 'needs_review', facts, explanation: { ar: `إجابة بنعم على: ${yes.join('، ')}`, en: `Answered yes to: ${yes.join(', ')}` } };
+        return {
+          outcome: 'needs_review',
+          facts,
+          explanation: { ar: `إجابة بنعم على: ${declarations(yes).ar}`, en: `Answered yes to: ${declarations(yes).en}` },
+        };
       return { outcome: 'pass', facts, explanation: { ar: 'جميع الإقرارات مجابة بلا', en: 'Every declaration is answered no' } };
     },
   },
@@ -467,7 +489,7 @@ export function checkEligibility(facts: RequestFacts, policy: Policy): RuleResul
         sourceLabel: sourceLabel(rule.source),
         outcome: 'not_applicable',
         facts: { service: facts.service },
-        explanation: { ar: 'لا ينطبق على هذه الخدمة', en: `Does not apply to ${facts.service}` },
+        explanation: { ar: 'لا ينطبق على هذه الخدمة', en: `Does not apply to ${SERVICE_LABELS[facts.service].en}` },
       };
     }
     return { rule: rule.id, source: rule.source, sourceLabel: sourceLabel(rule.source), ...rule.run(facts, ctx) };

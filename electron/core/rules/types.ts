@@ -32,7 +32,8 @@ export interface RequestFacts {
   employer: { type: string | null; facility: string | null };
   internshipCompleted: boolean | null;
   questionnaire: Array<{ id: string; answer: boolean | null }>;
-  cpd: { recordedHours: number; activities: Array<{ hours: number }> };
+  /** `refused`: refused in a CPD audit (cpd/decide-activity.ts), so not recognised. */
+  cpd: { recordedHours: number; activities: Array<{ hours: number; refused?: boolean }> };
   attachments: AttachmentFact[];
 }
 

@@ -17,4 +17,18 @@ describe('countText', () => {
     expect(countText('ar', 'refunds', 1)).toBe('استرداد واحد');
     expect(countText('ar', 'requests', 1500)).toBe('1,500 طلب');
   });
+  it('has every form Arabic needs for each noun: 0, 1, 2, 3–10, 11–99, 100', () => {
+    expect([0, 1, 2, 3, 11, 100].map((n) => countText('ar', 'workingDays', n))).toEqual([
+      '0 يوم عمل',
+      'يوم عمل واحد',
+      'يوما عمل',
+      '3 أيام عمل',
+      '11 يوم عمل',
+      '100 يوم عمل',
+    ]);
+    expect([1, 2, 4, 12].map((n) => countText('ar', 'attachments', n))).toEqual(['مرفق واحد', 'مرفقان', '4 مرفقات', '12 مرفقاً']);
+    expect([1, 2, 4].map((n) => countText('ar', 'messages', n))).toEqual(['رسالة واحدة', 'رسالتان', '4 رسائل']);
+    expect(countText('en', 'payments', 1)).toBe('1 payment');
+    expect(countText('en', 'workingDays', 2)).toBe('2 working days');
+  });
 });

@@ -32,6 +32,22 @@ const NOUNS = {
     ar: { zero: '# ساعة', one: 'ساعة واحدة', two: 'ساعتان', few: '# ساعات', many: '# ساعة', other: '# ساعة' },
     en: { one: '# hour', other: '# hours' },
   },
+  attachments: {
+    ar: { zero: '# مرفق', one: 'مرفق واحد', two: 'مرفقان', few: '# مرفقات', many: '# مرفقاً', other: '# مرفق' },
+    en: { one: '# attachment', other: '# attachments' },
+  },
+  messages: {
+    ar: { zero: '# رسالة', one: 'رسالة واحدة', two: 'رسالتان', few: '# رسائل', many: '# رسالة', other: '# رسالة' },
+    en: { one: '# message', other: '# messages' },
+  },
+  payments: {
+    ar: { zero: '# دفعة', one: 'دفعة واحدة', two: 'دفعتان', few: '# دفعات', many: '# دفعة', other: '# دفعة' },
+    en: { one: '# payment', other: '# payments' },
+  },
+  workingDays: {
+    ar: { zero: '# يوم عمل', one: 'يوم عمل واحد', two: 'يوما عمل', few: '# أيام عمل', many: '# يوم عمل', other: '# يوم عمل' },
+    en: { one: '# working day', other: '# working days' },
+  },
 } satisfies Record<string, Record<Lang, Forms>>;
 
 export type CountedNoun = keyof typeof NOUNS;
