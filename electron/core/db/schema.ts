@@ -55,6 +55,10 @@ export interface PolicyTable {
   note: string;
   created_by: number | null;
   created_at: string;
+  /** 0160: a version is `proposed` until a second admin activates it; `withdrawn` never took effect. */
+  status: ColumnType<'proposed' | 'active' | 'withdrawn', 'proposed' | 'active' | 'withdrawn' | undefined, 'proposed' | 'active' | 'withdrawn'>;
+  activated_by: number | null;
+  activated_at: string | null;
 }
 export interface PractitionersTable {
   id: Generated<number>;
@@ -154,6 +158,39 @@ export interface CpdActivitiesTable {
   hours: number;
   date: string;
   kind: string;
+}
+/** 0150: a period's random sample of renewals for CPD audit, with the seed it was drawn with. */
+export interface CpdSamplesTable {
+  id: Generated<number>;
+  period_start: string;
+  period_end: string;
+  seed: string;
+  percent: number;
+  population: number;
+  population_digest: string;
+  sampled: number;
+  triggered: number;
+  drawn_by: number | null;
+  drawn_at: string;
+}
+/** 0150: a renewal in the CPD audit: sampled and/or flagged (`reasons`, JSON), until every activity is decided. */
+export interface CpdAuditsTable {
+  request_id: number;
+  sample_id: number | null;
+  reasons: string;
+  opened_at: string;
+  completed_at: string | null;
+  completed_by: number | null;
+}
+/** 0150: one decision per CPD activity (the key refuses a second). */
+export interface CpdActivityDecisionsTable {
+  activity_id: number;
+  request_id: number;
+  decision: 'accepted' | 'refused';
+  reason_code: string;
+  note: string | null;
+  decided_by: number;
+  decided_at: string;
 }
 export interface QuestionnaireAnswersTable {
   request_id: number;
@@ -339,6 +376,34 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Integrity signals' look-ups (migration 0130): a request's ID number and name keys, with its birth date for the tolerance. */
+export interface SignalPersonKeysTable {
+  request_id: number;
+  /** 'id' (the ID number) or 'name' (a name key of name-key.ts, its version first). */
+  kind: 'id' | 'name';
+  key: string;
+  birth_date: string;
+}
+/** A photo's perceptual hash (blockhash, hex), per file content. */
+export interface PhotoHashesTable {
+  sha256: string;
+  hash: string;
+}
+/** Bands of a photo's hash: two hashes within the near-identical distance share at least one band. */
+export interface PhotoHashBandsTable {
+  sha256: string;
+  band: number;
+  value: string;
+}
+/** Migration 0140: the date read from a document's text (text layer or OCR), per file content; `reading` is JSON (letter-date/reading.ts). */
+export interface DocumentDatesTable {
+  sha256: string;
+  reader: number;
+  source: 'text-layer' | 'ocr' | 'none';
+  reading: string;
+  millis: number;
+  read_at: string;
+}
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -354,6 +419,9 @@ export interface Database {
   attachments: AttachmentsTable;
   experiences: ExperiencesTable;
   cpd_activities: CpdActivitiesTable;
+  cpd_samples: CpdSamplesTable;
+  cpd_audits: CpdAuditsTable;
+  cpd_activity_decisions: CpdActivityDecisionsTable;
   questionnaire_answers: QuestionnaireAnswersTable;
   assessments: AssessmentsTable;
   invoices: InvoicesTable;
@@ -369,6 +437,10 @@ export interface Database {
   outbox: OutboxTable;
   delivery_attempts: DeliveryAttemptsTable;
   audit_log: AuditLogTable;
+  document_dates: DocumentDatesTable;
+  signal_person_keys: SignalPersonKeysTable;
+  photo_hashes: PhotoHashesTable;
+  photo_hash_bands: PhotoHashBandsTable;
 }
 
 export type RequestRow = Selectable<RequestsTable>;

@@ -15,6 +15,10 @@ import { withCheckDigit } from '../identity/national-id';
 import { SeededRandom } from './random';
 import { makeDemoFiles } from './attachment-files';
 import { demoAttachments } from './attachment-plan';
+import { ownPdf, ownPhoto } from './own-files';
+import { plantSignals } from './signals-planted';
+import { seedCpdAudit } from './cpd-audit';
+import { demoEmployerLetter } from './ocr-letters';
 import { currentPolicy } from '../policy';
 import { issueInvoice } from '../finance/invoices';
 import { quoteFee } from '../finance/fees';
@@ -188,6 +192,15 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
     ).n,
   );
 
+  const firstNewId =
+    Number(
+      (
+        await db
+          .selectFrom('requests')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0,
+    ) + 1;
   const files = await makeDemoFiles(rng, FACILITIES);
   // A pool file goes into the store the first time a request uses it, before the transaction naming it commits.
   const blobs = opts.blobs ?? databaseStore(db);
@@ -402,7 +415,12 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
             .execute();
         }
         for (const a of demoAttachments(rng, service, { resident, aged: year - birthYear >= 65, internship: true, submittedDay })) {
-          const f = a.kind === 'photo' ? files.photo() : files.letter(a.kind);
+          const f =
+            a.kind === 'photo'
+              ? ownPhoto(n, files.photo().fileName)
+              : a.kind === 'employer_letter' && a.issuedAt
+                ? await demoEmployerLetter(opts.seed, n, a.issuedAt)
+                : ownPdf(files.letter(a.kind), n, submittedAt);
           if (!stored.has(f.sha256)) await putBeforeCommit(blobs, [f]);
           stored.add(f.sha256);
           await recordBlob(trx, blobs, f);
@@ -447,6 +465,10 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
     );
     await workDemoRefunds(db, clock, rng, users);
   }
+  // The CPD audit's month: a few renewals at risk, and the sample drawn with its seed recorded (demo/cpd-audit.ts).
+  await seedCpdAudit(db, clock, { seed: opts.seed, blobs, drawnBy: users.get('approver1')! });
+  // The integrity signals: the seeded requests indexed, namesakes renamed, each signal planted a few times (#20).
+  await plantSignals(db, clock, { blobs, seed: opts.seed, firstId: firstNewId });
   await appendAudit(db, {
     at: now.toISOString(),
     actorId: null,

@@ -11,6 +11,8 @@ export interface SubjectAttachment {
   sha256: string;
   /** Declared issue date (the 3-month rule reads this one). */
   issuedAt: string | null;
+  /** When the desk received the file (a bundle being checked: its submittedAt); undefined when the builder did not read it. */
+  uploadedAt?: string;
   /** The file's bytes, read only by signals that need them (PDF structure, photo hash, OCR). */
   bytes: () => Promise<Uint8Array>;
 }
@@ -31,6 +33,8 @@ export interface SignalSubject {
     nameEn: string;
     birthDate: string;
     nationality: string;
+    /** The card held when applying (RENEWAL: its expiry is the deadline the CPD hours count toward); undefined when the builder did not read it. */
+    card?: { expiresAt: string } | null;
   };
   attachments: SubjectAttachment[];
   cpd: Array<{ title: string; provider: string; hours: number; date: string; kind: string }>;

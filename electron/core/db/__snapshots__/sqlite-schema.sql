@@ -16,6 +16,9 @@ CREATE TABLE "attachments" ("id" integer primary key autoincrement, "request_id"
 -- index attachments_request
 CREATE INDEX "attachments_request" on "attachments" ("request_id");
 
+-- index attachments_sha256
+CREATE INDEX "attachments_sha256" on "attachments" ("sha256", "request_id");
+
 -- table audit_log
 CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor_id" integer, "action" text not null, "entity" text not null, "entity_id" text, "data" text not null, "prev_hash" text not null, "hash" text not null);
 
@@ -48,11 +51,29 @@ CREATE TABLE "cpd_activities" ("id" integer primary key autoincrement, "request_
 -- index cpd_activities_request
 CREATE INDEX "cpd_activities_request" on "cpd_activities" ("request_id");
 
+-- table cpd_activity_decisions
+CREATE TABLE "cpd_activity_decisions" ("activity_id" integer primary key references "cpd_activities" ("id"), "request_id" integer not null references "requests" ("id"), "decision" text not null, "reason_code" text not null, "note" text, "decided_by" integer not null references "users" ("id"), "decided_at" text not null);
+
+-- index cpd_activity_decisions_request
+CREATE INDEX "cpd_activity_decisions_request" on "cpd_activity_decisions" ("request_id");
+
+-- table cpd_audits
+CREATE TABLE "cpd_audits" ("request_id" integer primary key references "requests" ("id"), "sample_id" integer references "cpd_samples" ("id"), "reasons" text not null, "opened_at" text not null, "completed_at" text, "completed_by" integer references "users" ("id"));
+
+-- index cpd_audits_open
+CREATE INDEX "cpd_audits_open" on "cpd_audits" ("completed_at", "request_id");
+
+-- table cpd_samples
+CREATE TABLE "cpd_samples" ("id" integer primary key autoincrement, "period_start" text not null unique, "period_end" text not null, "seed" text not null, "percent" real not null, "population" integer not null, "population_digest" text not null, "sampled" integer not null, "triggered" integer not null, "drawn_by" integer references "users" ("id"), "drawn_at" text not null);
+
 -- table delivery_attempts
 CREATE TABLE "delivery_attempts" ("id" integer primary key autoincrement, "outbox_id" integer not null references "outbox" ("id"), "at" text not null, "outcome" text not null, "detail" text not null, "by_user_id" integer references "users" ("id"));
 
 -- index delivery_attempts_outbox
 CREATE INDEX "delivery_attempts_outbox" on "delivery_attempts" ("outbox_id", "id");
+
+-- table document_dates
+CREATE TABLE "document_dates" ("sha256" text primary key, "reader" integer not null, "source" text not null, "reading" text not null, "millis" integer not null, "read_at" text not null, constraint "document_dates_source" check (source IN ('text-layer', 'ocr', 'none')));
 
 -- table experiences
 CREATE TABLE "experiences" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "employer" text not null, "position" text not null, "from_date" text not null, "to_date" text, "country" text not null, "added_at" text not null);
@@ -126,8 +147,20 @@ CREATE INDEX "payments_status" on "payments" ("status", "invoice_id");
 -- index payments_transaction
 CREATE UNIQUE INDEX "payments_transaction" on "payments" ("transaction_id");
 
+-- table photo_hash_bands
+CREATE TABLE "photo_hash_bands" ("sha256" text not null references "photo_hashes" ("sha256") on delete cascade, "band" integer not null, "value" text not null, constraint "photo_hash_bands_pk" primary key ("sha256", "band"));
+
+-- index photo_hash_bands_lookup
+CREATE INDEX "photo_hash_bands_lookup" on "photo_hash_bands" ("band", "value");
+
+-- table photo_hashes
+CREATE TABLE "photo_hashes" ("sha256" text primary key references "attachment_blobs" ("sha256") on delete cascade, "hash" text not null);
+
 -- table policy
-CREATE TABLE "policy" ("version" integer primary key, "data" text not null, "note" text not null, "created_by" integer references "users" ("id"), "created_at" text not null);
+CREATE TABLE "policy" ("version" integer primary key, "data" text not null, "note" text not null, "created_by" integer references "users" ("id"), "created_at" text not null, "status" text default 'active' not null, "activated_by" integer, "activated_at" text);
+
+-- index policy_status
+CREATE INDEX "policy_status" on "policy" ("status", "version");
 
 -- table practitioners
 CREATE TABLE "practitioners" ("id" integer primary key autoincrement, "id_type" text not null, "id_number" text not null, "id_expiry" text, "name_ar" text not null, "name_en" text not null, "nationality" text not null, "birth_date" text not null, "gender" text not null, "email" text not null, "mobile" text not null, "registration_number" text, "profession" text not null, "specialty" text not null, "category" text not null, "card_number" text, "card_issued_at" text, "card_expires_at" text, constraint "practitioners_identity" unique ("id_type", "id_number"));
@@ -214,6 +247,12 @@ CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not nu
 -- table sign_in_sources
 CREATE TABLE "sign_in_sources" ("source" text primary key, "failed_attempts" integer default 0 not null, "attempts_since_lock" integer default 0 not null, "lockouts" integer default 0 not null, "locked_until" text, "last_failure_at" text);
 
+-- table signal_person_keys
+CREATE TABLE "signal_person_keys" ("request_id" integer not null references "requests" ("id") on delete cascade, "kind" text not null, "key" text not null, "birth_date" text not null, constraint "signal_person_keys_pk" primary key ("request_id", "kind", "key"), constraint "signal_person_keys_kind" check (kind IN ('id', 'name')));
+
+-- index signal_person_keys_lookup
+CREATE INDEX "signal_person_keys_lookup" on "signal_person_keys" ("kind", "key", "birth_date");
+
 -- table signing_keys
 CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text not null, "registered_at" text not null, "revoked_at" text);
 
@@ -221,6 +260,12 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 ;
 
 -- index sqlite_autoindex_cards_1
+;
+
+-- index sqlite_autoindex_cpd_samples_1
+;
+
+-- index sqlite_autoindex_document_dates_1
 ;
 
 -- index sqlite_autoindex_invoices_1
@@ -233,6 +278,12 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 ;
 
 -- index sqlite_autoindex_kysely_migration_lock_1
+;
+
+-- index sqlite_autoindex_photo_hash_bands_1
+;
+
+-- index sqlite_autoindex_photo_hashes_1
 ;
 
 -- index sqlite_autoindex_practitioners_1
@@ -248,6 +299,9 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 ;
 
 -- index sqlite_autoindex_sign_in_sources_1
+;
+
+-- index sqlite_autoindex_signal_person_keys_1
 ;
 
 -- index sqlite_autoindex_signing_keys_1

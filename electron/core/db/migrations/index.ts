@@ -11,6 +11,10 @@ import * as m0090 from './0090-money';
 import * as m0100 from './0100-user-administration';
 import * as m0110 from './0110-outbox-delivery';
 import * as m0120 from './0120-blob-store';
+import * as m0130 from './0130-integrity-signals';
+import * as m0140 from './0140-document-dates';
+import * as m0150 from './0150-cpd-audit';
+import * as m0160 from './0160-policy-activation';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -26,4 +30,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0100-user-administration', m0100],
   ['0110-outbox-delivery', m0110],
   ['0120-blob-store', m0120],
+  ['0130-integrity-signals', m0130],
+  ['0140-document-dates', m0140],
+  ['0150-cpd-audit', m0150],
+  ['0160-policy-activation', m0160],
 ];

@@ -3,6 +3,8 @@ import { SERVICE_LABELS, TERMS, type PolicyVersionView, type Service } from '../
 import { useLocale } from '../../i18n/locale';
 import { useMoney } from '../../components/money';
 import { FEE_PART_LABELS, NUMBER_FIELDS, PART_LABELS } from './policy-fields';
+import { BidiParts } from '../../components/BidiText';
+import { fill } from '../../i18n/fill';
 
 /** Every saved version, newest first: who, when, the note, and each value it changed (before → after). */
 export function PolicyHistory({ versions, current }: { versions: PolicyVersionView[]; current: number }) {
@@ -43,17 +45,32 @@ export function PolicyHistory({ versions, current }: { versions: PolicyVersionVi
           <Paper key={v.version} withBorder p="sm" aria-label={`${t('polVersion')} ${v.version}`}>
             <Stack gap={4}>
               <Text fw={700}>
-                {`${t('polVersion')} ${v.version} · ${formatDateTime(v.createdAt)} · ${v.createdBy ?? t('polShipped')}`}
+                <BidiParts parts={[`${t('polVersion')} ${v.version}`, formatDateTime(v.createdAt), v.createdBy ?? t('polShipped')]} />
                 {v.version === current && (
                   <Badge ms="xs" variant="light">
                     {t('polInForce')}
                   </Badge>
                 )}
+                {(v.state === 'proposed' || v.state === 'withdrawn') && (
+                  <Badge ms="xs" variant="light" color={v.state === 'proposed' ? 'yellow' : 'gray'}>
+                    {t(v.state === 'proposed' ? 'pwStateProposed' : 'pwStateWithdrawn')}
+                  </Badge>
+                )}
+                {v.activatedBy && v.activatedBy !== v.createdBy && (
+                  <Text span size="sm" fw={400} ms="xs">
+                    {fill(t('pwActivatedBy'), { by: v.activatedBy })}
+                  </Text>
+                )}
               </Text>
-              {v.note && (
-                <Text size="sm" dir="auto">
-                  {v.note}
-                </Text>
+              {/* The shipped version's note is the desk's own (both languages in one string): worded from the dictionary instead. */}
+              {v.createdBy === null ? (
+                <Text size="sm">{t('polSample')}</Text>
+              ) : (
+                v.note && (
+                  <Text size="sm" dir="auto">
+                    {v.note}
+                  </Text>
+                )
               )}
               {v.changes.length > 0 ? (
                 <List size="sm" spacing={2}>

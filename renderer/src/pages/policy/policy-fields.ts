@@ -17,6 +17,8 @@ export const NUMBER_FIELDS: Array<{ key: keyof Policy & string; label: MessageKe
   { key: 'sessionIdleMinutes', label: 'polSessionIdle', unit: 'unitMinutes', min: 1, max: 1440 },
   { key: 'backupIntervalHours', label: 'polBackupInterval', unit: 'unitHours', min: 1, max: 168 },
   { key: 'backupKeep', label: 'polBackupKeep', unit: 'unitCopies', min: 1, max: 365 },
+  { key: 'duplicateBirthToleranceYears', label: 'polDuplicateBirthTolerance', unit: 'unitYears', min: 0, max: 20 },
+  { key: 'employerLetterDateToleranceDays', label: 'polLetterDateTolerance', unit: 'unitDays', min: 0, max: 60 },
 ];
 
 /** Labels of the other top-level parts, for the history's "what changed". */

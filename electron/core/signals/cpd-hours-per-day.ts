@@ -1,0 +1,53 @@
+/**
+ * cpd-hours-per-day: more hours on one day of one activity kind than that kind allows (a course day holds
+ * 8 hours, a lecture 4…: policy cpdAudit.maxHoursPerDay). Activities of a kind on the same day add up.
+ */
+import type { IntegritySignal } from './signal';
+import { CPD_SERVICES, hoursText, view } from './cpd-subject';
+
+const ID = 'cpd-hours-per-day';
+const title = { ar: 'ساعات في اليوم أكثر مما يتسع له النشاط', en: 'More hours in a day than the activity allows' };
+
+export const cpdHoursPerDay: IntegritySignal = {
+  id: ID,
+  title,
+  async run(ctx) {
+    if (!CPD_SERVICES.includes(ctx.subject.service)) return [];
+    const { maxHoursPerDay, otherKindMaxHoursPerDay } = ctx.policy.cpdAudit;
+    const days = new Map<string, { date: string; kind: string; hours: number; titles: string[] }>();
+    for (const a of ctx.subject.cpd) {
+      const key = `${a.date}|${a.kind}`;
+      const d = days.get(key) ?? days.set(key, { date: a.date, kind: a.kind, hours: 0, titles: [] }).get(key)!;
+      d.hours += a.hours;
+      d.titles.push(a.title);
+    }
+    const over = [...days.values()]
+      .map((d) => ({ ...d, max: maxHoursPerDay[d.kind] ?? otherKindMaxHoursPerDay }))
+      .filter((d) => d.hours > d.max)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    if (over.length === 0)
+      return [
+        view(
+          ID,
+          title,
+          'pass',
+          { ar: 'لا يتجاوز أي يوم الساعات التي يتسع لها نوع النشاط', en: 'No day holds more hours than its activity kind allows' },
+          { days: days.size, over: [] },
+        ),
+      ];
+    const ar = over.map((d) => `${d.date}: ${hoursText(d.hours)} ساعة من نوع ${d.kind} والحد ${hoursText(d.max)}`).join('؛ ');
+    const en = over.map((d) => `${d.date}: ${hoursText(d.hours)} hours of ${d.kind}, at most ${hoursText(d.max)}`).join('; ');
+    return [
+      view(
+        ID,
+        title,
+        'warn',
+        {
+          ar: `${over.length} يوم فيه ساعات أكثر مما يتسع له نوع النشاط — ${ar}`,
+          en: `${over.length} day(s) hold more hours than the activity kind allows — ${en}`,
+        },
+        { days: days.size, over },
+      ),
+    ];
+  },
+};
