@@ -6,7 +6,7 @@
  */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { COMPILED_HOST } from '../scripts/build-node.mjs';
 import { summarise } from './stats';
 
 const TOKEN = 'bench-token-not-a-secret-0123456789';
@@ -14,13 +14,9 @@ const TOKEN = 'bench-token-not-a-secret-0123456789';
 export async function benchRenderer(databaseFile: string, log: (line: string) => void): Promise<Record<string, unknown>> {
   log('cold start of the host and the All queue in Chromium…');
   const t0 = performance.now();
-  const host = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, '..', 'electron', 'host', 'serve.ts'), '--db', databaseFile, '--port', '0', '--token', TOKEN],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const host = spawn(process.execPath, [COMPILED_HOST, '--db', databaseFile, '--port', '0', '--token', TOKEN], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -26,7 +26,10 @@ import { time, type Timing } from './stats';
 import { benchCards } from './cards';
 import { benchReports } from './reports';
 import { benchRenderer } from './renderer';
+import { benchCommandLine, benchHostStart, COMMAND_BUDGET_MS, HOST_START_BUDGET_MS } from './start';
+import { benchBundleBytes, BEFORE_SIGN_IN_BUDGET_BYTES } from './bundle-bytes';
 import { benchTeam } from './team';
+import { benchSignals } from './signals';
 import { benchBlobs, DEFAULT_BLOB_REQUESTS } from './blobs';
 import { testPostgresUrl } from '../electron/core/testing-databases';
 
@@ -83,7 +86,7 @@ async function main() {
     return r.value;
   };
   const entries: Record<string, unknown> = {};
-  const budgets: Record<string, { limitMs?: number; minPerSecond?: number; met: boolean }> = {};
+  const budgets: Record<string, { limitMs?: number; limitBytes?: number; minPerSecond?: number; met: boolean }> = {};
   const budget = (name: string, t: Timing, limitMs: number) => (budgets[name] = { limitMs, met: t.p95Ms < limitMs });
 
   log('queues…');
@@ -119,6 +122,9 @@ async function main() {
   const open = await time(100, 10, (i) => call('cases.get', { id: pick(i) }));
   entries['case.open'] = open;
   budget('case.open', open, 30);
+
+  // Integrity signals (#20): the duplicate, reuse and photo look-ups as the case view runs them.
+  Object.assign(entries, await benchSignals(desk, log));
 
   log('claim next + a decision…');
   const decide = await time(60, 5, async () => {
@@ -205,6 +211,17 @@ async function main() {
   } else log('team load test left out: no PostgreSQL named (--pg URL or MUMARIS_TEST_PG)');
 
   Object.assign(entries, await benchRenderer(work, log));
+
+  // Compiled starts (issue #18): a command under 0.4 s, the host to its first queue page under 1.5 s.
+  const commands = benchCommandLine(log);
+  Object.assign(entries, commands);
+  for (const [name, t] of Object.entries(commands)) budget(name, t, COMMAND_BUDGET_MS);
+  const hostStart = await benchHostStart(work, log);
+  entries['host.start'] = hostStart;
+  budget('host.start', hostStart.firstQueuePageMs, HOST_START_BUDGET_MS);
+  const bytes = await benchBundleBytes(work, log);
+  entries['renderer.javascript'] = bytes;
+  budgets['renderer.javascript'] = { limitBytes: BEFORE_SIGN_IN_BUDGET_BYTES, met: bytes.beforeSignIn.bytes < BEFORE_SIGN_IN_BUDGET_BYTES };
 
   const blobs = await benchBlobs({ requests: Number(values['blob-requests']), log });
   Object.assign(entries, blobs.entries);

@@ -4,30 +4,15 @@
  * Electron where its binary exists, or else says why and serves the same desk
  * through electron/host on 127.0.0.1. Extra arguments (--demo, --db, --port) pass through.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from './build-freshness.mjs';
+import { COMPILED_HOST } from './build-node.mjs';
+import { ensureDeskBuilt } from './ensure-built.mjs';
 
-const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-const built = join(root, 'out', 'renderer', 'index.html');
-const sources = Math.max(...['renderer', 'shared', 'electron', 'resources'].map((d) => newestMtime(join(root, d))));
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-  console.log('building the desk (electron-vite build)…');
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+await ensureDeskBuilt();
 
 /** Finds Electron's binary without require('electron'), which would try to download it. */
 function electronBinary() {
@@ -47,7 +32,7 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`${electron.why}; serving the desk to your browser instead.\n`);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'host', 'serve.ts'), ...args], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [COMPILED_HOST, ...args], { cwd: root, stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

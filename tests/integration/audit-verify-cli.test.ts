@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { DESK_CLI } from '../compiled-desk';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bu
 const dir = mkdtempSync(join(tmpdir(), 'desk-audit-cli-'));
 const db = join(dir, 'desk.sqlite');
 function desk(args: string[], dbFile = db) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', dbFile], {
+  const r = spawnSync(process.execPath, [DESK_CLI, ...args, '--db', dbFile], {
     encoding: 'utf8',
     timeout: 60_000,
     // The desk's own folder stays in the test's folder, never the user's home.

@@ -1,6 +1,7 @@
 /** The command line as a person runs it: exit codes, JSON output, messages naming the field. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { DESK_CLI } from '../compiled-desk';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { cardSignerFromKey } from '../../electron/core/documents/card-signing';
@@ -16,7 +17,7 @@ import { approvedRenewals, reconciliationCsv } from '../../electron/core/finance
 const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
 const db = join(dir, 'desk.sqlite');
 function desk(args: string[], input?: string, dbFile = db) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', dbFile], {
+  const r = spawnSync(process.execPath, [DESK_CLI, ...args, '--db', dbFile], {
     encoding: 'utf8',
     input,
     timeout: 60_000,
