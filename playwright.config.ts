@@ -14,7 +14,8 @@ export const DEMO_PORT = Number(process.env.DESK_E2E_PORT ?? 5391);
 export const EMPTY_PORT = DEMO_PORT + 1;
 
 const host = (port: number, db: string, extra = '') => ({
-  command: `node --import tsx electron/host/serve.ts --port ${port} --db ${db} --token ${E2E_TOKEN} ${extra}`,
+  // The compiled host (`npx electron-vite build` makes it with the renderer): no TypeScript compiled at start.
+  command: `node out/host/serve.js --port ${port} --db ${db} --token ${E2E_TOKEN} ${extra}`,
   url: `http://127.0.0.1:${port}/`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -12,6 +12,7 @@ import { defaultDataFolder } from './core/data-folder';
 import { chooseDatabase } from './core/desk-settings';
 import { isPostgresUrl } from './core/db/location';
 import { DeskFault } from './core/errors';
+import { drawCpdSample } from './core/cpd/draw-sample';
 import { seedDemo, DEMO_PASSWORD } from './core/demo/seed';
 import { verifyDatabaseAudit } from './core/audit/verify-database';
 import { checkpointNow } from './core/audit/desk-checkpoints';
@@ -41,6 +42,7 @@ import { BundleError } from './core/intake/bundle-error';
 import { importBundles } from './core/intake/import-batch';
 import { sweepReturnWindows, sweepUnpaidInvoices } from './core/cases/sweep';
 import { checkEligibility } from './core/rules/eligibility';
+import { checkBundleSignals, signalsAsText } from './core/signals/check-bundle';
 import { computeRefund } from './core/rules/refund';
 import { firstIssue, refundFactsSchema } from './core/rules/refund-facts.schema';
 
@@ -64,12 +66,14 @@ const USAGE = `usage: desk <command> [--db FILE|postgres://…] [--json]
   blobs gc --grace-days N     remove blobs no attachment names, stored more than N days ago
   restore SET|FILE            replace the database with a checked backup (a set is refused unless every
                               attachment blob it names is in it and whole)
-  check --input BUNDLE        run the eligibility checks on a bundle (folder or .zip) without importing it
+  check --input BUNDLE        run the eligibility checks and the integrity signals (against this database)
+                              on a bundle (folder or .zip) without importing it
   refund --input FILE|-       compute a refund from RefundFacts (rules.md)
   import PATH...              import request bundles (folders or .zip); a bad bundle is reported, the rest go on
   payments import FILE.csv    import a payment gateway's reconciliation file (formats.md); prints matched,
                               unmatched, duplicate and refused lines; a malformed line refuses the whole file
   sweep                       reject returned requests whose response window has passed, and requests unpaid by their invoice's due date
+  cpd-sample --month YYYY-MM [--seed S]   draw the CPD audit sample of the period holding that month (the seed is recorded)
   card --reference REF --out FILE.pdf [--layout cr80|a4]
                               print the card of an approved, paid request (issues its number on first print)
   verify-card PAYLOAD         check a card's or a letter's QR payload: valid, expired, void or forged
@@ -116,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       batch: { type: 'string' },
       'grace-days': { type: 'string' },
+      month: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -195,9 +200,12 @@ async function main(argv: string[]): Promise<number> {
           await readBundle(resolve(values.input), { maxFileBytes: policy.maxAttachmentBytes, maxBundleBytes: 10 * policy.maxAttachmentBytes }),
         );
         const results = checkEligibility(factsFromBundle(bundle.request), policy);
+        // The integrity signals judge the bundle against the database as it is (duplicates, reused files).
+        const signals = await checkBundleSignals(desk.db, policy, bundle);
         print(
-          { bundle: bundle.name, service: bundle.request.service, policyVersion: version, sample: policy.sample, results },
-          results.map((r) => `${r.outcome.padEnd(14)} ${r.rule.padEnd(16)} ${r.explanation.en}`).join('\n'),
+          { bundle: bundle.name, service: bundle.request.service, policyVersion: version, sample: policy.sample, results, signals },
+          results.map((r) => `${r.outcome.padEnd(14)} ${r.rule.padEnd(16)} ${r.explanation.en}`).join('\n') +
+            `\n\nsignals:\n${signalsAsText(signals)}`,
         );
         return 0;
       }
@@ -277,6 +285,21 @@ async function main(argv: string[]): Promise<number> {
           if (values.json) console.log(JSON.stringify({ fileName: name, refused: e.problems.length, problems: e.problems }, null, 2));
           return 2;
         }
+      }
+      case 'cpd-sample': {
+        if (!values.month) throw new UsageError('cpd-sample needs --month YYYY-MM (any month of the period)');
+        if (values.seed !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.seed))
+          throw new UsageError('--seed: letters, digits, _ and - (1 to 64)');
+        const s = await drawCpdSample(
+          desk.db,
+          { user: null, clock: desk.clock, blobs: desk.blobs },
+          { month: values.month, ...(values.seed ? { seed: values.seed } : {}) },
+        );
+        print(
+          s,
+          `CPD audit sample ${s.periodStart}…${s.periodEnd}, seed ${s.seed}: ${s.sampled} of ${s.population} renewals drawn, ${s.triggered} flagged`,
+        );
+        return 0;
       }
       case 'sweep': {
         const returns = await sweepReturnWindows(desk.db, desk.clock);

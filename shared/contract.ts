@@ -36,6 +36,9 @@ import type {
   UnmatchedPaymentView,
 } from './domain';
 import { DELIVERY_STATES, REFUND_STAGES, SMTP_SECURITY, policySchema } from './domain';
+import { CPD_DECISIONS, CPD_REASON_CODES } from './domain';
+import type { CpdAuditRow, CpdAuditView, CpdSampleView, PolicyWhatIf } from './domain';
+import type { CompareView, SignalView, SignalWeek } from './domain';
 import type { DeliveryAttempt, DeliverySettingsView, DeliveryState } from './domain';
 import { NOTE_KINDS, QUEUES, QUEUE_SORTS, REJECTION_REASONS, ROLES, SERVICES, STATUSES } from './domain';
 import type { Role } from './domain';
@@ -126,6 +129,8 @@ const databaseAddress = z.string().trim().min(1, 'enter a file or a postgres:// 
 
 const STAFF = ['reviewer', 'approver', 'finance', 'card_clerk', 'admin'] as const satisfies readonly Role[];
 const DECIDERS = ['reviewer', 'approver'] as const satisfies readonly Role[];
+/** Who works the CPD audit: those who review CPD hours, and admins who read it. */
+const CPD_AUDITORS = ['reviewer', 'approver', 'admin'] as const satisfies readonly Role[];
 
 /** A queue as the user sees it: which queue, its filters, search and order (the page, exports). */
 const queueView = z.object({
@@ -221,8 +226,34 @@ export const contract = {
   /** The fee schedule and every other policy value in force, and the versions before it. */
   'policy.current': method(z.object({}), STAFF).returns<PolicyVersionView>(),
   'policy.history': method(z.object({}), ['admin', 'finance']).returns<PolicyVersionView[]>(),
-  /** Saves a new policy version; refused if another admin saved one since `basedOnVersion`. */
+  /** Proposes a new policy version (in force once a second admin activates it); refused if another admin saved one since `basedOnVersion`, or while a proposal waits. */
   'policy.update': method(z.object({ basedOnVersion: id, policy: policySchema, note: text(500) }), ['admin']).returns<PolicyVersionView>(),
+  /** Every waiting request whose checks or fee the proposed version would change. */
+  'policy.whatIf': method(z.object({ version: id }), ['admin']).returns<PolicyWhatIf>(),
+  /** Puts a proposal in force: only an admin other than its proposer (audited with both names). */
+  'policy.activate': method(z.object({ version: id }), ['admin']).returns<PolicyVersionView>(),
+  'policy.withdraw': method(z.object({ version: id }), ['admin']).returns<PolicyVersionView>(),
+
+  /** The CPD audit queue: sampled and flagged renewals with the reason each is there. */
+  'cpdAudit.queue': method(z.object({ show: z.enum(['open', 'completed']).default('open') }), CPD_AUDITORS).returns<CpdAuditRow[]>(),
+  'cpdAudit.samples': method(z.object({}), CPD_AUDITORS).returns<CpdSampleView[]>(),
+  /** Draws a period's sample (`month`: any month of it); `seed` draws again a sample drawn elsewhere, else a fresh seed is recorded. */
+  'cpdAudit.draw': method(
+    z.object({
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'),
+      seed: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - (1 to 64)')
+        .optional(),
+    }),
+    ['approver', 'admin'],
+  ).returns<CpdSampleView>(),
+  'cpdAudit.forCase': method(z.object({ requestId: id }), CPD_AUDITORS).returns<CpdAuditView | null>(),
+  /** Accepts or refuses one CPD activity with a reason (the holder of the request in review). */
+  'cpdAudit.decide': method(
+    z.object({ activityId: id, decision: z.enum(CPD_DECISIONS), reason: z.enum(CPD_REASON_CODES), note: text(500).optional() }),
+    DECIDERS,
+  ).returns<CpdAuditView>(),
 
   /** A payment gateway's reconciliation file (formats.md), all or nothing when a line is malformed. */
   'payments.import': method(z.object({ name: z.string().trim().min(1).max(255), content: z.string().max(20 * 1024 * 1024) }), [
@@ -342,6 +373,18 @@ export const contract = {
     url: string;
     fileName: string;
   }>(),
+  /** Integrity signals (#20): computed when asked, from the indexes of migration 0130 (electron/core/signals). */
+  'signals.forCase': method(z.object({ requestId: id }), ['reviewer', 'approver', 'admin']).returns<SignalView[]>(),
+  'signals.compare': method(
+    z.object({ a: id, b: id }).refine((v) => v.a !== v.b, { message: 'compare two different requests', path: ['b'] }),
+    ['reviewer', 'approver', 'admin'],
+  ).returns<CompareView>(),
+  'signals.perWeek': method(
+    z
+      .object({ from: isoDay.optional(), to: isoDay.optional() })
+      .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'the start date is after the end date', path: ['from'] }),
+    ['approver', 'admin'],
+  ).returns<SignalWeek[]>(),
   'dashboard.figures': method(
     z
       .object({ from: isoDay.optional(), to: isoDay.optional(), service: z.enum(SERVICES).optional() })

@@ -9,12 +9,15 @@ import { resolveSession } from './auth/users';
 import { currentPolicy } from './policy';
 import type { Handlers } from './handlers';
 import { arabicIssue } from './intake/issue-arabic';
+import { inputIssue } from './input-issue';
+import type { DeskError, InputIssue } from '../../shared/domain';
 
 /** `source`: the client address the host saw, for sign-in lockouts; left out for the desktop app ('local'). */
 export type Dispatch = (name: string, args: unknown, sessionToken?: string, source?: string) => Promise<Result<unknown>>;
 
-function fail(code: DeskFault['code'], message: string, messageAr?: string): Result<never> {
-  return { ok: false, error: { code, message, ...(messageAr ? { messageAr } : {}) } };
+function fail(code: DeskFault['code'], message: string, messageAr?: string, issue?: InputIssue): Result<never> {
+  const error: DeskError = { code, message, ...(messageAr ? { messageAr } : {}), ...(issue ? { issue } : {}) };
+  return { ok: false, error };
 }
 
 /**
@@ -46,16 +49,19 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.join('.') || '(arguments)';
-        return fail('bad_input', `${field}: ${issue.message}`, `${field}: ${arabicIssue(issue)}`);
+        // The sentences serve the command line and the log; the screen words `issue` from its dictionary.
+        return fail('bad_input', `${field}: ${issue.message}`, `${field}: ${arabicIssue(issue)}`, inputIssue(issue, rawArgs));
       }
       const nul = nulCharacterAt(parsed.data);
-      if (nul) return fail('bad_input', `${nul}: contains a NUL character`, `${nul}: يحتوي على محرف NUL غير مسموح`);
+      if (nul)
+        return fail('bad_input', `${nul}: contains a NUL character`, `${nul}: يحتوي على محرف NUL غير مسموح`, { code: 'nul_character', field: nul });
       const bidi = bidiControlAt(parsed.data);
       if (bidi)
         return fail(
           'bad_input',
           `${bidi}: contains a direction-override character (U+202A–U+202E, U+2066–U+2069)`,
           `${bidi}: يحتوي على محرف تغيير اتجاه مخفي (U+202A–U+202E أو U+2066–U+2069)`,
+          { code: 'hidden_characters', field: bidi },
         );
       const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
       const value = await retryLostRaces(() => handler(parsed.data, { user, sessionToken, source }));

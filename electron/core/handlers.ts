@@ -17,6 +17,8 @@ import { mayOpenAttachment } from './auth/visibility';
 import * as decide from './cases/decisions';
 import { listOutbox } from './cases/outbox';
 import { deliveryHandlers } from './delivery/delivery-handlers';
+import { cpdHandlers } from './cpd/cpd-handlers';
+import { signalHandlers } from './signals/signal-handlers';
 import { nudgingDelivery } from './delivery/nudge';
 import { currentPolicy } from './policy';
 import { importUploadedZip } from './intake/import-batch';
@@ -160,6 +162,9 @@ export function createHandlers(deps: Desk): Handlers {
     'policy.current': () => policyInForce(db, clock.now().toISOString()),
     'policy.history': () => policyHistory(db, clock.now().toISOString()),
     'policy.update': (args, ctx) => updatePolicy(db, actor(ctx), args),
+    // The CPD audit, and the policy what-if with its second-admin activation (cpd/cpd-handlers.ts).
+    ...cpdHandlers(deps),
+    ...signalHandlers(deps),
 
     'attachments.open': async (args, ctx) => {
       const a = await db

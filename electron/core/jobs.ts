@@ -3,6 +3,7 @@ import { sweepReturnWindows, sweepUnpaidInvoices } from './cases/sweep';
 import { scheduleBackups } from './backups';
 import { scheduleCheckpoints } from './audit/desk-checkpoints';
 import { startDelivery } from './delivery/start';
+import { scheduleLetterReading } from './signals/letter-date/catch-up';
 
 const HOUR = 3600_000;
 
@@ -26,10 +27,13 @@ export function startBackgroundJobs(desk: Desk, log: (line: string) => void = co
   const stopCheckpoints = desk.checkpoints ? scheduleCheckpoints(desk, log) : () => {};
   // The outbox leaves through the relay saved on the Settings page (or a demo desk's capture folder).
   const stopDelivery = startDelivery(desk, log);
+  // Employer letters of waiting requests are read for their printed date before a reviewer opens them (OCR in its worker).
+  const stopLetters = scheduleLetterReading(desk.db, desk.blobs, log);
   return () => {
     clearInterval(timer);
     stopBackups();
     stopCheckpoints();
     void stopDelivery();
+    stopLetters();
   };
 }

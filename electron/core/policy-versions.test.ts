@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from './testing';
-import { SAMPLE_POLICY_NOTE, samplePolicy } from './policy';
+import { SAMPLE_POLICY_NOTE, appliedPolicy, samplePolicy } from './policy';
 import { policyChanges } from './policy-versions';
 import { verifyAuditChain } from './audit/chain';
 import type { PolicyVersionView } from '../../shared/domain';
@@ -31,6 +31,26 @@ describe('policy versions', () => {
     ]);
   });
 
+  it('a version saved before a nested field existed applies its sample default (cpdAudit.crammingMinHours, or no cpdAudit at all)', async () => {
+    const t = await setup();
+    const old = samplePolicy() as Partial<ReturnType<typeof samplePolicy>>;
+    const { crammingMinHours: _dropped, ...olderAudit } = samplePolicy().cpdAudit;
+    await t.desk.db
+      .updateTable('policy')
+      .set({ data: JSON.stringify({ ...old, cpdAudit: olderAudit }) })
+      .where('version', '=', 1)
+      .execute();
+    expect(value<PolicyVersionView>(await t.call(t.reviewer.token, 'policy.current', {})).policy.cpdAudit.crammingMinHours).toBe(15);
+    delete old.cpdAudit;
+    await t.desk.db
+      .updateTable('policy')
+      .set({ data: JSON.stringify(old) })
+      .where('version', '=', 1)
+      .execute();
+    expect(appliedPolicy(JSON.stringify(old)).cpdAudit).toEqual(samplePolicy().cpdAudit);
+    expect((await t.call(t.admin.token, 'policy.history', {})) as { ok: boolean }).toMatchObject({ ok: true });
+  });
+
   it('the shipped sample policy says what it is in Arabic and English; an older database’s English-only note reads the same', async () => {
     const t = await setup();
     expect(SAMPLE_POLICY_NOTE).toBe('قيم تجريبية (ليست أرقام الهيئة) — sample defaults (not official figures)');
@@ -59,6 +79,8 @@ describe('policy versions', () => {
       ok: true,
       value: {
         version: 2,
+        state: 'proposed',
+        activatedBy: null,
         createdBy: 'admin1',
         createdAt: '2026-03-10T08:00:00.000Z',
         note: 'Board decision 2026/14: a three-week window',
@@ -69,10 +91,16 @@ describe('policy versions', () => {
         ],
       },
     });
+    // Proposed, not yet in force: a second admin activates it.
+    expect(value<PolicyVersionView>(await t.call(t.reviewer.token, 'policy.current', {}))).toMatchObject({ version: 1, state: 'in_force' });
+    expect(await t.call(t.admin2.token, 'policy.activate', { version: 2 })).toMatchObject({
+      ok: true,
+      value: { state: 'in_force', activatedBy: 'admin2' },
+    });
     const history = value<PolicyVersionView[]>(await t.call(t.admin.token, 'policy.history', {}));
-    expect(history.map((h) => [h.version, h.changes.length])).toEqual([
-      [2, 3],
-      [1, 0],
+    expect(history.map((h) => [h.version, h.changes.length, h.state])).toEqual([
+      [2, 3, 'in_force'],
+      [1, 0, 'superseded'],
     ]);
     expect(value<PolicyVersionView>(await t.call(t.reviewer.token, 'policy.current', {}))).toMatchObject({
       version: 2,
@@ -99,7 +127,13 @@ describe('policy versions', () => {
     const versions = await t.desk.db.selectFrom('policy').select('version').execute();
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
     expect(await t.desk.db.selectFrom('audit_log').select('seq').where('action', '=', 'policy.update').execute()).toHaveLength(1);
-    // Saving from the stale version later is refused too; from the new one it goes through.
+    // While it waits, no other proposal; once the other admin activated it, saving from the stale version is refused, from the new one it goes through.
+    expect(
+      await t.call(t.admin2.token, 'policy.update', { basedOnVersion: 1, policy: { ...base, paymentWindowDays: 30 }, note: 'Meanwhile' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const proposer = answers[0]!.ok ? t.admin : t.admin2;
+    const other = proposer === t.admin ? t.admin2 : t.admin;
+    expect(await t.call(other.token, 'policy.activate', { version: 2 })).toMatchObject({ ok: true });
     expect(
       await t.call(t.admin2.token, 'policy.update', { basedOnVersion: 1, policy: { ...base, paymentWindowDays: 20 }, note: 'Again' }),
     ).toMatchObject({

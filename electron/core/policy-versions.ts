@@ -1,7 +1,8 @@
 /**
  * The policy's versions as admins see and edit them: each saved version with who saved it, when, why
- * (the note) and what it changed from the version before. Saving is refused when another admin has saved
- * since the version the editor started from: the second admin reloads and sees the first one's changes.
+ * (the note) and what it changed from the version before. Saving proposes a version; it takes effect when a
+ * second admin activates it. Saving is refused when another admin has saved since the version the editor
+ * started from (the second admin reloads and sees the first one's changes), or while a proposal waits.
  */
 import type { DeskDb } from './db/connection';
 import type { Clock } from './clock';
@@ -10,12 +11,12 @@ import { SERVICES } from '../../shared/domain';
 import { DeskFault } from './errors';
 import { appendAudit } from './audit/chain';
 import { serialise } from './db/dialect';
-import { currentPolicy, policySchema, samplePolicy, shownPolicyNote } from './policy';
+import { appliedPolicy, currentPolicy, shownPolicyNote } from './policy';
 
 type Change = PolicyVersionView['changes'][number];
 
 /** A stored version read as the desk applies it: a field added since it was saved takes its sample default. */
-const asApplied = (data: string): Policy => policySchema.parse({ ...samplePolicy(), ...(JSON.parse(data) as object) });
+const asApplied = (data: string): Policy => appliedPolicy(data);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -29,15 +30,44 @@ export function policyChanges(before: unknown, after: unknown, path = ''): Chang
   return [{ path, from: before ?? null, to: after ?? null }];
 }
 
-/** Every version, newest first, each with its changes from the one before. */
-export async function policyHistory(db: DeskDb, at: string): Promise<PolicyVersionView[]> {
-  await currentPolicy(db, at); // a new database gets its first version here
-  const rows = await db
+type VersionRow = {
+  version: number;
+  data: string;
+  note: string;
+  created_at: string;
+  status: 'proposed' | 'active' | 'withdrawn';
+  activated_at: string | null;
+  proposer: string | null;
+  activator: string | null;
+};
+
+async function versionRows(db: DeskDb): Promise<VersionRow[]> {
+  return db
     .selectFrom('policy')
-    .leftJoin('users', 'users.id', 'policy.created_by')
-    .select(['policy.version', 'policy.data', 'policy.note', 'policy.created_at', 'users.display_name'])
+    .leftJoin('users as p', 'p.id', 'policy.created_by')
+    .leftJoin('users as a', 'a.id', 'policy.activated_by')
+    .select([
+      'policy.version',
+      'policy.data',
+      'policy.note',
+      'policy.created_at',
+      'policy.status',
+      'policy.activated_at',
+      'p.display_name as proposer',
+      'a.display_name as activator',
+    ])
     .orderBy('policy.version')
     .execute();
+}
+
+/**
+ * Every version, newest first. Each one's changes are from the version in force before it: for a proposal,
+ * what activating it would change.
+ */
+export async function policyHistory(db: DeskDb, at: string): Promise<PolicyVersionView[]> {
+  await currentPolicy(db, at); // a new database gets its first version here
+  const rows = await versionRows(db);
+  const inForce = Math.max(...rows.filter((r) => r.status === 'active').map((r) => r.version));
   const views: PolicyVersionView[] = [];
   let before: Policy | null = null;
   for (const r of rows) {
@@ -47,34 +77,19 @@ export async function policyHistory(db: DeskDb, at: string): Promise<PolicyVersi
       policy,
       note: shownPolicyNote(r.note),
       createdAt: r.created_at,
-      createdBy: r.display_name ?? null,
+      createdBy: r.proposer ?? null,
+      state: r.status === 'active' ? (r.version === inForce ? 'in_force' : 'superseded') : r.status,
+      activatedBy: r.status === 'active' ? (r.activator ?? null) : null,
+      activatedAt: r.status === 'active' ? r.activated_at : null,
       changes: before ? policyChanges(before, policy) : [],
     });
-    before = policy;
+    if (r.status === 'active') before = policy;
   }
   return views.reverse();
 }
 
 export async function policyInForce(db: DeskDb, at: string): Promise<PolicyVersionView> {
-  const { version } = await currentPolicy(db, at);
-  const rows = await db
-    .selectFrom('policy')
-    .leftJoin('users', 'users.id', 'policy.created_by')
-    .select(['policy.version', 'policy.data', 'policy.note', 'policy.created_at', 'users.display_name'])
-    .where('policy.version', '<=', version)
-    .orderBy('policy.version', 'desc')
-    .limit(2)
-    .execute();
-  const [now, before] = rows;
-  const policy = asApplied(now!.data);
-  return {
-    version: now!.version,
-    policy,
-    note: shownPolicyNote(now!.note),
-    createdAt: now!.created_at,
-    createdBy: now!.display_name ?? null,
-    changes: before ? policyChanges(asApplied(before.data), policy) : [],
-  };
+  return (await policyHistory(db, at)).find((v) => v.state === 'in_force')!;
 }
 
 /** What the schema cannot say: fees and four-eyes name real services. */
@@ -91,7 +106,10 @@ function refuseUnknownServices(policy: Policy): void {
   }
 }
 
-/** Saves `policy` as the next version, if `basedOnVersion` is still the newest; audited with its changes. */
+/**
+ * Proposes `policy` as the next version, if `basedOnVersion` is still the version in force and no other
+ * proposal waits; it takes effect only when another admin activates it (policy-activation.ts). Audited with its changes.
+ */
 export async function updatePolicy(
   db: DeskDb,
   a: { user: UserInfo; clock: Clock },
@@ -103,20 +121,34 @@ export async function updatePolicy(
   const version = await db.transaction().execute(async (trx) => {
     // Two admins saving at once: one at a time here (PostgreSQL), and the version key refuses a second N+1.
     await serialise(trx, 'policy');
-    const latest = await trx.selectFrom('policy').select(['version', 'data']).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    if (latest.version !== input.basedOnVersion)
+    const waiting = await trx.selectFrom('policy').select('version').where('status', '=', 'proposed').executeTakeFirst();
+    if (waiting)
       throw new DeskFault(
         'conflict',
-        `the policy was saved by someone else since version ${input.basedOnVersion} (now version ${latest.version}); reload it and make your change again`,
-        `حفظ مستخدم آخر السياسة بعد النسخة ${input.basedOnVersion} (الحالية ${latest.version})؛ أعد تحميلها وأعد التعديل`,
+        `version ${waiting.version} is proposed and waits for a second administrator; activate or withdraw it before proposing another`,
+        `النسخة ${waiting.version} مقترحة وتنتظر مشرفاً ثانياً؛ فعّلها أو اسحبها قبل اقتراح غيرها`,
       );
-    const changes = policyChanges(asApplied(latest.data), input.policy);
+    const inForce = await trx
+      .selectFrom('policy')
+      .select(['version', 'data'])
+      .where('status', '=', 'active')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    if (inForce.version !== input.basedOnVersion)
+      throw new DeskFault(
+        'conflict',
+        `the policy was saved by someone else since version ${input.basedOnVersion} (now version ${inForce.version}); reload it and make your change again`,
+        `حفظ مستخدم آخر السياسة بعد النسخة ${input.basedOnVersion} (الحالية ${inForce.version})؛ أعد تحميلها وأعد التعديل`,
+      );
+    const changes = policyChanges(asApplied(inForce.data), input.policy);
     if (changes.length === 0)
       throw new DeskFault('bad_input', 'policy: nothing changed from the version in force', 'policy: لم يتغير شيء عن النسخة السارية');
-    const next = latest.version + 1;
+    const newest = await trx.selectFrom('policy').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const next = newest.version + 1;
     await trx
       .insertInto('policy')
-      .values({ version: next, data: JSON.stringify(input.policy), note: input.note, created_by: a.user.id, created_at: at })
+      .values({ version: next, data: JSON.stringify(input.policy), note: input.note, created_by: a.user.id, created_at: at, status: 'proposed' })
       .execute();
     await appendAudit(trx, {
       at,
@@ -124,7 +156,7 @@ export async function updatePolicy(
       action: 'policy.update',
       entity: 'policy',
       entityId: next,
-      data: { version: next, basedOn: input.basedOnVersion, note: input.note, changes },
+      data: { version: next, basedOn: input.basedOnVersion, note: input.note, changes, state: 'proposed' },
     });
     return next;
   });

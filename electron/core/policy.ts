@@ -51,6 +51,19 @@ export function samplePolicy(): Policy {
     sessionIdleMinutes: 30,
     backupIntervalHours: 24,
     backupKeep: 14,
+    duplicateBirthToleranceYears: 3,
+    employerLetterDateToleranceDays: 0,
+    // Sample: a monthly 10 % draw (Texas and Florida sample a flat share); providers are the demo's accredited ones.
+    cpdAudit: {
+      periodMonths: 1,
+      samplePercent: 10,
+      crammingWeeks: 8,
+      crammingShare: 0.8,
+      crammingMinHours: 15,
+      recognisedProviders: ['SCFHS', 'SHA', 'MOH Academy', 'Saudi Heart Association', 'KFSH&RC Academy'],
+      maxHoursPerDay: { course: 12, workshop: 8, conference: 10, lecture: 4, online: 6 },
+      otherKindMaxHoursPerDay: 8,
+    },
   };
 }
 
@@ -62,16 +75,32 @@ const ENGLISH_SAMPLE_NOTE = 'sample defaults (not official figures)';
 /** A version's note as shown: the old English-only sample note reads in both languages like the new one. */
 export const shownPolicyNote = (note: string): string => (note === ENGLISH_SAMPLE_NOTE ? SAMPLE_POLICY_NOTE : note);
 
+/**
+ * A stored version as the desk applies it: a field added to the policy after it was saved takes its sample
+ * default until an admin sets it, in nested groups (cpdAudit) too, not only at the top level.
+ */
+export function appliedPolicy(data: string): Policy {
+  const stored = JSON.parse(data) as Partial<Policy>;
+  const sample = samplePolicy();
+  return policySchema.parse({ ...sample, ...stored, cpdAudit: { ...sample.cpdAudit, ...(stored.cpdAudit ?? {}) } });
+}
+
 export interface PolicyVersion {
   version: number;
   policy: Policy;
 }
 
-/** The policy in force; a new database gets the sample policy as version 1. */
+/** The policy in force (the newest activated version; a proposal waits for a second admin); a new database gets the sample policy as version 1. */
 export async function currentPolicy(db: DeskDb, at: string): Promise<PolicyVersion> {
-  const row = await db.selectFrom('policy').select(['version', 'data']).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('policy')
+    .select(['version', 'data'])
+    .where('status', '=', 'active')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   // A field added to the policy after this version was saved takes its sample default until an admin sets it.
-  if (row) return { version: row.version, policy: policySchema.parse({ ...samplePolicy(), ...(JSON.parse(row.data) as object) }) };
+  if (row) return { version: row.version, policy: appliedPolicy(row.data) };
   const policy = samplePolicy();
   await db
     .insertInto('policy')

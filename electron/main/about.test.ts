@@ -16,6 +16,7 @@ describe('Help > About', () => {
     expect(ar.detail).toContain('قاعدة البيانات: postgres://desk:•••@db.internal/cases');
     expect(ar.detail).not.toContain('s3cret');
     expect(ar.detail).toContain('SIL Open Font License 1.1');
+    expect(ar.detail).toContain('Tesseract Arabic and English models (tessdata_fast, via Debian) — Apache-2.0');
     expect(ar.detail).toContain('react — MIT');
     const en = aboutText({ lang: 'en', version: '0.1.0', database: '/data/desk.sqlite', libraries: [] });
     expect(en.title).toBe('About Mumaris Review Desk');

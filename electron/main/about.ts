@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { word, type MenuLang } from './menu-words';
 
 const FONTS = 'Noto Sans, Noto Sans Arabic — SIL Open Font License 1.1 (fonts/OFL.txt)';
+/** The OCR models the desk carries (resources/ocr/README.md). */
+const OCR_MODELS = 'Tesseract Arabic and English models (tessdata_fast, via Debian) — Apache-2.0 (ocr/LICENSE)';
 
 /** "name — licence" for each runtime library, read from the installed packages (unknown when absent). */
 export function libraryNotices(appDir: string): string[] {
@@ -46,6 +48,6 @@ export function aboutText(o: { lang: MenuLang; version: string; database: string
   return {
     title: w('about'),
     message: `${w('appName')}\n${w('version')} ${o.version}`,
-    detail: [`${w('database')}: ${shownDatabase(o.database)}`, '', `${w('licences')}:`, FONTS, ...o.libraries].join('\n'),
+    detail: [`${w('database')}: ${shownDatabase(o.database)}`, '', `${w('licences')}:`, FONTS, OCR_MODELS, ...o.libraries].join('\n'),
   };
 }

@@ -25,7 +25,7 @@ import { ORIGIN } from './origin';
 import { buildMenuTemplate } from './menu';
 import type { MenuCommand } from './menu-commands';
 import type { MenuLang } from './menu-words';
-import { printPdf } from './print';
+import { fileTicketOf, printPdf } from './print';
 import { claimSingleInstance, focusWindow } from './single-instance';
 import { reportStartupFailure } from './startup-failure';
 import { startUpdates } from './updates';
@@ -131,7 +131,17 @@ async function start(): Promise<void> {
       lang = next;
       applyMenu();
     },
-    printPdf: (url) => printPdf((o) => new BrowserWindow(o), url),
+    printPdf: (url) =>
+      printPdf(
+        {
+          makeWindow: (o) => new BrowserWindow(o),
+          readFile: async (link) => {
+            const { ticket, key } = fileTicketOf(link);
+            return fileForTicket(desk, ticket, key);
+          },
+        },
+        url,
+      ),
   });
   protocol.handle(
     'app',

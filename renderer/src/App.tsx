@@ -1,15 +1,18 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { Badge, DirectionProvider, MantineProvider, createTheme, Center, Loader, Alert, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import type { DeskClient } from './api/client';
 import { SessionProvider, useSession } from './api/session';
 import { LocaleProvider, useLocale } from './i18n/locale';
 import { AuthPage } from './pages/AuthPage';
-import { AppFrame } from './components/AppFrame';
-import { VerifyCardPage } from './pages/VerifyCardPage';
 import { useRoute } from './route';
 import { errorText } from './components/errors';
 import { DesktopShell } from './shell/DesktopShell';
+
+// Loaded when first shown: the sign-in form needs neither the signed-in frame (its pages, pdf.js,
+// charts) nor the card check, so the JavaScript before sign-in stays small (bench/bundle-bytes.ts).
+const AppFrame = lazy(() => import('./components/AppFrame').then((m) => ({ default: m.AppFrame })));
+const VerifyCardPage = lazy(() => import('./pages/VerifyCardPage').then((m) => ({ default: m.VerifyCardPage })));
 
 const theme = createTheme({
   fontFamily: "'Desk Arabic', 'Desk Latin', system-ui, sans-serif",
@@ -28,12 +31,12 @@ function Shell() {
   const locale = useLocale();
   const route = useRoute();
   const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}) });
-  if (info.isPending)
-    return (
-      <Center h="100vh">
-        <Loader aria-label={locale.t('loading')} />
-      </Center>
-    );
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label={locale.t('loading')} />
+    </Center>
+  );
+  if (info.isPending) return loading;
   if (info.isError)
     return (
       <Center h="100vh">
@@ -43,8 +46,19 @@ function Shell() {
       </Center>
     );
   // Checking a card needs no account: the verify page opens signed out too.
-  if (!user) return route.page === 'verify' && !info.data.firstRun ? <VerifyCardPage /> : <AuthPage firstRun={info.data.firstRun} />;
-  return <AppFrame />;
+  if (!user)
+    return route.page === 'verify' && !info.data.firstRun ? (
+      <Suspense fallback={loading}>
+        <VerifyCardPage />
+      </Suspense>
+    ) : (
+      <AuthPage firstRun={info.data.firstRun} />
+    );
+  return (
+    <Suspense fallback={loading}>
+      <AppFrame />
+    </Suspense>
+  );
 }
 
 /** Keeps Mantine's direction in step with the chosen language. */

@@ -4,7 +4,7 @@ import { DELIVERY_STATES, QUEUES, type DeliveryState, type QueueId, type Role } 
 /** The desk's few places, kept in the address fragment so Back and reload work. */
 export type Route =
   | { page: 'queue'; queue: QueueId }
-  | { page: 'case'; id: number; tab?: 'payments' }
+  | { page: 'case'; id: number; tab?: CaseTab }
   /** A request by its reference (a mumaris-desk:// link, an address from an e-mail): resolved to its id after sign-in. */
   | { page: 'caseRef'; reference: string }
   | { page: 'outbox'; state?: DeliveryState }
@@ -17,7 +17,14 @@ export type Route =
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'finance'; tab: FinanceTab }
-  | { page: 'policy' };
+  | { page: 'policy' }
+  | { page: 'cpdAudit' }
+  /** Two requests side by side (a possible duplicate, issue #20). */
+  | { page: 'compare'; a: number; b: number };
+
+/** A case's tabs that other pages link straight to: payments (finance lists), the CPD audit (its queue). */
+export const CASE_TABS = ['payments', 'cpd'] as const;
+export type CaseTab = (typeof CASE_TABS)[number];
 
 /** The finance officer's pages, one address each. */
 export const FINANCE_TABS = ['awaiting', 'import', 'unmatched', 'manual', 'refunds', 'reconciliation'] as const;
@@ -36,10 +43,15 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'case' && /^REQ-\d{4}-\d{6}$/.test(parts[1] ?? '')) return { page: 'caseRef', reference: parts[1]! };
   if (parts[0] === 'case' && /^[0-9]+$/.test(parts[1] ?? ''))
-    return parts[2] === 'payments' ? { page: 'case', id: Number(parts[1]), tab: 'payments' } : { page: 'case', id: Number(parts[1]) };
+    return (CASE_TABS as readonly string[]).includes(parts[2] ?? '')
+      ? { page: 'case', id: Number(parts[1]), tab: parts[2] as CaseTab }
+      : { page: 'case', id: Number(parts[1]) };
   if (parts[0] === 'finance')
     return { page: 'finance', tab: (FINANCE_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as FinanceTab) : 'awaiting' };
   if (parts[0] === 'policy') return { page: 'policy' };
+  if (parts[0] === 'cpdAudit') return { page: 'cpdAudit' };
+  if (parts[0] === 'compare' && /^[0-9]+$/.test(parts[1] ?? '') && /^[0-9]+$/.test(parts[2] ?? ''))
+    return { page: 'compare', a: Number(parts[1]), b: Number(parts[2]) };
   if (parts[0] === 'outbox')
     return (DELIVERY_STATES as readonly string[]).includes(parts[1] ?? '')
       ? { page: 'outbox', state: parts[1] as DeliveryState }
@@ -73,6 +85,8 @@ export function routeHref(r: Route): string {
       return r.payload ? `#/verify/${encodeURIComponent(r.payload)}` : '#/verify';
     case 'outbox':
       return r.state ? `#/outbox/${r.state}` : '#/outbox';
+    case 'compare':
+      return `#/compare/${r.a}/${r.b}`;
     default:
       return `#/${r.page}`;
   }

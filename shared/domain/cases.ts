@@ -287,9 +287,28 @@ export interface DatabaseProbe {
   migrationsPending: number;
   /** Written by a newer desk: this one would refuse to open it. */
   newerThanDesk: boolean;
-  /** Why it could not be used (the server's own words, password removed). */
+  /** Why it could not be used (the server's own words, password removed): for support, behind "details". */
   message: string | null;
+  /** What the screen says about it, from the dictionary: why it could not be used, or that a new file will be made. */
+  problem: DatabaseProblem | null;
 }
+
+/** Why a database address could not be used, as the Settings page words it (renderer: probeProblem_*). */
+export const DATABASE_PROBLEMS = [
+  'new_file',
+  'bad_address',
+  'connection_refused',
+  'host_not_found',
+  'timeout',
+  'auth_failed',
+  'database_missing',
+  'permission_denied',
+  'tls',
+  'not_a_database',
+  'cannot_open_file',
+  'other',
+] as const;
+export type DatabaseProblem = (typeof DATABASE_PROBLEMS)[number];
 
 export interface DatabaseSettingsView {
   inUse: {

@@ -31,6 +31,24 @@ export const feeExemptionSchema = z.object({
 });
 export type FeeExemption = z.infer<typeof feeExemptionSchema>;
 
+export const cpdAuditPolicySchema = z.object({
+  /** A sample is drawn per period of this many months (1: monthly, 3: quarterly…). */
+  periodMonths: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]),
+  /** Share of the period's renewals drawn at random, in percent. */
+  samplePercent: z.number().min(0).max(100),
+  /** cpd-deadline-cramming: this many weeks before the card's expiry… */
+  crammingWeeks: z.number().int().min(1).max(52),
+  /** …holding at least this share of the activity hours, and at least `crammingMinHours` of them, warns. */
+  crammingShare: z.number().gt(0).max(1),
+  crammingMinHours: z.number().nonnegative().max(1000),
+  /** cpd-unknown-provider: the providers whose activities are recognised (compared without case or extra spaces). */
+  recognisedProviders: z.array(z.string().trim().min(1).max(200)),
+  /** cpd-hours-per-day: the most hours one day of an activity kind can hold; a kind not listed takes `otherKindMaxHoursPerDay`. */
+  maxHoursPerDay: z.record(z.string().min(1).max(40), z.number().positive().max(24)),
+  otherKindMaxHoursPerDay: z.number().positive().max(24),
+});
+export type CpdAuditPolicy = z.infer<typeof cpdAuditPolicySchema>;
+
 export const policySchema = z.object({
   /** true while these are the shipped sample values, not the commission's figures. */
   sample: z.boolean(),
@@ -63,8 +81,29 @@ export const policySchema = z.object({
   /** Online backups into the backups folder beside the database: how often, and how many are kept. */
   backupIntervalHours: z.number().int().min(1).max(168),
   backupKeep: z.number().int().min(1).max(365),
+  /**
+   * duplicate-person (issue #20): two applicants with different IDs and matching names are flagged when their
+   * birth dates are at most this many years apart (a birth date mistyped by a year or re-registered).
+   * Defaulted so policies saved before it parse.
+   */
+  duplicateBirthToleranceYears: z.number().int().min(0).max(20).default(3),
+  /**
+   * employer-letter-date (issue #20): the date read from the letter's text may differ from the declared `issuedAt`
+   * by this many days before it warns. 0, the default: the declared date is typed from the letter, so they must be
+   * the same day (a date read in Hijri gets one day more, where Umm al-Qura and a sighted month start differ).
+   */
+  employerLetterDateToleranceDays: z.number().int().min(0).max(60).default(0),
+  /** CPD audit (issue #20): the sampling period and share, and the thresholds of the CPD risk signals. */
+  cpdAudit: cpdAuditPolicySchema,
 });
 export type Policy = z.infer<typeof policySchema>;
+
+/**
+ * A version is proposed by one admin and takes effect only when another admin activates it (issue #20);
+ * `superseded` is an active version a later one replaced, `withdrawn` a proposal that never took effect.
+ */
+export const POLICY_VERSION_STATES = ['proposed', 'in_force', 'superseded', 'withdrawn'] as const;
+export type PolicyVersionState = (typeof POLICY_VERSION_STATES)[number];
 
 /** One saved version of the policy, with what it changed from the version before. */
 export interface PolicyVersionView {
@@ -72,7 +111,31 @@ export interface PolicyVersionView {
   policy: Policy;
   note: string;
   createdAt: string;
+  /** The admin who proposed it (null for the shipped sample). */
   createdBy: string | null;
+  state: PolicyVersionState;
+  activatedBy: string | null;
+  activatedAt: string | null;
   /** Dotted paths (e.g. `fees.RENEWAL.service`) with the value before and after. */
   changes: Array<{ path: string; from: unknown; to: unknown }>;
+}
+
+/** A waiting request a proposed version would judge or price differently (the what-if list, issue #20). */
+export interface PolicyWhatIfRow {
+  requestId: number;
+  reference: string;
+  service: string;
+  status: string;
+  /** Each rule whose outcome changes, from the version in force to the proposed one. */
+  checks: Array<{ rule: string; from: string; to: string }>;
+  /** The fee in halalas under each version; null when it does not change. */
+  fee: { from: number; to: number } | null;
+}
+
+export interface PolicyWhatIf {
+  version: number;
+  inForce: number;
+  /** How many waiting (not yet decided) requests were compared. */
+  waiting: number;
+  rows: PolicyWhatIfRow[];
 }

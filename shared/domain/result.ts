@@ -1,3 +1,5 @@
+import type { InputIssue } from './input-issues';
+
 /** Error codes every call can answer with; the renderer maps them to messages and behaviour. */
 export const ERROR_CODES = [
   'bad_input',
@@ -20,6 +22,8 @@ export interface DeskError {
   /** English message; `messageAr` is the same in Arabic. */
   message: string;
   messageAr?: string;
+  /** A refused argument as data (bad_input from the contract's schemas): the renderer words it. */
+  issue?: InputIssue;
 }
 
 /** What every contract call returns over any transport. */

@@ -19,7 +19,14 @@ export type ApplicantNotice =
   | { kind: 'answered'; text: string }
   /** `invoice`: rejected as unpaid, the invoice named with its numbers and due date. */
   | { kind: 'rejected'; reason: RejectionReason; text: string; invoice?: UnpaidInvoice }
-  | { kind: 'rerouted'; from: string; to: string };
+  | { kind: 'rerouted'; from: string; to: string }
+  /** The CPD audit is complete: each activity accepted or refused with its reason, and the hours recognised. */
+  | {
+      kind: 'cpd_audit';
+      activities: Array<{ title: string; date: string; hours: number; accepted: boolean; reason: Bilingual }>;
+      recognisedHours: number;
+      requiredHours: number | null;
+    };
 
 export interface NoticeInvoice {
   number: string;
@@ -150,6 +157,23 @@ function compose(to: Recipient, notice: ApplicantNotice) {
         body_ar: `السيد/ة ${to.nameAr}،\nقدم طلبكم رقم ${ref} على خدمة "${notice.from}"، وقد حول إلى خدمة "${notice.to}" لمتابعة دراسته دون الحاجة إلى تقديم جديد.`,
         body_en: `Dear ${to.nameEn},\nYour request ${ref} was filed as "${notice.from}"; it has been moved to "${notice.to}" and its review continues without a new application.`,
       };
+    case 'cpd_audit': {
+      const lines = (lang: 'ar' | 'en') =>
+        notice.activities
+          .map((a) =>
+            lang === 'ar'
+              ? `- ${a.title} (${a.date}، ${a.hours} ساعة): ${a.accepted ? 'مقبول' : 'مرفوض'} — ${a.reason.ar}`
+              : `- ${a.title} (${a.date}, ${a.hours} hours): ${a.accepted ? 'accepted' : 'refused'} — ${a.reason.en}`,
+          )
+          .join('\n');
+      const need = notice.requiredHours;
+      return {
+        subject_ar: `نتيجة تدقيق ساعات التطوير المهني لطلبكم ${ref}`,
+        subject_en: `CPD audit result for your request ${ref}`,
+        body_ar: `السيد/ة ${to.nameAr}،\nاختير طلبكم رقم ${ref} لتدقيق ساعات التطوير المهني المستمر، وهذه نتيجته:\n${lines('ar')}\nالساعات المعتمدة: ${notice.recognisedHours}${need !== null ? ` من ${need} ساعة مطلوبة` : ''}.`,
+        body_en: `Dear ${to.nameEn},\nYour request ${ref} was selected for an audit of its continuing professional development (CPD) hours. The result:\n${lines('en')}\nRecognised hours: ${notice.recognisedHours}${need !== null ? ` of the ${need} required` : ''}.`,
+      };
+    }
     case 'rejected': {
       const reason = TERMS.rejection_reasons[notice.reason];
       const details = notice.invoice ? unpaidDetails(notice.invoice) : { ar: [], en: [] };

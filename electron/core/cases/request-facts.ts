@@ -7,7 +7,7 @@ import { parseSnapshot } from './applicant-snapshot';
 
 interface FactRows {
   answers: Array<{ question_id: string; answer: number | null }>;
-  activities: Array<{ hours: number }>;
+  activities: Array<{ hours: number; refused?: boolean }>;
   attachments: Array<{ id: number; kind: string; issued_at: string | null; certified: number | null }>;
 }
 
@@ -37,7 +37,7 @@ export function buildFacts(
     employer: { type: req.employer_type, facility: req.employer_facility },
     internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
     questionnaire: rows.answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
-    cpd: { recordedHours: req.cpd_recorded_hours, activities: rows.activities },
+    cpd: { recordedHours: req.cpd_recorded_hours, activities: rows.activities.map((x) => ({ hours: x.hours, refused: x.refused === true })) },
     attachments: rows.attachments.map((x) => ({
       id: x.id,
       kind: x.kind,
@@ -54,7 +54,14 @@ export async function requestFactsFromDb(db: DeskDb, request: number | RequestRo
   const requestId = req.id;
   const [answers, activities, attachments] = await Promise.all([
     db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
-    db.selectFrom('cpd_activities').select('hours').where('request_id', '=', requestId).execute(),
+    // An activity refused in a CPD audit is not recognised (cpd/decide-activity.ts).
+    db
+      .selectFrom('cpd_activities as a')
+      .leftJoin('cpd_activity_decisions as d', 'd.activity_id', 'a.id')
+      .select(['a.hours', 'd.decision'])
+      .where('a.request_id', '=', requestId)
+      .execute()
+      .then((rows) => rows.map((r) => ({ hours: r.hours, refused: r.decision === 'refused' }))),
     db.selectFrom('attachments').select(['id', 'kind', 'issued_at', 'certified']).where('request_id', '=', requestId).orderBy('id').execute(),
   ]);
   return buildFacts(req, { answers, activities, attachments });
@@ -89,7 +96,12 @@ export async function allRequestFacts(db: DeskDb): Promise<RequestFacts[]> {
       .orderBy('question_id')
       .execute()
       .then(group),
-    db.selectFrom('cpd_activities').select(['request_id', 'hours']).execute().then(group),
+    db
+      .selectFrom('cpd_activities as a')
+      .leftJoin('cpd_activity_decisions as d', 'd.activity_id', 'a.id')
+      .select(['a.request_id', 'a.hours', 'd.decision'])
+      .execute()
+      .then((rows) => group(rows.map((r) => ({ request_id: r.request_id, hours: r.hours, refused: r.decision === 'refused' })))),
     db.selectFrom('attachments').select(['request_id', 'id', 'kind', 'issued_at', 'certified']).orderBy('id').execute().then(group),
   ]);
   return requests.map((r) =>

@@ -151,6 +151,9 @@ describe('approval issues the invoice', () => {
       note: 'New renewal fee',
     });
     expect(saved).toMatchObject({ ok: true, value: { version: 2 } });
+    // A proposal takes effect once a second admin activates it.
+    const admin2 = await t.as('admin2', ['admin']);
+    expect(await t.call(admin2.token, 'policy.activate', { version: 2 })).toMatchObject({ ok: true });
     const id = await t.importRequest();
     await t.approve(id);
     expect(await t.invoiceOf(id)).toMatchObject({ policy_version: 2, total_halalas: 45000, due_on: '2026-03-31' });

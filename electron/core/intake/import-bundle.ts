@@ -18,6 +18,7 @@ import { latestStep } from '../cases/latest-step';
 import type { BlobStore } from '../blobs/blob-store';
 import { databaseStore } from '../blobs/database-store';
 import { putBeforeCommit, recordBlob } from '../blobs/attachment-blobs';
+import { indexSignals } from '../signals/index-request';
 
 export interface ImportResult {
   bundle: string;
@@ -190,6 +191,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blo
       });
       const attachments = await storeFiles(trx, blobs, existing.id, b, at);
       await storeDetails(trx, existing.id, b, at);
+      await indexSignals(trx, existing.id, applicant, b);
       await appendAudit(trx, {
         at,
         actorId: null,
@@ -245,6 +247,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blo
     await recordSubmission(trx, id, submittedAt);
     const attachments = await storeFiles(trx, blobs, id, b, at);
     await storeDetails(trx, id, b, at);
+    await indexSignals(trx, id, applicant, b);
     await appendAudit(trx, {
       at,
       actorId: null,

@@ -1,5 +1,5 @@
-import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { AppShell, Badge, Button, Center, Divider, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -8,26 +8,32 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { FINANCE_TABS, navigate, routeHref, useRoute } from '../route';
 import { LanguageSwitch } from './LanguageSwitch';
+import { countText } from '../i18n/counts';
 import { QueuePage } from '../pages/QueuePage';
-import { CasePage } from '../pages/CasePage';
-import { OutboxPage } from '../pages/OutboxPage';
-import { UsersPage } from '../pages/UsersPage';
-import { AuditPage } from '../pages/AuditPage';
-import { ImportPage } from '../pages/ImportPage';
-import { PrintCentrePage } from '../pages/PrintCentrePage';
-import { VerifyCardPage } from '../pages/VerifyCardPage';
-import { DashboardPage } from '../pages/DashboardPage';
-import { BackupsPage } from '../pages/BackupsPage';
-import { SettingsPage } from '../pages/SettingsPage';
 import { FinancePage, FINANCE_TAB_LABELS } from '../pages/FinancePage';
-import { PolicyPage } from '../pages/PolicyPage';
 import { useLiveChanges } from '../api/live-changes';
 import { CaseByReference } from '../shell/CaseByReference';
+
+// Each page is loaded when first opened (the queue, where a session lands, comes with the frame):
+// the case page brings pdf.js only through its viewers, the dashboard brings the charts.
+const CasePage = lazy(() => import('../pages/CasePage').then((m) => ({ default: m.CasePage })));
+const OutboxPage = lazy(() => import('../pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() => import('../pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PrintCentrePage = lazy(() => import('../pages/PrintCentrePage').then((m) => ({ default: m.PrintCentrePage })));
+const VerifyCardPage = lazy(() => import('../pages/VerifyCardPage').then((m) => ({ default: m.VerifyCardPage })));
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const BackupsPage = lazy(() => import('../pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const SettingsPage = lazy(() => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const PolicyPage = lazy(() => import('../pages/PolicyPage').then((m) => ({ default: m.PolicyPage })));
+const CpdAuditPage = lazy(() => import('../pages/CpdAuditPage').then((m) => ({ default: m.CpdAuditPage })));
+const ComparePage = lazy(() => import('../pages/compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
   const { client, user, signOut } = useSession();
-  const { t, pick, formatNumber } = useLocale();
+  const { t, pick, lang, formatNumber } = useLocale();
   const route = useRoute();
   const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}) });
   useLiveChanges(client);
@@ -35,6 +41,8 @@ export function AppFrame() {
   const canSeeDashboard = user?.roles.some((r) => r === 'approver' || r === 'admin' || r === 'finance') ?? false;
   const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
   const canSeeFinance = isAdmin || (user?.roles.includes('finance') ?? false);
+  // Those who review CPD hours work the CPD audit; admins read it.
+  const canAuditCpd = user?.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin') ?? false;
   const [sheet, setSheet] = useState(false);
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -86,13 +94,14 @@ export function AppFrame() {
                 active={route.page === 'queue' && route.queue === q}
                 rightSection={
                   counts.data ? (
-                    <Badge variant="light" size="sm" aria-label={`${formatNumber(counts.data[q])} ${t('rows')}`}>
+                    <Badge variant="light" size="sm" aria-label={countText(lang, 'requests', counts.data[q])}>
                       {formatNumber(counts.data[q])}
                     </Badge>
                   ) : null
                 }
               />
             ))}
+            {canAuditCpd && <NavLink href={routeHref({ page: 'cpdAudit' })} label={t('cpdAudit')} active={route.page === 'cpdAudit'} />}
             <Divider my="xs" />
             {canSeeDashboard && <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />}
             {canPrint && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
@@ -127,20 +136,30 @@ export function AppFrame() {
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main>
-          {route.page === 'queue' && <QueuePage queue={route.queue} />}
-          {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
-          {route.page === 'caseRef' && <CaseByReference reference={route.reference} />}
-          {route.page === 'outbox' && <OutboxPage state={route.state ?? null} />}
-          {route.page === 'users' && <UsersPage />}
-          {route.page === 'audit' && <AuditPage />}
-          {route.page === 'import' && <ImportPage />}
-          {route.page === 'print' && <PrintCentrePage />}
-          {route.page === 'verify' && <VerifyCardPage />}
-          {route.page === 'dashboard' && <DashboardPage />}
-          {route.page === 'backups' && <BackupsPage />}
-          {route.page === 'settings' && <SettingsPage />}
-          {route.page === 'finance' && <FinancePage tab={route.tab} />}
-          {route.page === 'policy' && <PolicyPage />}
+          <Suspense
+            fallback={
+              <Center mih={200}>
+                <Loader aria-label={t('loading')} />
+              </Center>
+            }
+          >
+            {route.page === 'queue' && <QueuePage queue={route.queue} />}
+            {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
+            {route.page === 'caseRef' && <CaseByReference reference={route.reference} />}
+            {route.page === 'outbox' && <OutboxPage state={route.state ?? null} />}
+            {route.page === 'users' && <UsersPage />}
+            {route.page === 'audit' && <AuditPage />}
+            {route.page === 'import' && <ImportPage />}
+            {route.page === 'print' && <PrintCentrePage />}
+            {route.page === 'verify' && <VerifyCardPage />}
+            {route.page === 'dashboard' && <DashboardPage />}
+            {route.page === 'backups' && <BackupsPage />}
+            {route.page === 'settings' && <SettingsPage />}
+            {route.page === 'finance' && <FinancePage tab={route.tab} />}
+            {route.page === 'policy' && <PolicyPage />}
+            {route.page === 'cpdAudit' && <CpdAuditPage />}
+            {route.page === 'compare' && <ComparePage a={route.a} b={route.b} />}
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </>

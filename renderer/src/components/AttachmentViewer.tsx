@@ -3,8 +3,11 @@ import { ActionIcon, Alert, Group, Paper, ScrollArea, Select, Stack, Text, Toolt
 import { TERMS, type AttachmentView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
+import { fill } from '../i18n/fill';
+import { fileKindText } from '../i18n/file-kinds';
 import { errorText, type ShownError } from './errors';
-import { PdfPages } from './PdfPages';
+import { PdfPages } from './PdfPagesLazy';
+import { BidiParts, Ltr } from './BidiText';
 
 /** The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next. */
 export function AttachmentViewer({
@@ -20,7 +23,7 @@ export function AttachmentViewer({
   newIds?: number[];
 }) {
   const { client } = useSession();
-  const { t, lang, formatDateTime } = useLocale();
+  const { t, lang, formatDateTime, formatNumber } = useLocale();
   const [file, setFile] = useState<{ id: number; url: string; mime: string } | null>(null);
   const [error, setError] = useState<ShownError>(null);
   const [zoom, setZoom] = useState(1);
@@ -49,7 +52,8 @@ export function AttachmentViewer({
 
   const go = (step: number) => attachments.length && onSelect(attachments[(index + step + attachments.length) % attachments.length]!.id);
   if (attachments.length === 0) return <Text c="dimmed">{t('noAttachments')}</Text>;
-  const label = (a: AttachmentView) => `${newIds.includes(a.id) ? `★ ${t('changed')} · ` : ''}${kinds[a.kind]?.[lang] ?? a.kind} · v${a.version}`;
+  const label = (a: AttachmentView) =>
+    `${newIds.includes(a.id) ? `★ ${t('changed')} · ` : ''}${kinds[a.kind]?.[lang] ?? a.kind} · ${fill(t('attachmentVersion'), { n: String(a.version) })}`;
 
   return (
     <Stack gap="xs" ref={pane} aria-label={t('attachments')}>
@@ -87,7 +91,21 @@ export function AttachmentViewer({
       </Group>
       {current && (
         <Text size="xs" c="dimmed">
-          {`${current.fileName} · ${current.mime} · ${Math.ceil(current.size / 1024)} KB · ${t('uploaded')} ${formatDateTime(current.uploadedAt)}${current.issuedAt ? ` · ${t('issued')} ${current.issuedAt}` : ''}`}
+          {/* Each fact isolated: a Latin file name beside "7 ك.ب" would otherwise pull the size out of place. */}
+          <BidiParts
+            parts={[
+              current.fileName,
+              fileKindText(current.mime, lang),
+              fill(t('sizeKilobytes'), { n: formatNumber(Math.ceil(current.size / 1024)) }),
+              `${t('uploaded')} ${formatDateTime(current.uploadedAt)}`,
+              current.issuedAt && (
+                <>
+                  {`${t('issued')} `}
+                  <Ltr>{current.issuedAt}</Ltr>
+                </>
+              ),
+            ]}
+          />
         </Text>
       )}
       {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}

@@ -1,40 +1,39 @@
 import { Badge, Group, Stack, Text, Anchor, Alert } from '@mantine/core';
-import { TERMS, type CaseDetail, type Outcome } from '../../../shared/domain';
+import { TERMS, ruleTitle, type CaseDetail, type Outcome } from '../../../shared/domain';
 import { useLocale } from '../i18n/locale';
 import { BidiText } from './BidiText';
+import { fill } from '../i18n/fill';
 
 const COLOR: Record<Outcome, string> = { pass: 'green', fail: 'red', warn: 'yellow', needs_review: 'orange', not_applicable: 'gray' };
 const ORDER: Record<Outcome, number> = { fail: 0, needs_review: 1, warn: 2, pass: 3, not_applicable: 4 };
 
 /** Every rule with its outcome and why; failures first, and the attachment a rule read one click away. */
 export function ChecksPanel({ c, onOpenAttachment }: { c: CaseDetail; onOpenAttachment(id: number): void }) {
-  const { pick, lang } = useLocale();
+  const { pick, lang, t } = useLocale();
   const kinds = TERMS.attachment_kinds as Record<string, { ar: string; en: string }>;
   const checks = [...c.checks].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
   return (
-    <Stack gap={6} aria-label={lang === 'ar' ? 'الشروط' : 'Checks'}>
+    <Stack gap={6} aria-label={t('checksTitle')}>
       {c.policySample && (
         <Alert color="yellow" p="xs">
-          <Text size="xs">
-            {lang === 'ar'
-              ? `السياسة رقم ${c.policyVersion} قيم تجريبية وليست أرقاماً رسمية`
-              : `Policy v${c.policyVersion} holds sample values, not official figures`}
-          </Text>
+          <Text size="xs">{fill(t('checksPolicySample'), { version: String(c.policyVersion) })}</Text>
         </Alert>
       )}
       {checks.map((check) => (
-        <Group key={check.rule} gap="xs" wrap="nowrap" align="flex-start" data-outcome={check.outcome}>
+        <Group key={check.rule} gap="xs" wrap="nowrap" align="flex-start" data-outcome={check.outcome} data-rule={check.rule}>
           <Badge
             color={COLOR[check.outcome]}
             variant="light"
             w={110}
+            tt="none"
             styles={{ root: { flexShrink: 0 }, label: { color: 'var(--mantine-color-dark-7)' } }}
           >
             {pick(TERMS.outcomes[check.outcome])}
           </Badge>
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text size="sm" fw={600} dir="ltr" ta={lang === 'ar' ? 'right' : 'left'}>
-              {check.rule}
+            {/* The rule's name in words; its handbook id (ID-FORMAT…) stays a hover hint, for those who read the handbook. */}
+            <Text size="sm" fw={600} title={check.rule}>
+              {pick(ruleTitle(check.rule))}
             </Text>
             <Text size="sm">
               <BidiText text={pick(check.explanation)} />
@@ -48,7 +47,7 @@ export function ChecksPanel({ c, onOpenAttachment }: { c: CaseDetail; onOpenAtta
               ) : null;
             })}
             <Text size="xs" c="dimmed">
-              {lang === 'ar' ? `المصدر: ${check.sourceLabel.ar}` : `Source: ${check.sourceLabel.en}`}
+              {fill(t('checksSource'), { source: pick(check.sourceLabel) })}
             </Text>
           </Stack>
         </Group>

@@ -5,6 +5,7 @@ import { TERMS, type PrintQueueRow } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from './errors';
+import { BidiParts } from './BidiText';
 
 /** How a printed card reached its holder: by mail with a tracking number, or handed over at a branch. */
 export function DeliveryForm({ row, onDone }: { row: PrintQueueRow; onDone(): void | Promise<void> }) {
@@ -26,6 +27,7 @@ export function DeliveryForm({ row, onDone }: { row: PrintQueueRow; onDone(): vo
   const complete = method === 'mail' ? tracking.trim().length >= 4 : branch.trim().length >= 2 && receiver.trim().length > 0;
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (complete) save.mutate();
@@ -33,8 +35,7 @@ export function DeliveryForm({ row, onDone }: { row: PrintQueueRow; onDone(): vo
     >
       <Stack>
         <Text size="sm">
-          <span dir="ltr">{row.reference}</span>
-          {` · ${lang === 'ar' ? row.nameAr : row.nameEn}`}
+          <BidiParts parts={[row.reference, lang === 'ar' ? row.nameAr : row.nameEn]} />
         </Text>
         <Radio.Group value={method} onChange={(v) => setMethod(v as 'mail' | 'branch')} label={t('delivery')}>
           <Stack gap="xs" mt="xs">

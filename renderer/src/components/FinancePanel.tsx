@@ -5,8 +5,10 @@ import { TERMS, type AttachmentView, type CaseFinance, type RefundGroundInput, t
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from './errors';
-import { BidiText } from './BidiText';
+import { BidiParts, BidiText } from './BidiText';
 import { InvoiceCard } from './InvoiceCard';
+import { useMoney } from './money';
+import { DayInput } from './DayInput';
 import { ManualPaymentForm } from './ManualPaymentForm';
 
 const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
@@ -14,7 +16,7 @@ const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 1
 /** Invoices, payments and refunds of one case; finance officers compute, approve (another officer) and pay. */
 export function FinancePanel({ requestId, attachments }: { requestId: number; attachments: AttachmentView[] }) {
   const { client, user } = useSession();
-  const { t, lang, formatNumber, formatDateTime } = useLocale();
+  const { t, lang, formatDateTime } = useLocale();
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: ['refunds.forCase', requestId], queryFn: () => client.call('refunds.forCase', { requestId }) });
   const [requestedAtInput, setRequestedAt] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   const [payout, setPayout] = useState('');
   const [error, setError] = useState<ShownError>(null);
   const officer = user?.roles.includes('finance') ?? false;
-  const sar = (n: number) => `${formatNumber(Number(n.toFixed(2)))} ${lang === 'ar' ? 'ريال' : 'SAR'}`;
+  const sar = useMoney().riyals;
   const proofs = attachments.map((a) => ({
     value: String(a.id),
     label: `${(TERMS.attachment_kinds as Record<string, { ar: string; en: string }>)[a.kind]?.[lang] ?? a.kind} · ${a.fileName}`,
@@ -103,14 +105,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
             <Title order={4} size="h6">
               {t('computeRefund')}
             </Title>
-            <TextInput
-              label={t('refundRequestedAt')}
-              type="date"
-              value={requestedAt}
-              onChange={(e) => setRequestedAt(e.currentTarget.value)}
-              dir="ltr"
-              w={200}
-            />
+            <DayInput label={t('refundRequestedAt')} value={requestedAt} onChange={(d) => setRequestedAt(d ?? '')} w={200} />
             <Checkbox label={t('ground_directed')} checked={useDirected} onChange={(e) => setUseDirected(e.currentTarget.checked)} />
             {useDirected && (
               <Select placeholder={t('noProof')} data={proofs} value={directed} onChange={setDirected} clearable aria-label={t('proof')} />
@@ -184,7 +179,9 @@ function RefundCard({ r, sar }: { r: RefundView; sar: (n: number) => string }) {
   return (
     <Paper withBorder p="sm" aria-label={t('refund')}>
       <Group justify="space-between">
-        <Text fw={700}>{`${t('refund')} · ${r.invoiceNumber}`}</Text>
+        <Text fw={700}>
+          <BidiParts parts={[t('refund'), r.invoiceNumber]} />
+        </Text>
         <Badge
           variant="light"
           color={r.status === 'paid' ? 'green' : r.status === 'approved' ? 'teal' : 'yellow'}

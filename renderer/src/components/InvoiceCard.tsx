@@ -3,6 +3,7 @@ import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import type { InvoiceView } from '../../../shared/domain';
 import { useLocale } from '../i18n/locale';
 import { useMoney } from './money';
+import { BidiParts, Labelled } from './BidiText';
 
 const STATUS_COLOR = { unpaid: 'yellow', partially_paid: 'orange', paid: 'green', expired: 'red' } as const;
 const PAYMENT_COLOR = { pending: 'yellow', confirmed: 'green', refused: 'red' } as const;
@@ -90,12 +91,21 @@ export function InvoiceCard({ inv }: { inv: InvoiceView }) {
                     )}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {formatDate(p.paidAt)}
-                    {p.recordedBy && ` · ${t('finRecordedBy')} ${p.recordedBy.name}`}
+                    <BidiParts
+                      parts={[
+                        formatDate(p.paidAt),
+                        p.recordedBy && (
+                          <>
+                            {`${t('finRecordedBy')} `}
+                            <bdi dir="auto">{p.recordedBy.name}</bdi>
+                          </>
+                        ),
+                      ]}
+                    />
                   </Text>
                   {p.refusalReason && (
-                    <Text size="xs" c="red.9" dir="auto">
-                      {`${t('finRefuseReason')}: ${p.refusalReason}`}
+                    <Text size="xs" c="red.9">
+                      <Labelled label={t('finRefuseReason')} value={p.refusalReason} />
                     </Text>
                   )}
                 </Table.Td>

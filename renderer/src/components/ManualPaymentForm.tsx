@@ -5,6 +5,7 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from './errors';
 import { parseRiyals, useMoney } from './money';
+import { DayInput } from './DayInput';
 
 const riyadhToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 
@@ -73,6 +74,7 @@ export function ManualPaymentForm({
   return (
     <Paper withBorder p="sm" component="section" aria-label={t('finRecordTransfer')}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -98,13 +100,11 @@ export function ManualPaymentForm({
               w={170}
               required
             />
-            <TextInput
-              type="date"
+            <DayInput
               label={t('finPaidOn')}
               value={paidOn}
-              onChange={(e) => setPaidOn(e.currentTarget.value)}
+              onChange={(d) => setPaidOn(d ?? '')}
               description={/^\d{4}-\d{2}-\d{2}$/.test(paidOn) ? formatDate(paidOn) : undefined}
-              dir="ltr"
               required
             />
             <TextInput

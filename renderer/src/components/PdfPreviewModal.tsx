@@ -1,9 +1,21 @@
-import type { ReactNode } from 'react';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useLocale } from '../i18n/locale';
-import { PdfPages } from './PdfPages';
+import type { MessageKey } from '../i18n/messages';
+import { printPdfFile, releasePrintFrame, type PrintOutcome } from './print-pdf';
+import { PdfPages } from './PdfPagesLazy';
 
-/** A PDF the desk made, shown page by page, with Save (and whatever actions the caller adds). */
+/** What the preview says after Print, when the dialog did not simply open. */
+const PRINT_NOTICE: Partial<Record<PrintOutcome, { key: MessageKey; color: string }>> = {
+  'new-tab': { key: 'printOpenedInTab', color: 'blue' },
+  blocked: { key: 'printBlocked', color: 'yellow' },
+  failed: { key: 'printFailed', color: 'red' },
+};
+
+/**
+ * A PDF the desk made, shown page by page, with Print (the system dialog on the PDF itself, at its own
+ * page size; Ctrl+P too), Save, and whatever actions the caller adds.
+ */
 export function PdfPreviewModal({
   file,
   title,
@@ -24,6 +36,34 @@ export function PdfPreviewModal({
   children?: ReactNode;
 }) {
   const { t } = useLocale();
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<PrintOutcome | null>(null);
+  const url = file?.url ?? null;
+  const print = useCallback(async () => {
+    if (!url) return;
+    setPrinting(true);
+    setPrinted(null);
+    setPrinted(await printPdfFile(url).catch((): PrintOutcome => 'failed'));
+    setPrinting(false);
+  }, [url]);
+  // A new file, or the preview closed: the last print frame goes with it.
+  useEffect(() => {
+    setPrinted(null);
+    return releasePrintFrame;
+  }, [url]);
+  // Ctrl+P prints the PDF, not the page behind it. The desktop app's menu sends its own Print.
+  useEffect(() => {
+    if (!url || window.deskShell) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        void print();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [url, print]);
+  const notice = printed ? PRINT_NOTICE[printed] : undefined;
   return (
     <Modal opened={file !== null} onClose={onClose} title={title} size="xl">
       {file && (
@@ -31,12 +71,16 @@ export function PdfPreviewModal({
           <Group justify={summary ? 'space-between' : 'end'}>
             {summary}
             <Group>
+              <Button onClick={() => void print()} loading={printing} variant="light" aria-keyshortcuts="Control+P">
+                {t('printPdf')}
+              </Button>
               <Button component="a" href={file.url} download={file.fileName} variant="default">
                 {t('savePdf')}
               </Button>
               {actions}
             </Group>
           </Group>
+          {notice && <Alert color={notice.color}>{t(notice.key)}</Alert>}
           {children}
           <div style={{ maxHeight: '72vh', overflow: 'auto', background: 'var(--mantine-color-gray-1)', padding: 12 }}>
             <PdfPages url={file.url} zoom={zoom} rotation={0} width={760} />

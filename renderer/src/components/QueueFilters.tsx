@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Menu, Select, TextInput } from '@mantine/core';
 import { SERVICES, SERVICE_LABELS, STATUSES, TERMS, type Service, type Status } from '../../../shared/domain';
 import { useLocale } from '../i18n/locale';
+import { CountrySelect } from './CountrySelect';
+import { DayInput } from './DayInput';
 import { useSession } from '../api/session';
 import { useQuery } from '@tanstack/react-query';
 
@@ -95,17 +97,7 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
         clearable
         w={170}
       />
-      <TextInput
-        label={t('nationality')}
-        placeholder="SA"
-        value={value.nationality ?? ''}
-        maxLength={2}
-        onChange={(e) =>
-          onChange({ ...value, nationality: /^[A-Za-z]{2}$/.test(e.currentTarget.value) ? e.currentTarget.value.toUpperCase() : undefined })
-        }
-        w={90}
-        dir="ltr"
-      />
+      <CountrySelect label={t('nationality')} value={value.nationality} onChange={(code) => onChange({ ...value, nationality: code })} w={200} />
       <Select
         label={t('assignee')}
         data={(assignable.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))}
@@ -115,22 +107,8 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
         searchable
         w={170}
       />
-      <TextInput
-        label={t('from')}
-        type="date"
-        value={value.submittedFrom ?? ''}
-        onChange={(e) => onChange({ ...value, submittedFrom: e.currentTarget.value || undefined })}
-        w={150}
-        dir="ltr"
-      />
-      <TextInput
-        label={t('until')}
-        type="date"
-        value={value.submittedTo ?? ''}
-        onChange={(e) => onChange({ ...value, submittedTo: e.currentTarget.value || undefined })}
-        w={150}
-        dir="ltr"
-      />
+      <DayInput label={t('from')} value={value.submittedFrom} onChange={(d) => onChange({ ...value, submittedFrom: d })} clearable />
+      <DayInput label={t('until')} value={value.submittedTo} onChange={(d) => onChange({ ...value, submittedTo: d })} clearable />
       <Menu>
         <Menu.Target>
           <Button variant="default">{t('savedFilters')}</Button>

@@ -14,7 +14,7 @@ const KEYS: Array<[string, MessageKey]> = [
   ['y', 'kApprove'],
   ['x', 'kReject'],
   ['a / p', 'kAttachment'],
-  ['1 … 5', 'kTabs'],
+  ['1 … 6', 'kTabs'],
 ];
 
 /** "?" shows every key the desk answers to. */

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
+import { BidiParts, BidiText } from '../components/BidiText';
 import { verifySummary } from './audit/verify-summary';
 
 /** Admins check the hash chain of the audit log on demand, against the newest signed checkpoint kept outside the database. */
@@ -21,7 +22,9 @@ export function AuditPage() {
       <Stack gap={2} aria-label={t('lastCheckpoint')}>
         <Text fw={600}>{t('lastCheckpoint')}</Text>
         {last.data ? (
-          <Text>{`${formatDateTimeFull(last.data.at)} · ${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`}</Text>
+          <Text>
+            <BidiParts parts={[formatDateTimeFull(last.data.at), `${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`]} />
+          </Text>
         ) : (
           last.isSuccess && <Text c="dimmed">{t('noCheckpoint')}</Text>
         )}
@@ -40,10 +43,10 @@ export function AuditPage() {
       </Button>
       {verify.data && summary && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status">
-          {summary.headline}
+          <BidiText text={summary.headline} />
           {summary.detail && (
             <Text size="sm" mt={4}>
-              {summary.detail}
+              <BidiText text={summary.detail} />
             </Text>
           )}
         </Alert>

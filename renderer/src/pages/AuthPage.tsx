@@ -9,6 +9,7 @@ import { SignInHeader } from '../components/SignInHeader';
 import { TERMS } from '../../../shared/domain';
 import { DeskCallError } from '../api/client';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { useRequiredFields } from '../components/required-fields';
 
 /** The fields of the sign-in and first-run forms, by the names the main process gives them in its refusals. */
 const SIGN_IN_FIELDS: FieldLabels = { username: MESSAGES.username, displayName: MESSAGES.displayName, password: MESSAGES.password };
@@ -27,9 +28,11 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
   /** The password was right but an admin reset it: a new one is chosen before the session opens. */
   const [mustChange, setMustChange] = useState(false);
   const { lang } = useLocale();
+  const required = useRequiredFields();
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (!required.check(firstRun ? [username, displayName, password] : [username, password], e.currentTarget)) return;
     setBusy(true);
     setError(null);
     try {
@@ -64,7 +67,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
             }}
           />
         ) : (
-          <form onSubmit={submit}>
+          <form onSubmit={submit} noValidate>
             <Stack>
               <SignInHeader />
               {firstRun && (
@@ -80,12 +83,19 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
                 value={username}
                 onChange={(e) => setUsername(e.currentTarget.value)}
                 required
+                error={required.errorFor(username)}
                 autoFocus
                 autoComplete="username"
                 dir="ltr"
               />
               {firstRun && (
-                <TextInput label={t('displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} required />
+                <TextInput
+                  label={t('displayName')}
+                  value={displayName}
+                  onChange={(e) => setDisplayName(e.currentTarget.value)}
+                  required
+                  error={required.errorFor(displayName)}
+                />
               )}
               <PasswordInput
                 label={t('password')}
@@ -93,6 +103,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 required
+                error={required.errorFor(password)}
                 autoComplete={firstRun ? 'new-password' : 'current-password'}
                 dir="ltr"
               />

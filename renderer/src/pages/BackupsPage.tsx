@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
+import { fill } from '../i18n/fill';
 import { errorText } from '../components/errors';
 
 /** Administrators: the backups the desk keeps (scheduled and on demand), and how to restore one. */
@@ -66,7 +67,7 @@ export function BackupsPage() {
                 <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
                   {b.name}
                 </Table.Td>
-                <Table.Td>{`${formatNumber(Math.round(b.bytes / 1024))} KB`}</Table.Td>
+                <Table.Td>{fill(t('sizeKilobytes'), { n: formatNumber(Math.round(b.bytes / 1024)) })}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

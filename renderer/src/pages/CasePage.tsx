@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -37,9 +37,17 @@ import { CaseDocuments } from '../components/CaseDocuments';
 import { errorText, type ShownError } from '../components/errors';
 import { DecisionBar } from '../components/DecisionBar';
 import { ChecksPanel } from '../components/ChecksPanel';
+import { SignalsPanel } from '../components/SignalsPanel';
 import { AttachmentViewer } from '../components/AttachmentViewer';
 import { FinancePanel } from '../components/FinancePanel';
-import { BidiText } from '../components/BidiText';
+import { CpdAuditPanel } from '../components/CpdAuditPanel';
+import type { CaseTab } from '../route';
+
+/** The services whose CPD hours are counted (and audited). */
+const CPD_SERVICES: readonly string[] = ['RENEWAL', 'REREGISTRATION'];
+import { BidiParts, BidiText, Labelled, Ltr } from '../components/BidiText';
+import { countryName } from '../i18n/countries';
+import { historyReason } from '../i18n/history-reason';
 import { countText } from '../i18n/counts';
 
 const ID_TYPE_LABELS: Record<Applicant['idType'], MessageKey> = {
@@ -71,9 +79,14 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
         // The number and its expiry read left to right; the kind of ID is a word of the page's language.
         return (
           <>
-            <bdi dir="ltr">{a.idNumber}</bdi>
+            <Ltr>{a.idNumber}</Ltr>
             {` (${t(ID_TYPE_LABELS[a.idType] ?? 'idType_national_id')})`}
-            {a.idExpiry && ` · ${t('expires')}: ${formatDate(a.idExpiry)}`}
+            {a.idExpiry && (
+              <>
+                {' · '}
+                <Labelled label={t('expires')} value={formatDate(a.idExpiry)} />
+              </>
+            )}
           </>
         );
       case 'birthDate':
@@ -87,15 +100,17 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
               {t('withheldForRole')}
             </Text>
           );
-        return <span dir="ltr">{a[field]}</span>;
+        return <Ltr>{a[field]}</Ltr>;
       case 'registrationNumber':
-        return <span dir="ltr">{a.registrationNumber ?? '—'}</span>;
+        return <Ltr>{a.registrationNumber ?? '—'}</Ltr>;
+      case 'nationality':
+        return countryName(lang, a.nationality);
       case 'profession':
         return `${pick(professionLabel(a.profession))} — ${pick(specialtyLabel(a.specialty))}`;
       case 'category':
         return categories[a.category]?.[lang] ?? a.category;
       case 'card':
-        return a.card ? <span dir="ltr">{`${a.card.number} · ${a.card.issuedAt} → ${a.card.expiresAt}`}</span> : '—';
+        return a.card ? <BidiParts parts={[a.card.number, `${formatDate(a.card.issuedAt)} – ${formatDate(a.card.expiresAt)}`]} /> : '—';
       default:
         return String(a[field] ?? '—');
     }
@@ -147,7 +162,9 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
           <Table.Tr>
             <Table.Th>{t('employer')}</Table.Th>
             {record && <Table.Td />}
-            <Table.Td>{`${(c.employer.type && employerTypes[c.employer.type]?.[lang]) || '—'} · ${c.employer.facility ?? '—'}`}</Table.Td>
+            <Table.Td>
+              <BidiParts parts={[(c.employer.type && employerTypes[c.employer.type]?.[lang]) || '—', c.employer.facility ?? '—']} />
+            </Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -161,8 +178,12 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
           <Table.Tbody>
             {c.cpd.activities.map((a, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{`${a.title} · ${a.provider}`}</Table.Td>
-                <Table.Td dir="ltr">{a.date}</Table.Td>
+                <Table.Td>
+                  <BidiParts parts={[a.title, a.provider]} />
+                </Table.Td>
+                <Table.Td>
+                  <Ltr>{a.date}</Ltr>
+                </Table.Td>
                 <Table.Td ta="end">{countText(lang, 'hours', a.hours)}</Table.Td>
               </Table.Tr>
             ))}
@@ -194,8 +215,12 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
         <Table.Tbody>
           {c.experiences.map((e, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{`${e.position} · ${e.employer} (${e.country})`}</Table.Td>
-              <Table.Td dir="ltr" style={{ whiteSpace: 'nowrap' }}>{`${e.from} → ${e.to ?? '…'}`}</Table.Td>
+              <Table.Td>
+                <BidiParts parts={[pick(specialtyLabel(e.position)), e.employer, countryName(lang, e.country)]} />
+              </Table.Td>
+              <Table.Td>
+                <Ltr>{`${e.from} → ${e.to ?? '…'}`}</Ltr>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -239,7 +264,9 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
             <Badge variant="light" color={n.kind === 'internal' ? 'gray' : 'orange'} styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
               {n.kind === 'from_applicant' ? t('applicantNote') : pick(TERMS.note_kinds[n.kind])}
             </Badge>
-            <Text size="xs" c="dimmed">{`${n.author ?? t('applicantNote')} · ${formatDateTime(n.at)}`}</Text>
+            <Text size="xs" c="dimmed">
+              <BidiParts parts={[n.author ?? t('applicantNote'), formatDateTime(n.at)]} />
+            </Text>
           </Group>
           {/* Plain text only: notes are never rendered as HTML. */}
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -270,7 +297,7 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
 }
 
 function History({ c }: { c: CaseDetail }) {
-  const { t, pick, formatDateTime } = useLocale();
+  const { t, pick, lang, formatDateTime } = useLocale();
   const transitions = new Set(c.history.map((h) => `request.${h.action}`));
   // Transitions and the other audit entries (notes, imports…) in one timeline, oldest first.
   const items = [
@@ -296,11 +323,11 @@ function History({ c }: { c: CaseDetail }) {
       {items.map((h) => (
         <Timeline.Item key={h.key} title={h.title}>
           <Text size="xs" c="dimmed">
-            <IsolatedParts parts={[formatDateTime(h.at), ...h.parts]} />
+            <BidiParts parts={[formatDateTime(h.at), ...h.parts]} />
           </Text>
           {h.reason && (
             <Text size="xs">
-              <BidiText text={h.reason} />
+              <BidiText text={historyReason(h.reason, lang)} />
             </Text>
           )}
         </Timeline.Item>
@@ -309,25 +336,8 @@ function History({ c }: { c: CaseDetail }) {
   );
 }
 
-/**
- * "date · #63 · name": each part isolated, so an Arabic name beside a number cannot pull its
- * neighbours out of order in an English line (or an entry number out of order in an Arabic one).
- */
-function IsolatedParts({ parts }: { parts: string[] }) {
-  return (
-    <>
-      {parts.map((p, i) => (
-        <Fragment key={i}>
-          {i > 0 && ' · '}
-          <bdi dir={/^#\d+$/.test(p) ? 'ltr' : undefined}>{p}</bdi>
-        </Fragment>
-      ))}
-    </>
-  );
-}
-
 /** One request: header with its actions, the applicant's data, notes, attachments, history. */
-export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) {
+export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
   const { client, user } = useSession();
   const { t, pick, lang, formatDate, formatNumber } = useLocale();
   const q = useQuery({ queryKey: ['cases.get', id], queryFn: () => client.call('cases.get', { id }) });
@@ -347,7 +357,8 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) 
           list.findIndex((x) => x.id === (attachmentId ?? list[0]!.id)),
         );
         setAttachmentId(list[(i + (e.key === 'a' ? 1 : -1) + list.length) % list.length]!.id);
-      } else if (['1', '2', '3', '4', '5'].includes(e.key)) setTab(['checks', 'data', 'notes', 'history', 'payments'][Number(e.key) - 1]!);
+      } else if (['1', '2', '3', '4', '5', '6'].includes(e.key))
+        setTab(['checks', 'data', 'notes', 'history', 'payments', 'cpd'][Number(e.key) - 1]!);
       else return;
       e.preventDefault();
     };
@@ -381,11 +392,19 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) 
               <StatusBadge status={c.status} />
               <CaseDocuments c={c} />
             </Group>
-            <Text fw={700}>{lang === 'ar' ? c.applicant.nameAr : c.applicant.nameEn}</Text>
+            <Text fw={700} dir="auto">
+              {lang === 'ar' ? c.applicant.nameAr : c.applicant.nameEn}
+            </Text>
             <Text size="sm">{pick(SERVICE_LABELS[c.service])}</Text>
             <Text size="sm" c="dimmed">
-              {`${t('submitted')}: ${formatDate(c.submittedAt)} · ${t('age')}: ${formatNumber(c.ageDays)} · ${t('assignee')}: ${c.assignee?.displayName ?? t('unassigned')}`}
-              {c.returnDueAt ? ` · ${t('returnDue')}: ${formatDate(c.returnDueAt)}` : ''}
+              <BidiParts
+                parts={[
+                  <Labelled key="s" label={t('submitted')} value={formatDate(c.submittedAt)} />,
+                  <Labelled key="a" label={t('ageShort')} value={countText(lang, 'workingDays', c.ageDays)} />,
+                  <Labelled key="u" label={t('assignee')} value={c.assignee?.displayName ?? t('unassigned')} />,
+                  c.returnDueAt && <Labelled key="r" label={t('returnDue')} value={formatDate(c.returnDueAt)} />,
+                ]}
+              />
             </Text>
           </Stack>
           <DecisionBar c={c} />
@@ -427,10 +446,12 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) 
               </Tabs.Tab>
               <Tabs.Tab value="history">{t('history')}</Tabs.Tab>
               <Tabs.Tab value="payments">{t('payments')}</Tabs.Tab>
+              {CPD_SERVICES.includes(c.service) && <Tabs.Tab value="cpd">{t('cpdTab')}</Tabs.Tab>}
             </Tabs.List>
             <Paper withBorder p="md" mt="xs">
               <Tabs.Panel value="checks">
                 <ChecksPanel c={c} onOpenAttachment={(aid) => setAttachmentId(aid)} />
+                {!c.withheld?.includes('application') && <SignalsPanel requestId={c.id} onOpenAttachment={(aid) => setAttachmentId(aid)} />}
               </Tabs.Panel>
               <Tabs.Panel value="data">
                 <ApplicantTable c={c} />
@@ -443,6 +464,9 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: 'payments' }) 
               </Tabs.Panel>
               <Tabs.Panel value="payments">
                 <FinancePanel requestId={c.id} attachments={c.attachments} />
+              </Tabs.Panel>
+              <Tabs.Panel value="cpd">
+                <CpdAuditPanel requestId={c.id} caseVersion={c.version} />
               </Tabs.Panel>
             </Paper>
           </Tabs>

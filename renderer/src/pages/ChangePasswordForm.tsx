@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/locale';
 import { errorText, type FieldLabels, type ShownError } from '../components/errors';
 import { SignInHeader } from '../components/SignInHeader';
 import { MESSAGES } from '../i18n/messages';
+import { useRequiredFields } from '../components/required-fields';
 
 /**
  * After an admin reset the password, sign-in answers "choose a new one": this form sends the
@@ -28,9 +29,11 @@ export function ChangePasswordForm({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<ShownError>(null);
   const [busy, setBusy] = useState(false);
+  const required = useRequiredFields();
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (!required.check([newPassword, repeat], e.currentTarget)) return;
     if (newPassword !== repeat) return setError(MESSAGES.passwordsDiffer);
     setBusy(true);
     setError(null);
@@ -44,7 +47,7 @@ export function ChangePasswordForm({
   }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <SignInHeader />
         <Title order={2} size="h5">
@@ -60,6 +63,7 @@ export function ChangePasswordForm({
           value={newPassword}
           onChange={(e) => setNewPassword(e.currentTarget.value)}
           required
+          error={required.errorFor(newPassword)}
           autoFocus
           autoComplete="new-password"
           dir="ltr"
@@ -69,6 +73,7 @@ export function ChangePasswordForm({
           value={repeat}
           onChange={(e) => setRepeat(e.currentTarget.value)}
           required
+          error={required.errorFor(repeat)}
           autoComplete="new-password"
           dir="ltr"
         />

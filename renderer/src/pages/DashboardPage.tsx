@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import { useQuery } from '@tanstack/react-query';
 import { SERVICES, SERVICE_LABELS, TERMS, type Service, type Status } from '../../../shared/domain';
@@ -7,16 +7,20 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { ChartCard } from '../components/ChartCard';
-import { useMoney } from '../components/money';
-import { countText } from '../i18n/counts';
+import { DayInput } from '../components/DayInput';
 import { FailingMessages } from './dashboard/FailingMessages';
+import { CountBars } from './dashboard/CountBars';
+import { columnChartDirection } from './dashboard/chart-direction';
+import { refundsSummary } from './dashboard/refunds-summary';
+import { dayTick } from './dashboard/day-tick';
+import { SignalsPerWeek } from './dashboard/SignalsPerWeek';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
 
 /** The supervisor's view: what came in, what was decided, what waits and for how long, who decided, returns, refunds. */
 export function DashboardPage() {
   const { client, user } = useSession();
-  const { t, pick, lang, formatNumber, formatDate } = useLocale();
+  const { t, pick, lang, dir, formatNumber, formatDate } = useLocale();
   // The outbox's failing messages are the admin's to resend or cancel.
   const isAdmin = user?.roles.includes('admin') ?? false;
   const [from, setFrom] = useState(daysAgo(29));
@@ -29,7 +33,7 @@ export function DashboardPage() {
   const f = q.data;
   const statusLabel = (s: string) => TERMS.statuses[s as Status]?.[lang] ?? s;
   const serviceLabel = (s: string) => SERVICE_LABELS[s as Service]?.[lang] ?? s;
-  const money = useMoney();
+  const mirrored = columnChartDirection(dir);
   const bands = { within: t('bandWithin'), over: t('bandOver'), late: t('bandLate') };
 
   return (
@@ -39,20 +43,9 @@ export function DashboardPage() {
       </Title>
       {isAdmin && <FailingMessages />}
       <Group align="end">
-        <TextInput
-          type="date"
-          label={t('from')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          description={from ? formatDate(from) : undefined}
-        />
-        <TextInput
-          type="date"
-          label={t('to')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          description={to ? formatDate(to) : undefined}
-        />
+        {/* Cleared, a box keeps its last day: the figures always cover a range. */}
+        <DayInput label={t('from')} value={from} onChange={(d) => d && setFrom(d)} description={formatDate(from)} />
+        <DayInput label={t('to')} value={to} onChange={(d) => d && setTo(d)} description={formatDate(to)} />
         <Select
           label={t('service')}
           placeholder={t('allServices')}
@@ -73,8 +66,9 @@ export function DashboardPage() {
             <Stat label={t('returns')} value={formatNumber(f.returns.count)} />
             <Stat
               label={t('refundsPaid')}
-              // "1 · 50 SAR" read as 1.50: the count says what it counts, the amount has its two decimals.
-              value={`${countText(lang, 'refunds', f.refundsPaid.count)} · ${money.halalas(f.refundsPaid.totalHalalas)}`}
+              // A sentence, not "0 · 0 ريال": the count in its plural form and the amount in SAR.
+              value={refundsSummary(lang, f.refundsPaid.count, f.refundsPaid.totalHalalas)}
+              small
             />
           </SimpleGrid>
           <ChartCard
@@ -87,6 +81,9 @@ export function DashboardPage() {
               data={f.perDay}
               dataKey="day"
               withLegend
+              {...mirrored}
+              xAxisProps={{ ...mirrored.xAxisProps, tickFormatter: dayTick(lang) }}
+              tooltipProps={{ ...mirrored.tooltipProps, labelFormatter: (day) => dayTick(lang)(String(day)) }}
               curveType="monotone"
               series={[
                 { name: 'intake', label: t('intake'), color: 'teal.7' },
@@ -94,6 +91,7 @@ export function DashboardPage() {
               ]}
             />
           </ChartCard>
+          {(user?.roles.includes('approver') || isAdmin) && <SignalsPerWeek />}
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <ChartCard
               title={`${t('ageing')} (${t('slaIs')} ${f.slaWorkingDays})`}
@@ -111,6 +109,7 @@ export function DashboardPage() {
                 dataKey="bucket"
                 type="stacked"
                 withLegend
+                {...mirrored}
                 series={[
                   { name: 'within', label: bands.within, color: 'teal.7' },
                   { name: 'over', label: bands.over, color: 'yellow.7' },
@@ -155,7 +154,7 @@ export function DashboardPage() {
                 <Table.Tbody>
                   {f.reviewers.map((r) => (
                     <Table.Tr key={r.name}>
-                      <Table.Td>{r.name}</Table.Td>
+                      <Table.Td dir="auto">{r.name}</Table.Td>
                       <Table.Td>{formatNumber(r.decisions)}</Table.Td>
                       <Table.Td>{formatNumber(r.approved)}</Table.Td>
                       <Table.Td>{formatNumber(r.rejected)}</Table.Td>
@@ -187,42 +186,15 @@ export function DashboardPage() {
   );
 }
 
-/** Horizontal bars, one label each: every status or service is named (the chart skips labels when rows are too tight). */
-const barsHeight = (rows: number) => 40 + rows * 30;
-
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, small }: { label: string; value: string; small?: boolean }) {
   return (
     <Stack gap={2} p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="xl">
+      <Text fw={700} size={small ? 'md' : 'xl'}>
         {value}
       </Text>
     </Stack>
-  );
-}
-
-/** One count per label as horizontal bars (every label shown), with its CSV. */
-function CountBars(props: {
-  title: string;
-  fileName: string;
-  header: string;
-  rows: Array<{ name: string; count: number }>;
-  labelWidth: number;
-  color: string;
-}) {
-  const { t } = useLocale();
-  return (
-    <ChartCard title={props.title} fileName={props.fileName} csv={[[props.header, t('count')], ...props.rows.map((r) => [r.name, r.count])]}>
-      <BarChart
-        h={barsHeight(props.rows.length)}
-        orientation="vertical"
-        yAxisProps={{ width: props.labelWidth, interval: 0 }}
-        data={props.rows}
-        dataKey="name"
-        series={[{ name: 'count', label: t('count'), color: props.color }]}
-      />
-    </ChartCard>
   );
 }

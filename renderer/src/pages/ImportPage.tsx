@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from '../components/errors';
 import { MESSAGES } from '../i18n/messages';
 import { BidiText } from '../components/BidiText';
+import { countText } from '../i18n/counts';
 import { FileDropZone } from '../components/FileDropZone';
 
 async function toBase64(file: File): Promise<string> {
@@ -83,7 +84,7 @@ export function ImportPage() {
               <a href={`#/case/${r.requestId}`} dir="ltr">
                 {r.reference}
               </a>
-              {` · ${formatNumber(r.attachments)} ${t('attachments')}`}
+              {` · ${countText(lang, 'attachments', r.attachments)}`}
             </Text>
           ) : (
             <List size="sm">

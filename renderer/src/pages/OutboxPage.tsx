@@ -6,6 +6,7 @@ import type { DeliveryState } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
+import { countText } from '../i18n/counts';
 import { errorText } from '../components/errors';
 import { navigate } from '../route';
 import { DeliveryNotice } from './outbox/DeliveryNotice';
@@ -22,7 +23,7 @@ const SEARCH_PAUSE_MS = 300;
  */
 export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
   const { client, user } = useSession();
-  const { t, lang, formatNumber } = useLocale();
+  const { t, lang } = useLocale();
   const isAdmin = user?.roles.includes('admin') ?? false;
   const [search, setSearch] = useState('');
   const [searched] = useDebouncedValue(search, SEARCH_PAUSE_MS);
@@ -65,7 +66,7 @@ export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
       {rows.length === limit && (
         <Group>
           <Text size="sm" c="dimmed">
-            {fill(t('outboxShown'), { n: formatNumber(limit) })}
+            {fill(t('outboxShown'), { n: countText(lang, 'messages', limit) })}
           </Text>
           {mayHaveMore && (
             <Button

@@ -11,6 +11,9 @@ import { FeeScheduleEditor } from './policy/FeeScheduleEditor';
 import { ExemptionsEditor } from './policy/ExemptionsEditor';
 import { PolicyHistory } from './policy/PolicyHistory';
 import { NUMBER_FIELDS } from './policy/policy-fields';
+import { PolicyProposal } from './policy/PolicyProposal';
+import { CpdAuditPolicyEditor } from './policy/CpdAuditPolicyEditor';
+import { BidiParts } from '../components/BidiText';
 
 /**
  * The policy in force (fees, exemptions, windows and the other values) and its versions. Admins save
@@ -61,7 +64,8 @@ export function PolicyPage() {
     } catch (e) {
       if (e instanceof DeskCallError && e.code === 'conflict') {
         // Another admin's version is in force now: show it, and keep nothing of this draft silently.
-        setMessage({ color: 'yellow', text: MESSAGES.polConflict });
+        // The desk says which: another admin's version is in force, or a proposal waits for activation.
+        setMessage({ color: 'yellow', text: e });
         setBase(null);
       } else setMessage({ color: 'red', text: e });
     } finally {
@@ -77,9 +81,15 @@ export function PolicyPage() {
         {t('policy')}
       </Title>
       <Text size="sm" c="dimmed">
-        {`${t('polVersion')} ${base.version} · ${base.createdBy ?? t('polShipped')}${canEdit ? '' : ` · ${t('polReadOnly')}`}`}
+        <BidiParts parts={[`${t('polVersion')} ${base.version}`, base.createdBy ?? t('polShipped'), !canEdit && t('polReadOnly')]} />
       </Text>
       {draft.sample && <Alert color="yellow">{t('polSampleWarning')}</Alert>}
+      {/* A proposal waits for a second admin: what it would change, and its activation (issue #20). */}
+      {history.data
+        ?.filter((v) => v.state === 'proposed')
+        .map((v) => (
+          <PolicyProposal key={v.version} proposal={v} />
+        ))}
       {!canEdit && message && <Alert color={message.color}>{errorText(message.text, lang)}</Alert>}
 
       <Section title={t('polFees')} help={t('polFeesHelp')}>
@@ -154,9 +164,14 @@ export function PolicyPage() {
         />
       </Section>
 
+      <Section title={t('polCpdAudit')} help={t('polCpdAuditHelp')}>
+        <CpdAuditPolicyEditor value={draft.cpdAudit} onChange={(v) => set('cpdAudit', v)} readOnly={!canEdit} />
+      </Section>
+
       {canEdit && (
         <Paper withBorder p="sm">
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void save();

@@ -10,6 +10,7 @@ import { DeliveryForm } from '../components/DeliveryForm';
 import { FormActions } from '../components/FormActions';
 import { countText } from '../i18n/counts';
 import { deliveryPhrase } from './print/delivery-phrases';
+import { Ltr } from '../components/BidiText';
 
 type Stage = 'ready' | 'printed' | 'delivered';
 type Layout = 'cr80' | 'a4';
@@ -170,9 +171,9 @@ export function PrintCentrePage() {
                 <Table.Td dir="ltr" style={{ textAlign: 'start', whiteSpace: 'nowrap' }}>
                   <a href={`#/case/${r.id}`}>{r.reference}</a>
                 </Table.Td>
-                <Table.Td>{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <span dir="ltr">{r.idNumber}</span>
+                <Table.Td dir="auto">{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
+                <Table.Td>
+                  <Ltr>{r.idNumber}</Ltr>
                 </Table.Td>
                 <Table.Td>
                   {r.cardNumber ? (
@@ -218,6 +219,7 @@ export function PrintCentrePage() {
 
       <Modal opened={reprintAsk} onClose={() => setReprintAsk(false)} title={t('reprintSelected')}>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             print.mutate({ ids: chosen.map((r) => r.id), reprintReason: reason });

@@ -11,6 +11,7 @@ import { errorText, type ShownError } from '../components/errors';
 import { MESSAGES } from '../i18n/messages';
 import { ExportMenu } from '../components/ExportMenu';
 import { QueueFilters, type QueueFilterValues } from '../components/QueueFilters';
+import { Ltr } from '../components/BidiText';
 
 /** Calendar days until a returned request's response window closes (Riyadh dates). */
 const daysLeft = (due: string) => Math.round((Date.parse(`${due}T00:00:00+03:00`) - Date.now()) / 86_400_000) + 1;
@@ -229,13 +230,15 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                       <Table.Td>{pick(SERVICE_LABELS[r.service])}</Table.Td>
                       <Table.Td miw={200}>
                         <Text size="sm" lineClamp={1}>
-                          {lang === 'ar' ? r.nameAr : r.nameEn}
+                          <bdi dir="auto">{lang === 'ar' ? r.nameAr : r.nameEn}</bdi>
                         </Text>
                         <Text size="xs" c="dimmed" lineClamp={1}>
-                          {lang === 'ar' ? r.nameEn : r.nameAr}
+                          <bdi dir="auto">{lang === 'ar' ? r.nameEn : r.nameAr}</bdi>
                         </Text>
                       </Table.Td>
-                      <Table.Td dir="ltr">{r.idNumber}</Table.Td>
+                      <Table.Td>
+                        <Ltr>{r.idNumber}</Ltr>
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Text size="sm">{formatDateParts(r.submittedAt).gregorian}</Text>
                         <Text size="xs" c="dimmed">
@@ -252,7 +255,9 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                         </Badge>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {r.assignee?.displayName ?? (
+                        {r.assignee ? (
+                          <bdi dir="auto">{r.assignee.displayName}</bdi>
+                        ) : (
                           <Text span c="dimmed" size="sm">
                             {t('unassigned')}
                           </Text>

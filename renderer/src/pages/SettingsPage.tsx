@@ -5,6 +5,7 @@ import type { DatabaseProbe, DatabaseSettingsView } from '../../../shared/domain
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
+import { ErrorNotice, RawDetails } from '../components/ErrorNotice';
 import { DeliverySettings } from './settings/DeliverySettings';
 import { AboutUpdates } from './settings/AboutUpdates';
 
@@ -51,7 +52,7 @@ export function SettingsPage() {
           {view.isPending && <Loader aria-label={t('loading')} />}
           {view.isError && <Alert color="red">{errorText(view.error, lang)}</Alert>}
           {data && <InUse data={data} />}
-          <form onSubmit={submit}>
+          <form onSubmit={submit} noValidate>
             <Stack gap="xs">
               <TextInput
                 label={t('databaseAddress')}
@@ -87,7 +88,7 @@ export function SettingsPage() {
             </Stack>
           </form>
           {probe.data && <ProbeResult probe={probe.data} />}
-          {(probe.isError || save.isError) && <Alert color="red">{errorText(probe.error ?? save.error, lang)}</Alert>}
+          {(probe.isError || save.isError) && <ErrorNotice error={probe.error ?? save.error} />}
           {data && !data.canSave && (
             <Text size="sm" c="dimmed">
               {t('cannotSave')}
@@ -155,15 +156,12 @@ function ProbeResult({ probe }: { probe: DatabaseProbe }) {
       <Stack gap={4}>
         <Code dir="ltr">{probe.describe}</Code>
         {probe.server && <Text size="sm">{probe.server}</Text>}
+        {probe.problem && <Text size="sm">{t(`probe_${probe.problem}`)}</Text>}
         {probe.ok && (
           <Text size="sm">{`${t('migrationsState')}: ${formatNumber(probe.migrationsApplied)} / ${formatNumber(probe.migrationsPending)}`}</Text>
         )}
         {probe.newerThanDesk && <Text size="sm">{t('newerDatabase')}</Text>}
-        {probe.message && (
-          <Text size="sm" dir="ltr" style={{ textAlign: 'start' }}>
-            {probe.message}
-          </Text>
-        )}
+        {probe.message && <RawDetails text={probe.message} label={t('errorDetails')} />}
       </Stack>
     </Alert>
   );

@@ -117,6 +117,6 @@ test('the finance pages and the policy page pass axe in both languages', async (
   await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'السياسات والرسوم' }).click();
-  await expect(page.getByRole('button', { name: 'حفظ إصدار جديد' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'اقتراح إصدار جديد' })).toBeVisible();
   await audit(page, 'policy (admin) ar');
 });

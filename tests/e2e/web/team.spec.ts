@@ -17,7 +17,7 @@ const hosts: ChildProcess[] = [];
 function startHost(port: number, extra: string[]): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/host/serve.ts', '--port', String(port), '--db', schema.address, '--token', TOKEN, ...extra],
+    ['out/host/serve.js', '--port', String(port), '--db', schema.address, '--token', TOKEN, ...extra],
     // Each desk its own folder: its own card-signing key, its own settings.
     { env: { ...process.env, MUMARIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'desk-team-')) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -36,7 +36,7 @@ export function AwaitingPaymentTab() {
         />
         {q.data && (
           <Text size="sm" c="dimmed" aria-live="polite">
-            {`${countText(lang, 'requests', rows.length)} · ${formatNumber(overdue)} ${t('finOverdueCount')}`}
+            {`${countText(lang, 'requests', rows.length)} · ${t('finOverdueCount')}: ${formatNumber(overdue)}`}
           </Text>
         )}
       </Group>

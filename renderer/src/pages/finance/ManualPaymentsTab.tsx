@@ -8,6 +8,8 @@ import { errorText, type ShownError } from '../../components/errors';
 import { useMoney } from '../../components/money';
 import { FormActions } from '../../components/FormActions';
 import { InvoiceReferenceCell } from './InvoiceReferenceCell';
+import { BidiParts } from '../../components/BidiText';
+import { countText } from '../../i18n/counts';
 
 /**
  * Bank transfers recorded from their proof and waiting for a second officer (maker-checker): another
@@ -15,7 +17,7 @@ import { InvoiceReferenceCell } from './InvoiceReferenceCell';
  */
 export function ManualPaymentsTab() {
   const { client, user } = useSession();
-  const { t, lang, formatNumber, formatDate, formatDateTime } = useLocale();
+  const { t, lang, formatDate, formatDateTime } = useLocale();
   const money = useMoney();
   const queryClient = useQueryClient();
   const [refusing, setRefusing] = useState<PendingManualPaymentRow | null>(null);
@@ -138,11 +140,12 @@ export function ManualPaymentsTab() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {q.data && rows.length > 0 && <Text size="xs" c="dimmed">{`${formatNumber(rows.length)} ${t('finWaitingCount')}`}</Text>}
+      {q.data && rows.length > 0 && <Text size="xs" c="dimmed">{`${countText(lang, 'payments', rows.length)} ${t('finWaitingCount')}`}</Text>}
 
       <Modal opened={refusing !== null} onClose={() => setRefusing(null)} title={t('finRefusePayment')}>
         {refusing && (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               refuse.mutate({ paymentId: refusing.paymentId, reason: reason.trim() });
@@ -150,8 +153,7 @@ export function ManualPaymentsTab() {
           >
             <Stack>
               <Text size="sm">
-                <bdi dir="ltr">{refusing.transferReference}</bdi>
-                {` · ${money.halalas(refusing.amountHalalas)} · ${refusing.recordedBy.name}`}
+                <BidiParts parts={[refusing.transferReference, money.halalas(refusing.amountHalalas), refusing.recordedBy.name]} />
               </Text>
               <Textarea
                 label={t('finRefuseReason')}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReconciliationRow } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
 import { useMoney } from '../../components/money';
+import { DayInput } from '../../components/DayInput';
 
 const riyadhDay = (offsetDays = 0) => new Date(Date.now() + 3 * 3_600_000 - offsetDays * 86_400_000).toISOString().slice(0, 10);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,18 +39,11 @@ export function ReconciliationTab() {
   return (
     <Stack>
       <Group align="end">
-        <TextInput
-          type="date"
-          label={t('from')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          description={DAY.test(from) ? formatDate(from) : undefined}
-        />
-        <TextInput
-          type="date"
+        <DayInput label={t('from')} value={from} onChange={(d) => setFrom(d ?? '')} description={DAY.test(from) ? formatDate(from) : undefined} />
+        <DayInput
           label={t('to')}
           value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={(d) => setTo(d ?? '')}
           description={DAY.test(to) ? formatDate(to) : undefined}
           error={DAY.test(from) && DAY.test(to) && from > to ? t('finRangeBackwards') : undefined}
         />

@@ -8,6 +8,7 @@ import { errorText } from '../../components/errors';
 import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
 import { FormActions } from '../../components/FormActions';
+import { BidiParts } from '../../components/BidiText';
 
 const INVOICE_NUMBER = /^INV-\d{4}-\d{6}$/;
 
@@ -130,6 +131,7 @@ export function UnmatchedPaymentsTab() {
       <Modal opened={assigning !== null} onClose={() => setAssigning(null)} title={t('finAssignTitle')}>
         {assigning && (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               assign.mutate({ unmatchedId: assigning.id, invoiceNumber: typed, note: note.trim() });
@@ -137,8 +139,7 @@ export function UnmatchedPaymentsTab() {
           >
             <Stack>
               <Text size="sm">
-                <bdi dir="ltr">{assigning.transactionId}</bdi>
-                {` · ${money.halalas(assigning.amountHalalas)} · ${formatDateTime(assigning.paidAt)}`}
+                <BidiParts parts={[assigning.transactionId, money.halalas(assigning.amountHalalas), formatDateTime(assigning.paidAt)]} />
               </Text>
               <TextInput
                 label={t('finInvoiceNumber')}

@@ -4,6 +4,8 @@ import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
 import { outcomeLabel } from './delivery-states';
+import { RelayText } from '../../components/RelayText';
+import { MESSAGES } from '../../i18n/messages';
 import { outboxHistoryQuery } from './outbox-queries';
 
 /** Every try of one message with the relay's words, and each admin's resend or cancel; asked for only when opened. */
@@ -34,11 +36,16 @@ export function DeliveryHistory({ id }: { id: number }) {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.at)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {t(outcomeLabel(a.outcome))}
-              {a.by && <Text span size="xs" c="dimmed">{` ${t('attemptBy')} ${a.by}`}</Text>}
+              {a.by && (
+                <Text span size="xs" c="dimmed">
+                  {` ${t('attemptBy')} `}
+                  <bdi dir="auto">{a.by}</bdi>
+                </Text>
+              )}
             </Table.Td>
-            {/* The relay answers in its own words (usually English): laid out in the direction of its own text. */}
+            {/* The relay answers in its own words (usually English): its meaning is worded, its words folded for support. */}
             <Table.Td style={{ wordBreak: 'break-word' }}>
-              <span dir="auto">{a.detail || '—'}</span>
+              {a.detail ? <RelayText text={a.detail} otherwise={MESSAGES.relayOwnWords} /> : '—'}
             </Table.Td>
           </Table.Tr>
         ))}

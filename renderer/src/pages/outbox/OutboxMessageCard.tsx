@@ -5,6 +5,9 @@ import { useLocale } from '../../i18n/locale';
 import { DeliveryStateBadge } from './DeliveryStateBadge';
 import { DeliveryHistory } from './DeliveryHistory';
 import { MessageActions } from './MessageActions';
+import { RelayText } from '../../components/RelayText';
+import { MESSAGES } from '../../i18n/messages';
+import { BidiParts, Labelled, Ltr } from '../../components/BidiText';
 
 /**
  * One message: where it goes, its state and the last word from the relay; its history and text open
@@ -16,11 +19,13 @@ export const OutboxMessageCard = memo(function OutboxMessageCard({ message: m, i
   const [text, setText] = useState(false);
   const ids = useId();
   const facts = [
-    `${t('queuedAt')}: ${formatDateTime(m.createdAt)}`,
-    m.sentAt && `${t('sentAt')}: ${formatDateTime(m.sentAt)}`,
-    `${t('deliveryAttempts')}: ${formatNumber(m.attempts)}`,
-    m.nextAttemptAt && (m.state === 'failed' || m.state === 'queued') && `${t('nextAttemptAt')}: ${formatDateTime(m.nextAttemptAt)}`,
-  ].filter(Boolean);
+    <Labelled key="q" label={t('queuedAt')} value={formatDateTime(m.createdAt)} />,
+    m.sentAt && <Labelled key="s" label={t('sentAt')} value={formatDateTime(m.sentAt)} />,
+    <Labelled key="a" label={t('deliveryAttempts')} value={formatNumber(m.attempts)} />,
+    m.nextAttemptAt && (m.state === 'failed' || m.state === 'queued') && (
+      <Labelled key="n" label={t('nextAttemptAt')} value={formatDateTime(m.nextAttemptAt)} />
+    ),
+  ];
   return (
     <Paper withBorder p="sm" component="article" aria-labelledby={`${ids}-subject`} data-message-state={m.state}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -39,23 +44,23 @@ export const OutboxMessageCard = memo(function OutboxMessageCard({ message: m, i
       <Text size="xs" c="dimmed">
         {`${t(`channel_${m.channel}`)} · ${t('to')}: `}
         {/* An empty address or body: withheld from this user's roles by the desk (auth/visibility.ts). */}
-        {m.to ? <bdi dir="ltr">{m.to}</bdi> : t('withheldForRole')}
+        {m.to ? <Ltr>{m.to}</Ltr> : t('withheldForRole')}
         {m.reference && ` · ${t('reference')}: `}
-        {m.reference && <bdi dir="ltr">{m.reference}</bdi>}
+        {m.reference && <Ltr>{m.reference}</Ltr>}
       </Text>
       <Text size="sm" mt={6}>
-        {facts.join(' · ')}
+        <BidiParts parts={facts} />
       </Text>
       {m.lastError && m.state !== 'sent' && m.state !== 'cancelled' && (
         <Text size="sm" c="red.9" style={{ wordBreak: 'break-word' }}>
           {`${t('lastError')}: `}
-          <bdi>{m.lastError}</bdi>
+          <RelayText text={m.lastError} otherwise={MESSAGES.relayFailed} />
         </Text>
       )}
       {m.relayAnswer && (
         <Text size="sm" style={{ wordBreak: 'break-word' }}>
           {`${t('relayAnswer')}: `}
-          <bdi>{m.relayAnswer}</bdi>
+          <RelayText text={m.relayAnswer} otherwise={MESSAGES.relayOwnWords} />
         </Text>
       )}
       <Group justify="space-between" mt={6}>

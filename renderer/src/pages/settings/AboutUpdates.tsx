@@ -45,7 +45,7 @@ export function AboutUpdates() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('updateChannel')}</Table.Th>
-                <Table.Td dir="ltr">{v.channel}</Table.Td>
+                <Table.Td>{t(`updateChannel_${v.channel}`)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('updateServer')}</Table.Th>

@@ -29,7 +29,12 @@ function desk() {
       'delivery.saveSettings': (args) => {
         calls.push(args);
         if (args.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(args.email.from))
-          throw new DeskCallError({ code: 'bad_input', message: 'email.from: expected an e-mail address' });
+          throw new DeskCallError({
+            code: 'bad_input',
+            message: 'email.from: expected an e-mail address',
+            messageAr: 'email.from: expected an e-mail address',
+            issue: { code: 'email', field: 'email.from' },
+          });
         secrets = { password: args.email?.password ?? secrets.password, key: args.sms?.key ?? secrets.key };
         view = {
           ...view,
@@ -80,7 +85,7 @@ describe('the delivery settings form', () => {
     const form = formFrom(saved);
     const refused = await d.client.call('delivery.saveSettings', saveArgsFrom({ ...form, from: 'not-an-address' })).catch((e: unknown) => e);
     expect(errorText(refused, 'en', DELIVERY_FIELDS)).toBe('Sender address: expected an e-mail address');
-    expect(errorText(refused, 'ar', DELIVERY_FIELDS)).toBe('عنوان المرسل: expected an e-mail address');
+    expect(errorText(refused, 'ar', DELIVERY_FIELDS)).toBe('عنوان المرسل: المتوقع عنوان بريد إلكتروني صحيح');
   });
 
   it('starts a relay not set yet from the usual submission port, both channels off', () => {

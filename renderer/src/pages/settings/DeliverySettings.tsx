@@ -9,6 +9,7 @@ import { deliverySettingsQuery } from '../outbox/outbox-queries';
 import { DeliveryStatusAlerts } from '../outbox/DeliveryNotice';
 import { DELIVERY_FIELDS, formFrom, saveArgsFrom, type DeliveryForm } from './delivery-form';
 import { DeliveryTest } from './DeliveryTest';
+import { useRequiredFields } from '../../components/required-fields';
 
 /** Administrators: the mail relay and the SMS gateway the outbox leaves through, and how often it tries. */
 export function DeliverySettings() {
@@ -51,14 +52,17 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
     save.reset();
   };
   const secretHint = (isSet: boolean) => (isSet ? `${t('secretSet')} · ${t('secretKeepHint')}` : t('secretNotSet'));
-  const submit = (e: React.FormEvent) => {
+  const required = useRequiredFields();
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const needed = [...(form.emailOn ? [form.host, form.port, form.from] : []), ...(form.smsOn ? [form.url, form.sender] : []), form.maxAttempts];
+    if (!required.check(needed, e.currentTarget)) return;
     save.mutate(form);
   };
   return (
     <Stack>
       <DeliveryStatusAlerts view={view} />
-      <form onSubmit={submit} aria-labelledby="delivery-settings-title">
+      <form noValidate onSubmit={submit} aria-labelledby="delivery-settings-title">
         <Stack gap="sm">
           <Title order={4} size="h5">
             {t('smtpRelay')}
@@ -76,6 +80,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
                   autoComplete="off"
                   spellCheck={false}
                   required
+                  error={required.errorFor(form.host)}
                 />
                 <NumberInput
                   label={t('smtpPort')}
@@ -87,6 +92,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
                   allowDecimal={false}
                   allowNegative={false}
                   required
+                  error={required.errorFor(form.port)}
                 />
                 <Select
                   label={t('smtpSecurity')}
@@ -124,6 +130,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
                 autoComplete="off"
                 spellCheck={false}
                 required
+                error={required.errorFor(form.from)}
               />
             </>
           )}
@@ -142,6 +149,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
                 autoComplete="off"
                 spellCheck={false}
                 required
+                error={required.errorFor(form.url)}
               />
               <Group grow align="end">
                 <PasswordInput
@@ -160,6 +168,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
                   maxLength={32}
                   autoComplete="off"
                   required
+                  error={required.errorFor(form.sender)}
                 />
               </Group>
             </>
@@ -175,6 +184,7 @@ export function DeliveryFormCard({ view }: { view: DeliverySettingsView }) {
             allowNegative={false}
             maw={520}
             required
+            error={required.errorFor(form.maxAttempts)}
           />
           <Text size="sm" c="dimmed">
             {t('secretWhere')}

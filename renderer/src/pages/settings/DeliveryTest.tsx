@@ -17,7 +17,7 @@ export function DeliveryTest() {
     if (to.trim()) test.mutate(to.trim());
   };
   return (
-    <form onSubmit={submit} aria-labelledby="delivery-test-title">
+    <form noValidate onSubmit={submit} aria-labelledby="delivery-test-title">
       <Title order={4} size="h5" id="delivery-test-title" mb="xs">
         {t('deliveryTestTitle')}
       </Title>
