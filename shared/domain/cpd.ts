@@ -85,3 +85,14 @@ export interface CpdSampleView {
   drawnBy: string | null;
   drawnAt: string;
 }
+
+/** CPD activity kinds as a reviewer reads them; a kind a bundle names that is not here is shown as sent. */
+export const CPD_ACTIVITY_KINDS: Record<string, Bilingual> = {
+  course: { ar: 'دورة تدريبية', en: 'Course' },
+  workshop: { ar: 'ورشة عمل', en: 'Workshop' },
+  conference: { ar: 'مؤتمر', en: 'Conference' },
+  lecture: { ar: 'محاضرة', en: 'Lecture' },
+  online: { ar: 'تعلم عن بعد', en: 'Online learning' },
+};
+
+export const cpdActivityKind = (kind: string): Bilingual => CPD_ACTIVITY_KINDS[kind] ?? { ar: kind, en: kind };

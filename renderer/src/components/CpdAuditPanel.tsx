@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CPD_REASONS, CPD_REASON_CODES, type CpdActivityView, type CpdDecision, type CpdReason } from '../../../shared/domain';
+import { CPD_REASONS, cpdActivityKind, CPD_REASON_CODES, type CpdActivityView, type CpdDecision, type CpdReason } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
@@ -75,7 +75,7 @@ export function CpdAuditPanel({ requestId, caseVersion }: { requestId: number; c
                   {act.title}
                 </Text>
                 <Text size="xs" c="dimmed" dir="auto">
-                  {act.kind}
+                  {pick(cpdActivityKind(act.kind))}
                 </Text>
               </Table.Td>
               <Table.Td dir="auto">{act.provider}</Table.Td>

@@ -1,12 +1,12 @@
 import { Group, NumberInput, Select, SimpleGrid, TagsInput, Text } from '@mantine/core';
-import type { CpdAuditPolicy } from '../../../../shared/domain';
+import { cpdActivityKind, type CpdAuditPolicy } from '../../../../shared/domain';
 import { useLocale } from '../../i18n/locale';
 
 const PERIODS = [1, 2, 3, 4, 6, 12] as const;
 
 /** The CPD audit's policy values: the sample's period and share, and the thresholds of the CPD risk signals. */
 export function CpdAuditPolicyEditor({ value, onChange, readOnly }: { value: CpdAuditPolicy; onChange(v: CpdAuditPolicy): void; readOnly: boolean }) {
-  const { t, formatNumber } = useLocale();
+  const { t, lang, formatNumber } = useLocale();
   const variant = readOnly ? 'filled' : 'default';
   const set = <K extends keyof CpdAuditPolicy>(key: K, v: CpdAuditPolicy[K]) => onChange({ ...value, [key]: v });
   const num = (v: string | number, fallback: number) => (v === '' ? fallback : Number(v));
@@ -87,7 +87,7 @@ export function CpdAuditPolicyEditor({ value, onChange, readOnly }: { value: Cpd
           <NumberInput
             key={kind}
             w={120}
-            label={kind}
+            label={cpdActivityKind(kind)[lang]}
             value={value.maxHoursPerDay[kind]}
             onChange={(v) => set('maxHoursPerDay', { ...value.maxHoursPerDay, [kind]: num(v, 1) })}
             min={0.5}
