@@ -28,7 +28,7 @@ import { FAMILY, FEMALE_FIRST, MALE_FIRST } from './names';
 import { ownPhoto, resavedPhoto } from './own-files';
 import { SeededRandom } from './random';
 
-/** Given names absent from the demo's lists: a middle name from here never makes a namesake of a seeded applicant. */
+/** Given names absent from the demo's lists: a father's name from here never makes a namesake of a seeded applicant. */
 const RARE_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['حمد', 'Hamad'],
   ['منصور', 'Mansour'],
@@ -91,7 +91,7 @@ export async function plantSignals(db: DeskDb, clock: Clock, opts: PlantOptions)
   return { renamed, planted };
 }
 
-/** Gives a middle name to each seeded applicant that would otherwise be flagged as a namesake. */
+/** Gives another father's name to each seeded applicant that would otherwise be flagged as a namesake. */
 async function renameNamesakes(db: DeskDb, clock: Clock, firstId: number): Promise<number> {
   // A bench-sized seed (100,000 from short name lists) is all namesakes and need not be clean: only a demo is tidied.
   const count = await db
@@ -125,7 +125,7 @@ async function renameNamesakes(db: DeskDb, clock: Clock, firstId: number): Promi
       const [v] = await duplicatePerson.run({ db, policy, subject });
       if (v?.outcome !== 'warn') break;
       const [ar, en] = RARE_NAMES[(r.id + attempt) % RARE_NAMES.length]!;
-      const renamedTo: Applicant = { ...a, nameAr: beforeLast(a.nameAr, ar), nameEn: beforeLast(a.nameEn, en) };
+      const renamedTo: Applicant = { ...a, nameAr: otherFather(a.nameAr, ar), nameEn: otherFather(a.nameEn, en) };
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('practitioners')
@@ -145,12 +145,18 @@ async function renameNamesakes(db: DeskDb, clock: Clock, firstId: number): Promi
   return renamed;
 }
 
-/** "محمد بن فهد القحطاني" + "حمد" → "محمد بن فهد حمد القحطاني" (the grandfather's place). */
-function beforeLast(name: string, middle: string): string {
+/**
+ * "محمد بن فهد القحطاني" + "حمد" → "محمد بن حمد القحطاني": another father. (A name put in the grandfather's
+ * place would change nothing: a grandfather left out is the same person to duplicate-person.)
+ */
+function otherFather(name: string, father: string): string {
   const parts = name.split(' ');
   // "آل سعود" / "Al Saud": the family name is two words.
   const familyWords = parts.length > 2 && /^(آل|Al)$/.test(parts[parts.length - 2]!) ? 2 : 1;
-  return [...parts.slice(0, parts.length - familyWords), middle, ...parts.slice(parts.length - familyWords)].join(' ');
+  const at = parts.length - familyWords - 1;
+  if (at < 1 || /^(بن|بنت|bin|bint)$/i.test(parts[at]!))
+    return [...parts.slice(0, parts.length - familyWords), father, ...parts.slice(parts.length - familyWords)].join(' ');
+  return [...parts.slice(0, at), father, ...parts.slice(at + 1)].join(' ');
 }
 
 interface Victim {
@@ -250,7 +256,8 @@ async function importPlanted(db: DeskDb, clock: Clock, opts: PlantOptions): Prom
       idType: 'national_id',
       idExpiry: null,
       mobile: `+9665${rng.digits(8)}`,
-      registrationNumber: v.applicant.registrationNumber,
+      // Planted requests are renewals: their holder is registered even when the victim is not yet.
+      registrationNumber: v.applicant.registrationNumber ?? `${rng.int(10, 24)}R${rng.pick(['M', 'N', 'P', 'D', 'T'])}${rng.digits(7)}`,
     };
     let files: Array<{ kind: string; name: string; bytes: Uint8Array; issuedAt?: string }> = [
       { kind: 'photo', name: 'photo.jpg', bytes: own.bytes },
