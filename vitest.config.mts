@@ -66,9 +66,9 @@ const onBothDatabases = [
 /**
  * Two test files at a time: most of a file's time is spent waiting (PostgreSQL, child processes, the
  * disk), so two workers on CI's two cores finish in a little over half the time of vitest's default
- * (cores - 1 = one). Hooks seed demo desks: a minute before one counts as stuck.
+ * (cores - 1 = one). Tests and hooks seed demo desks (own files, planted signals): a minute before one counts as stuck.
  */
-const shared = { environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks', maxWorkers: 2 } as const;
+const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks', maxWorkers: 2 } as const;
 
 export default defineConfig({
   test: {
