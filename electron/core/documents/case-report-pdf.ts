@@ -1,3 +1,4 @@
+import { countryName } from '../../../shared/country-name';
 import { PDFDocument } from 'pdf-lib';
 import TERMS from '../../../shared/domain/terms.json';
 import {
@@ -91,7 +92,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
     [ar ? 'الاسم بالإنجليزية' : 'Name (English)', a.nameEn],
     [ar ? 'نوع الهوية' : 'ID type', (ID_TYPE_LABELS[a.idType] ?? { ar: a.idType, en: a.idType })[lang]],
     [ar ? 'رقم الهوية' : 'ID number', id(a.idNumber)],
-    [ar ? 'الجنسية' : 'Nationality', a.nationality],
+    [ar ? 'الجنسية' : 'Nationality', countryName(a.nationality, ar ? 'ar' : 'en')],
     [ar ? 'تاريخ الميلاد' : 'Birth date', a.birthDate],
     [ar ? 'المهنة' : 'Profession', L(professionLabel(a.profession))],
     [ar ? 'التخصص' : 'Specialty', L(specialtyLabel(a.specialty))],

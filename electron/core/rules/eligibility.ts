@@ -2,6 +2,7 @@
  * The eligibility checks of domain.md's table, exactly as rules.md fixes them.
  * Pure: plain facts and the policy in, one result per rule out; no database.
  */
+import { countryName } from '../../../shared/country-name';
 import { CARD_SERVICES, SERVICE_LABELS, type Bilingual, type Service } from '../../../shared/domain';
 import TERMS from '../../../shared/domain/terms.json';
 import type { Policy } from '../policy';
@@ -142,8 +143,8 @@ const RULES: Rule[] = [
           outcome: 'fail',
           facts,
           explanation: {
-            ar: `المتقدم غير سعودي (${nationality}) ولا يحمل إقامة`,
-            en: `The applicant is not Saudi (${nationality}) and has no iqama`,
+            ar: `المتقدم غير سعودي (${countryName(nationality, 'ar')}) ولا يحمل إقامة`,
+            en: `The applicant is not Saudi (${countryName(nationality, 'en')}) and has no iqama`,
           },
           applicantMessage: { ar: 'يرجى إدخال رقم الإقامة السارية.', en: 'Please enter your valid iqama number.' },
         };
