@@ -33,7 +33,7 @@ function Shell() {
   const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}) });
   const loading = (
     <Center h="100vh">
-      <Loader aria-label={locale.t('loading')} />
+      <Loader role="status" aria-label={locale.t('loading')} />
     </Center>
   );
   if (info.isPending) return loading;

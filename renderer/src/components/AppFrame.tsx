@@ -139,7 +139,7 @@ export function AppFrame() {
           <Suspense
             fallback={
               <Center mih={200}>
-                <Loader aria-label={t('loading')} />
+                <Loader role="status" aria-label={t('loading')} />
               </Center>
             }
           >

@@ -22,7 +22,7 @@ export function CpdAuditPanel({ requestId, caseVersion }: { requestId: number; c
   const queryClient = useQueryClient();
   // Keyed by the case's version too: a claim or a release changes who may decide.
   const audit = useQuery({ queryKey: ['cpdAudit.forCase', requestId, caseVersion], queryFn: () => client.call('cpdAudit.forCase', { requestId }) });
-  if (audit.isPending) return <Loader size="sm" aria-label={t('loading')} />;
+  if (audit.isPending) return <Loader role="status" size="sm" aria-label={t('loading')} />;
   if (audit.isError) return <Alert color="red">{errorText(audit.error, lang)}</Alert>;
   const a = audit.data;
   if (!a) return <Text c="dimmed">{t('cpdNotAudited')}</Text>;

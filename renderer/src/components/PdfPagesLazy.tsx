@@ -13,7 +13,7 @@ export function PdfPages(props: ComponentProps<typeof PdfPagesNow>) {
     <Suspense
       fallback={
         <Center p="md">
-          <Loader size="sm" aria-label={t('loading')} />
+          <Loader role="status" size="sm" aria-label={t('loading')} />
         </Center>
       }
     >

@@ -33,7 +33,7 @@ export function SignalsPanel({ requestId, onOpenAttachment }: { requestId: numbe
       <Text size="xs" c="dimmed">
         {t('sigIntro')}
       </Text>
-      {q.isPending && <Loader size="sm" aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {raised.map((v, i) => (
         <SignalRow key={`${v.signal}-${i}`} v={v} requestId={requestId} onOpenAttachment={onOpenAttachment} />

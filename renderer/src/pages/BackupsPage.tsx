@@ -42,7 +42,7 @@ export function BackupsPage() {
         </Button>
       </Group>
       <Text size="sm">{t('backupsHelp')}</Text>
-      {list.isPending && <Loader aria-label={t('loading')} />}
+      {list.isPending && <Loader role="status" aria-label={t('loading')} />}
       {(list.isError || run.isError) && <Alert color="red">{errorText(list.error ?? run.error, lang)}</Alert>}
       {data?.folder && (
         <Text size="sm">

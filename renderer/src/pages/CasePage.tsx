@@ -365,7 +365,7 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [q.data, attachmentId]);
-  if (q.isPending) return <Loader aria-label={t('loading')} />;
+  if (q.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (q.isError) return <Alert color="red">{errorText(q.error, lang)}</Alert>;
   const c = q.data;
   const holds = c.assignee?.id === user?.id;

@@ -36,7 +36,7 @@ export function CpdAuditPage() {
           { value: 'completed', label: t('cpdCompleted') },
         ]}
       />
-      {queue.isPending && <Loader aria-label={t('loading')} />}
+      {queue.isPending && <Loader role="status" aria-label={t('loading')} />}
       {queue.isError && <Alert color="red">{errorText(queue.error, lang)}</Alert>}
       {queue.data?.length === 0 && <Text c="dimmed">{t('cpdNone')}</Text>}
       {queue.data && queue.data.length > 0 && (

@@ -56,7 +56,7 @@ export function DashboardPage() {
           w={320}
         />
       </Group>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {f && (
         <>

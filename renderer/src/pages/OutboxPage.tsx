@@ -54,7 +54,7 @@ export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
         />
       </Group>
       {counts.isError && <Alert color="red">{errorText(counts.error, lang)}</Alert>}
-      {list.isPending && <Loader aria-label={t('loading')} />}
+      {list.isPending && <Loader role="status" aria-label={t('loading')} />}
       {list.isError && <Alert color="red">{errorText(list.error, lang)}</Alert>}
       {list.data && rows.length === 0 && <Text c="dimmed">{t('outboxEmpty')}</Text>}
       {/* While the next filter's answer is on its way, the last one stays (dimmed), so nothing jumps. */}

@@ -42,7 +42,7 @@ export function PolicyPage() {
   }, [current.data, base?.version]);
 
   if (current.isPending || !draft || !base)
-    return current.isError ? <Alert color="red">{errorText(current.error, lang)}</Alert> : <Loader aria-label={t('loading')} />;
+    return current.isError ? <Alert color="red">{errorText(current.error, lang)}</Alert> : <Loader role="status" aria-label={t('loading')} />;
 
   const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft({ ...draft, [key]: value });
   const parsed = policySchema.safeParse(draft);
@@ -221,7 +221,7 @@ export function PolicyPage() {
       )}
 
       <Section title={t('polHistory')}>
-        {history.isPending && <Loader size="sm" aria-label={t('loading')} />}
+        {history.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
         {history.isError && <Alert color="red">{errorText(history.error, lang)}</Alert>}
         {history.data && <PolicyHistory versions={history.data} current={base.version} />}
       </Section>

@@ -138,7 +138,7 @@ export function PrintCentrePage() {
         {print.isError && <Alert color="red">{errorText(print.error, lang)}</Alert>}
       </Group>
 
-      {rows.isPending && <Loader aria-label={t('loading')} />}
+      {rows.isPending && <Loader role="status" aria-label={t('loading')} />}
       {rows.isError && <Alert color="red">{errorText(rows.error, lang)}</Alert>}
       {rows.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
       {list.length > 0 && (

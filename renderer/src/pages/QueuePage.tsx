@@ -148,7 +148,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
           {errorText(claimError, lang)}
         </Alert>
       )}
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && (
         <Alert color="red" title={errorText(q.error, lang)}>
           <Button size="xs" onClick={() => void q.refetch()}>

@@ -49,7 +49,7 @@ export function SettingsPage() {
             {t('database')}
           </Title>
           <Text size="sm">{t('databaseHelp')}</Text>
-          {view.isPending && <Loader aria-label={t('loading')} />}
+          {view.isPending && <Loader role="status" aria-label={t('loading')} />}
           {view.isError && <Alert color="red">{errorText(view.error, lang)}</Alert>}
           {data && <InUse data={data} />}
           <form onSubmit={submit} noValidate>

@@ -56,7 +56,7 @@ export function UsersPage() {
       <Title order={2} size="h3">
         {t('users')}
       </Title>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && (
         <Table aria-label={t('users')}>

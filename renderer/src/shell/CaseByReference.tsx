@@ -27,7 +27,7 @@ export function CaseByReference({ reference }: { reference: string }) {
   if (found.isPending || typeof id === 'number')
     return (
       <Center h={200}>
-        <Loader aria-label={t('loading')} />
+        <Loader role="status" aria-label={t('loading')} />
       </Center>
     );
   return (

@@ -67,7 +67,7 @@ test('an approver countersigns a four-eyes request that another approved', async
     // Refused (approver1 signed it first): the desk says why. Wait for one or the other.
     const status = page.getByText(/^(بانتظار سداد الرسوم|صدرت الوثيقة)$/).first();
     const refusal = page.getByText('يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول');
-    await expect(status.or(refusal).first()).toBeVisible();
+    await expect(status.or(refusal).first()).toBeVisible({ timeout: 15_000 });
     if (await status.isVisible()) {
       await snap(page, 'countersigned-ar');
       return;

@@ -25,7 +25,7 @@ export function ComparePage({ a, b }: { a: number; b: number }) {
       <Text size="sm" c="dimmed">
         {t('compareHelp')}
       </Text>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && <Comparison v={q.data} />}
     </Stack>

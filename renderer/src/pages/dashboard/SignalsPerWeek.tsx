@@ -24,7 +24,7 @@ export function SignalsPerWeek() {
       <Text size="xs" c="dimmed" mb="xs">
         {t('sigPerWeekHelp')}
       </Text>
-      {q.isPending && <Loader size="sm" aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && (
         <BarChart

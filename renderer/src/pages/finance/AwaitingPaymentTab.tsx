@@ -40,7 +40,7 @@ export function AwaitingPaymentTab() {
           </Text>
         )}
       </Group>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{t('finNothingAwaiting')}</Text>}
       {rows.length > 0 && (

@@ -50,7 +50,7 @@ export function ManualPaymentsTab() {
       <Text size="sm" c="dimmed">
         {t('finManualHelp')}
       </Text>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {confirm.isError && <Alert color="red">{errorText(confirm.error, lang)}</Alert>}
       {proofError !== null && <Alert color="red">{errorText(proofError, lang)}</Alert>}

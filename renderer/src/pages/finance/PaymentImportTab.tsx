@@ -119,7 +119,7 @@ export function PaymentImportTab() {
       <Title order={3} size="h5">
         {t('finLastImports')}
       </Title>
-      {imports.isPending && <Loader size="sm" aria-label={t('loading')} />}
+      {imports.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
       {imports.isError && <Alert color="red">{errorText(imports.error, lang)}</Alert>}
       {imports.data?.length === 0 && <Text c="dimmed">{t('finNoImports')}</Text>}
       {imports.data && imports.data.length > 0 && (

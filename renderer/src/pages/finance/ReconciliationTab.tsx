@@ -55,7 +55,7 @@ export function ReconciliationTab() {
         {t('finReconciliationHelp')}
       </Text>
       {download.isError && <Alert color="red">{errorText(download.error, lang)}</Alert>}
-      {q.isFetching && !q.data && <Loader aria-label={t('loading')} />}
+      {q.isFetching && !q.data && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{t('finNoMoneyInRange')}</Text>}
       {rows.length > 0 && (

@@ -35,7 +35,7 @@ export function RefundsTab() {
           </Text>
         )}
       </Group>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{t('finNoRefunds')}</Text>}
       {rows.length > 0 && (

@@ -57,7 +57,7 @@ export function UnmatchedPaymentsTab() {
           </Text>
         )}
       </Group>
-      {q.isPending && <Loader aria-label={t('loading')} />}
+      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{status === 'unmatched' ? t('finNoUnmatched') : t('finNoAssigned')}</Text>}
       {rows.length > 0 && (

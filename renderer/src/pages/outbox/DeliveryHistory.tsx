@@ -13,7 +13,7 @@ export function DeliveryHistory({ id }: { id: number }) {
   const { client } = useSession();
   const { t, lang, formatDateTime } = useLocale();
   const q = useQuery(outboxHistoryQuery(client, id));
-  if (q.isPending) return <Loader size="sm" aria-label={t('loading')} />;
+  if (q.isPending) return <Loader role="status" size="sm" aria-label={t('loading')} />;
   if (q.isError) return <Alert color="red">{errorText(q.error, lang)}</Alert>;
   if (q.data.length === 0)
     return (

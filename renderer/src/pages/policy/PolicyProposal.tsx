@@ -63,7 +63,7 @@ export function PolicyProposal({ proposal }: { proposal: PolicyVersionView }) {
             <Title order={4} size="h6">
               {t('pwWhatIf')}
             </Title>
-            {whatIf.isPending && <Loader size="sm" aria-label={t('loading')} />}
+            {whatIf.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
             {whatIf.isError && <Alert color="red">{errorText(whatIf.error, lang)}</Alert>}
             {whatIf.data && (
               <Text size="sm">

@@ -34,7 +34,7 @@ export function AboutUpdates() {
           {t('aboutUpdates')}
         </Title>
         <Text size="sm">{t('updatesHelp')}</Text>
-        {view.isPending && <Loader aria-label={t('loading')} />}
+        {view.isPending && <Loader role="status" aria-label={t('loading')} />}
         {view.isError && <Alert color="red">{errorText(view.error, lang)}</Alert>}
         {v && (
           <Table aria-labelledby="about-updates-title">

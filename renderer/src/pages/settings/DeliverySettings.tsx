@@ -23,7 +23,7 @@ export function DeliverySettings() {
           {t('deliverySettings')}
         </Title>
         <Text size="sm">{t('deliverySettingsHelp')}</Text>
-        {view.isPending && <Loader aria-label={t('loading')} />}
+        {view.isPending && <Loader role="status" aria-label={t('loading')} />}
         {view.isError && <Alert color="red">{errorText(view.error, lang)}</Alert>}
         {view.data && <DeliveryFormCard view={view.data} />}
       </Stack>
