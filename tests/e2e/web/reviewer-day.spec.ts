@@ -63,9 +63,10 @@ test('an approver countersigns a four-eyes request that another approved', async
   for (let i = 1; i < count; i++) {
     await rows.nth(i).getByRole('link').click();
     await page.getByRole('button', { name: 'الاعتماد الثاني' }).click();
-    // Approved: with a fee it now waits for payment (its invoice issued); with none, its document is issued at once.
+    // Approved: with a fee it now waits for payment (its invoice issued); with none, its document is issued at once;
+    // a data update, which issues nothing, stays approved (invoices.ts afterApproval).
     // Refused (approver1 signed it first): the desk says why. Wait for one or the other.
-    const status = page.getByText(/^(بانتظار سداد الرسوم|صدرت الوثيقة)$/).first();
+    const status = page.getByText(/^(بانتظار سداد الرسوم|صدرت الوثيقة|معتمد)$/).first();
     const refusal = page.getByText('يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول');
     await expect(status.or(refusal).first()).toBeVisible({ timeout: 15_000 });
     if (await status.isVisible()) {
