@@ -1,5 +1,6 @@
 /** The compiled host (out/host/serve.js) started as a person starts it, on a database the bench names. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,17 +24,7 @@ export async function startHostProcess(databaseFile: string): Promise<HostProces
     // The desk's own folder (settings, checkpoints) in a temporary folder, never the user's.
     env: { ...process.env, MUMARIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-host-')), MUMARIS_DB: '' },
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    host.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    host.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    host.on('exit', (code) => reject(new Error(`the host exited (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)));
-  });
+  const url = await hostAddress(host);
   return { url, listeningMs: performance.now() - startedAt, startedAt, stop: () => void host.kill('SIGTERM') };
 }
 
@@ -47,4 +38,19 @@ export async function callHost<T>(url: string, name: string, args: unknown, sess
   const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? r.status}`);
   return body.value;
+}
+
+/** The address a starting host prints, or why it exited before printing one. */
+export function hostAddress(host: ChildProcessByStdio<null, Readable, Readable>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    host.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    host.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    host.on('exit', (code) => reject(new Error(`the host exited (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)));
+  });
 }

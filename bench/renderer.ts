@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { COMPILED_HOST } from '../scripts/build-node.mjs';
 import { summarise } from './stats';
+import { hostAddress } from './host-process';
 
 const TOKEN = 'bench-token-not-a-secret-0123456789';
 
@@ -18,17 +19,7 @@ export async function benchRenderer(databaseFile: string, log: (line: string) =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      host.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      host.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      host.on('exit', (code) => reject(new Error(`the host exited (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)));
-    });
+    const url = await hostAddress(host);
     const listening = performance.now() - t0;
     // The first queue page served: sign in and ask for it, as the app does.
     const call = async (name: string, args: unknown, session?: string) => {
