@@ -1,7 +1,8 @@
 import type { DeskDb } from './db/connection';
-import TERMS from '../../shared/domain/terms.json';
+import { TERMS } from '../../shared/domain/terms';
 
 import { policySchema, type Policy } from '../../shared/domain/policy';
+import { sampleSla } from './sla-sample';
 
 export { policySchema, type Policy };
 
@@ -47,6 +48,7 @@ export function samplePolicy(): Policy {
     fourEyesServices: ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER', 'QUALIFICATION_STUDY'],
     maxAttachmentBytes: 20 * 1024 * 1024,
     slaWorkingDays: 5,
+    sla: sampleSla(),
     cardValidityYears: 3,
     sessionIdleMinutes: 30,
     backupIntervalHours: 24,

@@ -1,4 +1,4 @@
-import TERMS from './terms.json';
+import { TERMS } from './terms';
 import type { Bilingual } from './terms';
 
 /** Every step a request's history can show, in both languages (terms.json's actions first, then the desk's own). */
@@ -41,6 +41,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'attachment.open': { ar: 'فتح مرفق', en: 'Attachment opened' },
   'document.open': { ar: 'فتح الوثيقة الصادرة', en: 'Issued document opened' },
   'note.add': { ar: 'إضافة ملاحظة', en: 'Note added' },
+  'referral.ask': { ar: 'إحالة الطلب بسؤال إلى زميل', en: 'Referred with a question' },
+  'referral.answer': { ar: 'الرد على سؤال الإحالة', en: 'Referral question answered' },
+  'referral.withdraw': { ar: 'سحب سؤال الإحالة', en: 'Referral question withdrawn' },
+  'referral.close': { ar: 'إغلاق سؤال الإحالة بخروج الطلب من المراجعة', en: 'Referral question closed: the request left review' },
   'report.case': { ar: 'إصدار تقرير الطلب', en: 'Case report produced' },
   'report.export': { ar: 'تصدير تقرير', en: 'Report exported' },
   'invoice.issue': { ar: 'إصدار الفاتورة', en: 'Invoice issued' },
@@ -58,6 +62,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'card.issue': { ar: 'إصدار رقم البطاقة', en: 'Card number issued' },
   'card.print': { ar: 'طباعة البطاقة', en: 'Card printed' },
   'card.reprint': { ar: 'إعادة طباعة البطاقة', en: 'Card reprinted' },
+  'saved_view.share': { ar: 'مشاركة عرض محفوظ', en: 'Saved view shared' },
+  'saved_view.change': { ar: 'تعديل عرض مشترك', en: 'Shared view changed' },
+  'saved_view.remove': { ar: 'حذف عرض مشترك', en: 'Shared view deleted' },
   'user.create': { ar: 'إنشاء مستخدم', en: 'User created' },
   'user.update': { ar: 'تعديل بيانات مستخدم', en: 'User details changed' },
   'user.disable': { ar: 'تعطيل مستخدم', en: 'User disabled' },

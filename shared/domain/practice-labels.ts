@@ -1,4 +1,4 @@
-import TERMS from './terms.json';
+import { TERMS } from './terms';
 import type { Bilingual } from './terms';
 
 const professions = Object.values(TERMS.professions) as Array<{ ar: string; en: string; specialties: [string, string][] }>;

@@ -1,7 +1,7 @@
 /** The applicant's e-mails, in Arabic and English, queued in the outbox with the decision. */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import type { Bilingual, RejectionReason } from '../../../shared/domain';
 import { longDate } from '../documents/calendar';
 import { randomUUID } from 'node:crypto';

@@ -5,7 +5,7 @@
  * row's, so a relay sees every retry as the same message.
  */
 import type Mail from 'nodemailer/lib/mailer';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import type { OutgoingMessage } from './transport';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing';
 import { categoriesFor, seedDemo } from './seed';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

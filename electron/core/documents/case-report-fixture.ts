@@ -29,6 +29,7 @@ export function detail(historyRows = 4): CaseDetail {
     at: `2026-11-${String(22 + (i % 3)).padStart(2, '0')}T22:53:00.000Z`,
     actor: i === 0 ? null : 'خالد الدوسري',
     reason: null,
+    reasonCode: null,
   }));
   return {
     id: 278,
@@ -89,6 +90,8 @@ export function detail(historyRows = 4): CaseDetail {
     ],
     policyVersion: 1,
     policySample: true,
+    // The report prints the request, not what its reader may do to it.
+    actions: [],
   };
 }
 

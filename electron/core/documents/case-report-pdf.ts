@@ -1,6 +1,6 @@
 import { countryName } from '../../../shared/country-name';
 import { PDFDocument } from 'pdf-lib';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import {
   SERVICE_LABELS,
   categoryLabel,
@@ -17,6 +17,7 @@ import { savePdfA } from './pdf-a';
 import { hijriDay } from './calendar';
 import { ltr } from './text/shape-line';
 import { ruleTitle } from '../../../shared/domain/rule-titles';
+import { historyReasonText } from '../../../shared/domain/history-reason';
 import { ID_TYPE_LABELS } from './holder-facts';
 import { RIYADH_TIME, riyadhDateTime, riyadhDay } from '../riyadh-time';
 
@@ -109,10 +110,12 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
     [
       { title: ar ? 'الشرط' : 'Rule', width: 1.6 },
       { title: ar ? 'النتيجة' : 'Outcome', width: 1 },
-      { title: ar ? 'السبب' : 'Explanation', width: 4 },
+      { title: ar ? 'السبب' : 'Explanation', width: 3.4 },
+      { title: ar ? 'المصدر' : 'Source', width: 0.9 },
     ],
-    // The rule by the title the Checks panel shows (its id is the handbook's key, not a reader's word).
-    c.checks.map((k) => [ruleTitle(k.rule)[lang], label('outcomes', k.outcome, lang), k.explanation[lang]]),
+    // The rule by the title the Checks panel shows (its id is the handbook's key, not a reader's word),
+    // its source as the panel words it (seed articles, or the handbook's decision) in the report's language.
+    c.checks.map((k) => [ruleTitle(k.rule)[lang], label('outcomes', k.outcome, lang), k.explanation[lang], k.sourceLabel[lang]]),
   );
 
   const notes = c.notes.filter((n) => f.copy === 'staff' || n.kind !== 'internal');
@@ -150,7 +153,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       h.fromStatus ? label('statuses', h.fromStatus, lang) : '—',
       label('statuses', h.toStatus, lang),
       h.actor ?? (ar ? 'النظام / الممارس' : 'System / applicant'),
-      h.reason ?? '',
+      historyReasonText(h, lang) ?? '',
     ]),
   );
 

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import { Typesetter } from './text/typesetter';
 import { ltr } from './text/shape-line';
 import { drawQr } from './qr';

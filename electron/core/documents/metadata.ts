@@ -1,5 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 
 /** Title, author and language on every document the desk makes (viewers and screen readers use them). */
 export function describeDocument(doc: PDFDocument, d: { title: string; subject: string; now?: Date }): void {

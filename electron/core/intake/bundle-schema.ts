@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SERVICES } from '../../../shared/domain';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import { hasHiddenCharacters, isInternationalMobile, isOneEmailAddress, isRealDateTime, isRealDay, isSaudiMobile } from '../../../shared/text-rules';
 
 const ATTACHMENT_KINDS = Object.keys(TERMS.attachment_kinds) as [string, ...string[]];

@@ -1,5 +1,6 @@
 /** Calendar arithmetic of rules.md: dates are YYYY-MM-DD in Asia/Riyadh. */
 import { riyadhDate } from '../cases/working-days';
+import { counted, DAYS, MONTHS } from '../../../shared/domain/counted';
 
 /** The calendar date of an ISO date or date-time, in Riyadh. */
 export function calendarDate(iso: string): string {
@@ -37,7 +38,9 @@ export function monthsBetween(earlier: string, later: string): { months: number;
 
 /** "4 months and 1 day" / "4 أشهر و1 يوم". */
 export function describeAge(m: { months: number; days: number }): { ar: string; en: string } {
-  const en = `${m.months} month${m.months === 1 ? '' : 's'}${m.days ? ` and ${m.days} day${m.days === 1 ? '' : 's'}` : ''}`;
-  const ar = `${m.months} ${m.months >= 3 && m.months <= 10 ? 'أشهر' : 'شهر'}${m.days ? ` و${m.days} ${m.days >= 3 && m.days <= 10 ? 'أيام' : 'يوم'}` : ''}`;
-  return { ar, en };
+  const say = (lang: 'ar' | 'en') =>
+    [m.months || !m.days ? counted(MONTHS[lang], lang, m.months) : '', m.days ? counted(DAYS[lang], lang, m.days) : '']
+      .filter(Boolean)
+      .join(lang === 'ar' ? ' و' : ' and ');
+  return { ar: say('ar'), en: say('en') };
 }

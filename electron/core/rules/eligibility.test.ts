@@ -104,7 +104,7 @@ describe('checkEligibility', () => {
     });
     it('explains with the dates it used', () => {
       expect(letter('2025-10-02', '2026-02-03T10:00:00+03:00').explanation.en).toBe(
-        'Letter dated 2025-10-02 is 4 months and 1 day before submission 2026-02-03; at most 3 months are allowed (oldest accepted 2025-11-03)',
+        'Letter dated 2 October 2025 is 4 months and 1 day before submission 3 February 2026; at most 3 months are allowed (oldest accepted 3 November 2025)',
       );
     });
     it('does not apply to a renewal', () => expect(outcome(goodRequest(), 'EMPLOYER-LETTER').outcome).toBe('not_applicable'));

@@ -4,12 +4,13 @@
  */
 import { countryName } from '../../../shared/country-name';
 import { CARD_SERVICES, SERVICE_LABELS, type Bilingual, type Service } from '../../../shared/domain';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import type { Policy } from '../policy';
 import { parseSaudiId, normaliseDigits } from '../identity/national-id';
 import { ageOn, calendarDate, describeAge, monthsBetween, plusMonths } from './dates';
 import type { AttachmentFact, RequestFacts, RuleResult } from './types';
 import { sourceLabel } from './sources';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const OUTSIDE_KSA: readonly Service[] = ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER'];
 const isCard = (s: Service) => CARD_SERVICES.includes(s);
@@ -154,8 +155,8 @@ const RULES: Rule[] = [
           outcome: 'fail',
           facts,
           explanation: {
-            ar: `الإقامة منتهية (${idExpiry ?? 'بلا تاريخ'}) في تاريخ التقديم ${submitted}`,
-            en: `The iqama expired (${idExpiry ?? 'no date'}) by the submission date ${submitted}`,
+            ar: `الإقامة منتهية (${idExpiry ? dayWords(idExpiry, 'ar') : 'بلا تاريخ'}) في تاريخ التقديم ${dayWords(submitted, 'ar')}`,
+            en: `The iqama expired (${idExpiry ? dayWords(idExpiry, 'en') : 'no date'}) by the submission date ${dayWords(submitted, 'en')}`,
           },
           applicantMessage: { ar: 'الإقامة منتهية؛ يرجى تجديدها وتحديث بياناتها.', en: 'Your iqama has expired; please renew it and update it.' },
         };
@@ -163,7 +164,10 @@ const RULES: Rule[] = [
       return {
         outcome: 'pass',
         facts,
-        explanation: { ar: `مقيم بإقامة سارية حتى ${idExpiry}`, en: `A resident with an iqama valid until ${idExpiry}` },
+        explanation: {
+          ar: `مقيم بإقامة سارية حتى ${dayWords(idExpiry, 'ar')}`,
+          en: `A resident with an iqama valid until ${dayWords(idExpiry, 'en')}`,
+        },
       };
     },
   },
@@ -199,8 +203,8 @@ const RULES: Rule[] = [
           facts,
           attachmentIds: ids([letter]),
           explanation: {
-            ar: `الخطاب مؤرخ ${issued}، ضمن ${policy.employerLetterMaxAgeMonths} أشهر قبل التقديم ${submitted}`,
-            en: `Letter dated ${issued} is within ${policy.employerLetterMaxAgeMonths} months before submission ${submitted}`,
+            ar: `الخطاب مؤرخ ${dayWords(issued, 'ar')}، ضمن ${policy.employerLetterMaxAgeMonths} أشهر قبل التقديم ${dayWords(submitted, 'ar')}`,
+            en: `Letter dated ${dayWords(issued, 'en')} is within ${policy.employerLetterMaxAgeMonths} months before submission ${dayWords(submitted, 'en')}`,
           },
         };
       }
@@ -209,8 +213,8 @@ const RULES: Rule[] = [
         facts,
         attachmentIds: ids([letter]),
         explanation: {
-          ar: `الخطاب مؤرخ ${issued}، أي قبل التقديم ${submitted} بـ ${age.ar}؛ الحد ${policy.employerLetterMaxAgeMonths} أشهر (أقدم تاريخ مقبول ${limit})`,
-          en: `Letter dated ${issued} is ${age.en} before submission ${submitted}; at most ${policy.employerLetterMaxAgeMonths} months are allowed (oldest accepted ${limit})`,
+          ar: `الخطاب مؤرخ ${dayWords(issued, 'ar')}، أي قبل التقديم ${dayWords(submitted, 'ar')} بـ ${age.ar}؛ الحد ${policy.employerLetterMaxAgeMonths} أشهر (أقدم تاريخ مقبول ${dayWords(limit, 'ar')})`,
+          en: `Letter dated ${dayWords(issued, 'en')} is ${age.en} before submission ${dayWords(submitted, 'en')}; at most ${policy.employerLetterMaxAgeMonths} months are allowed (oldest accepted ${dayWords(limit, 'en')})`,
         },
         applicantMessage: {
           ar: `يرجى إرفاق خطاب تعريف من جهة العمل لا يتجاوز تاريخه ${policy.employerLetterMaxAgeMonths} أشهر.`,
@@ -244,8 +248,8 @@ const RULES: Rule[] = [
         outcome: 'fail',
         facts: { ...facts, medicalReport: false },
         explanation: {
-          ar: `العمر ${age} سنة في تاريخ التقديم ${submitted} ولا يوجد تقرير طبي`,
-          en: `Aged ${age} on the submission date ${submitted} and no medical report is attached`,
+          ar: `العمر ${age} سنة في تاريخ التقديم ${dayWords(submitted, 'ar')} ولا يوجد تقرير طبي`,
+          en: `Aged ${age} on the submission date ${dayWords(submitted, 'en')} and no medical report is attached`,
         },
         applicantMessage: {
           ar: `يرجى إرفاق تقرير طبي، فهو مطلوب ممن بلغ ${policy.medicalReportAge} عاماً.`,
@@ -278,12 +282,12 @@ const RULES: Rule[] = [
           outcome: 'fail',
           facts,
           explanation: {
-            ar: `قدم في ${submitted} قبل فتح نافذة التجديد في ${opens} (البطاقة تنتهي ${card.expiresAt})`,
-            en: `Submitted ${submitted}, before the renewal window opens on ${opens} (card expires ${card.expiresAt})`,
+            ar: `قدم في ${dayWords(submitted, 'ar')} قبل فتح نافذة التجديد في ${dayWords(opens, 'ar')} (البطاقة تنتهي ${dayWords(card.expiresAt, 'ar')})`,
+            en: `Submitted ${dayWords(submitted, 'en')}, before the renewal window opens on ${dayWords(opens, 'en')} (card expires ${dayWords(card.expiresAt, 'en')})`,
           },
           applicantMessage: {
-            ar: `التجديد متاح ابتداءً من ${opens}؛ يرجى التقديم في ذلك الوقت.`,
-            en: `Renewal opens on ${opens}; please apply from then on.`,
+            ar: `التجديد متاح ابتداءً من ${dayWords(opens, 'ar')}؛ يرجى التقديم في ذلك الوقت.`,
+            en: `Renewal opens on ${dayWords(opens, 'en')}; please apply from then on.`,
           },
         };
       }
@@ -292,16 +296,16 @@ const RULES: Rule[] = [
           outcome: 'pass',
           facts,
           explanation: {
-            ar: `قدم في ${submitted} ضمن نافذة التجديد (${opens} إلى ${card.expiresAt})`,
-            en: `Submitted ${submitted}, within the renewal window ${opens} to ${card.expiresAt}`,
+            ar: `قدم في ${dayWords(submitted, 'ar')} ضمن نافذة التجديد (${dayWords(opens, 'ar')} إلى ${dayWords(card.expiresAt, 'ar')})`,
+            en: `Submitted ${dayWords(submitted, 'en')}, within the renewal window ${dayWords(opens, 'en')} to ${dayWords(card.expiresAt, 'en')}`,
           },
         };
       return {
         outcome: 'warn',
         facts,
         explanation: {
-          ar: `قدم في ${submitted} بعد انتهاء البطاقة في ${card.expiresAt}: تطبق غرامة التأخير ومسار إعادة التسجيل`,
-          en: `Submitted ${submitted}, after the card expired on ${card.expiresAt}: the late fee and re-registration path apply`,
+          ar: `قدم في ${dayWords(submitted, 'ar')} بعد انتهاء البطاقة في ${dayWords(card.expiresAt, 'ar')}: تطبق غرامة التأخير ومسار إعادة التسجيل`,
+          en: `Submitted ${dayWords(submitted, 'en')}, after the card expired on ${dayWords(card.expiresAt, 'en')}: the late fee and re-registration path apply`,
         },
       };
     },

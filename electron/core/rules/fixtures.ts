@@ -1,5 +1,5 @@
 /** A complete, passing request to vary in tests: one change per case shows what a rule does. */
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import type { RequestFacts } from './types';
 
 export function goodRequest(over: Partial<RequestFacts> = {}): RequestFacts {

@@ -6,6 +6,7 @@ import type { IntegritySignal } from './signal';
 import { calendarDate } from '../rules/dates';
 import { addDays } from '../cases/working-days';
 import { CPD_SERVICES, cardExpiry, hoursText, view } from './cpd-subject';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const ID = 'cpd-deadline-cramming';
 const title = { ar: 'تركز الساعات قبيل موعد التجديد', en: 'Hours crammed before the deadline' };
@@ -43,8 +44,8 @@ export const cpdDeadlineCramming: IntegritySignal = {
           title,
           'pass',
           {
-            ar: `${hoursText(inWindow)} من ${hoursText(total)} ساعة (${percent}٪) في الأسابيع الـ${weeks} السابقة لـ ${deadline}؛ ينبه من ${Math.round(threshold * 100)}٪ و${hoursText(minHours)} ساعة`,
-            en: `${hoursText(inWindow)} of ${hoursText(total)} hours (${percent}%) in the ${weeks} weeks before ${deadline}; it warns from ${Math.round(threshold * 100)}% and ${hoursText(minHours)} hours`,
+            ar: `${hoursText(inWindow)} من ${hoursText(total)} ساعة (${percent}٪) في الأسابيع الـ${weeks} السابقة لـ ${dayWords(deadline, 'ar')}؛ ينبه من ${Math.round(threshold * 100)}٪ و${hoursText(minHours)} ساعة`,
+            en: `${hoursText(inWindow)} of ${hoursText(total)} hours (${percent}%) in the ${weeks} weeks before ${dayWords(deadline, 'en')}; it warns from ${Math.round(threshold * 100)}% and ${hoursText(minHours)} hours`,
           },
           evidence,
         ),
@@ -55,8 +56,8 @@ export const cpdDeadlineCramming: IntegritySignal = {
         title,
         'warn',
         {
-          ar: `${hoursText(inWindow)} من ${hoursText(total)} ساعة (${percent}٪) مؤرخة في الأسابيع الـ${weeks} السابقة لانتهاء البطاقة في ${deadline} (من ${from})؛ ينبه من ${Math.round(threshold * 100)}٪ و${hoursText(minHours)} ساعة: تحقق من شهادات هذه الأنشطة`,
-          en: `${hoursText(inWindow)} of ${hoursText(total)} hours (${percent}%) are dated in the ${weeks} weeks before the card's expiry on ${deadline} (from ${from}); it warns from ${Math.round(threshold * 100)}% and ${hoursText(minHours)} hours: check these activities' certificates`,
+          ar: `${hoursText(inWindow)} من ${hoursText(total)} ساعة (${percent}٪) مؤرخة في الأسابيع الـ${weeks} السابقة لانتهاء البطاقة في ${dayWords(deadline, 'ar')} (من ${dayWords(from, 'ar')})؛ ينبه من ${Math.round(threshold * 100)}٪ و${hoursText(minHours)} ساعة: تحقق من شهادات هذه الأنشطة`,
+          en: `${hoursText(inWindow)} of ${hoursText(total)} hours (${percent}%) are dated in the ${weeks} weeks before the card's expiry on ${dayWords(deadline, 'en')} (from ${dayWords(from, 'en')}); it warns from ${Math.round(threshold * 100)}% and ${hoursText(minHours)} hours: check these activities' certificates`,
         },
         evidence,
       ),

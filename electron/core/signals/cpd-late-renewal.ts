@@ -2,6 +2,8 @@
 import type { IntegritySignal } from './signal';
 import { calendarDate } from '../rules/dates';
 import { cardExpiry, view } from './cpd-subject';
+import { counted, DAYS } from '../../../shared/domain/counted';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const ID = 'cpd-late-renewal';
 const title = { ar: 'تجديد بعد انتهاء البطاقة', en: 'Renewal filed after the card expired' };
@@ -30,7 +32,10 @@ export const cpdLateRenewal: IntegritySignal = {
           ID,
           title,
           'pass',
-          { ar: `قدم في ${submitted} قبل انتهاء البطاقة في ${expiresAt}`, en: `Filed on ${submitted}, before the card expired on ${expiresAt}` },
+          {
+            ar: `قدم في ${dayWords(submitted, 'ar')} قبل انتهاء البطاقة في ${dayWords(expiresAt, 'ar')}`,
+            en: `Filed on ${dayWords(submitted, 'en')}, before the card expired on ${dayWords(expiresAt, 'en')}`,
+          },
           { submitted, cardExpiresAt: expiresAt, daysLate: 0 },
         ),
       ];
@@ -40,8 +45,8 @@ export const cpdLateRenewal: IntegritySignal = {
         title,
         'warn',
         {
-          ar: `قدم في ${submitted}، بعد ${days} يوماً من انتهاء البطاقة في ${expiresAt}: تحقق من أن ساعات التطوير المهني اكتسبت خلال فترة البطاقة`,
-          en: `Filed on ${submitted}, ${days} day${days === 1 ? '' : 's'} after the card expired on ${expiresAt}: check the CPD hours were earned within the card's period`,
+          ar: `قدم في ${dayWords(submitted, 'ar')}، بعد ${counted(DAYS.ar, 'ar', days)} من انتهاء البطاقة في ${dayWords(expiresAt, 'ar')}: تحقق من أن ساعات التطوير المهني اكتسبت خلال فترة البطاقة`,
+          en: `Filed on ${dayWords(submitted, 'en')}, ${counted(DAYS.en, 'en', days)} after the card expired on ${dayWords(expiresAt, 'en')}: check the CPD hours were earned within the card's period`,
         },
         { submitted, cardExpiresAt: expiresAt, daysLate: days },
       ),

@@ -65,8 +65,8 @@ describe('CPD risk signals', () => {
     expect(await outcome(cpdLateRenewal, subject({ submittedAt: '2026-04-01T10:00:00+03:00' }))).toEqual(['pass']);
     const [late] = await cpdLateRenewal.run(ctx(subject({ submittedAt: '2026-04-02T10:00:00+03:00' })));
     expect(late).toMatchObject({ outcome: 'warn', evidence: { cardExpiresAt: '2026-04-01', submitted: '2026-04-02', daysLate: 1 } });
-    expect(late!.explanation.en).toContain('1 day after the card expired on 2026-04-01');
-    expect(late!.explanation.ar).toContain('2026-04-01');
+    expect(late!.explanation.en).toContain('1 day after the card expired on 1 April 2026');
+    expect(late!.explanation.ar).toContain('بعد يوم واحد من انتهاء البطاقة في 1 أبريل 2026');
     // Riyadh's day counts: 22:00 UTC on the 1st is already the 2nd in Riyadh.
     expect(await outcome(cpdLateRenewal, subject({ submittedAt: '2026-04-01T22:00:00Z' }))).toEqual(['warn']);
   });

@@ -9,6 +9,7 @@ import { anyNamesAgree, lookUpKeys } from './name-key';
 import { MAX_OTHERS, othersByKeys, shiftYears } from './other-requests';
 import { idKey } from './person-index';
 import type { IntegritySignal } from './signal';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const TITLE = { ar: 'مقدم طلب قد يكون مكرراً بهوية أخرى', en: 'Possibly the same applicant under another ID' };
 
@@ -33,8 +34,8 @@ export const duplicatePerson: IntegritySignal = {
           outcome: 'pass',
           title: TITLE,
           explanation: {
-            ar: `لا يوجد طلب بهوية أخرى باسم «${a.nameAr}» وتاريخ ميلاد في حدود ${tolerance} سنة من ${a.birthDate}.`,
-            en: `No request under another ID has the name "${a.nameEn}" with a birth date within ${tolerance} year(s) of ${a.birthDate}.`,
+            ar: `لا يوجد طلب بهوية أخرى باسم «${a.nameAr}» وتاريخ ميلاد في حدود ${tolerance} سنة من ${dayWords(a.birthDate, 'ar')}.`,
+            en: `No request under another ID has the name "${a.nameEn}" with a birth date within ${tolerance} year(s) of ${dayWords(a.birthDate, 'en')}.`,
           },
           evidence: { nameKeys: keys, toleranceYears: tolerance },
           links: [],

@@ -12,6 +12,8 @@ import { keptReading } from './letter-date/document-dates';
 import { pickIssueDate } from './letter-date/pick-date';
 import type { DocumentReading } from './letter-date/reading';
 import type { IntegritySignal, SignalContext, SubjectAttachment } from './signal';
+import { counted, DAYS } from '../../../shared/domain/counted';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const TITLE = { ar: 'تاريخ خطاب جهة العمل كما في نصه', en: 'Employer letter’s date as printed' };
 
@@ -113,8 +115,8 @@ function judge(ctx: SignalContext, letter: SubjectAttachment, reading: DocumentR
     return view(
       'pass',
       {
-        ar: `نص الخطاب مؤرخ ${found.date} (${where.ar}) ولم يُدخل تاريخ للخطاب`,
-        en: `The letter’s text is dated ${found.date} (${where.en}); no issue date was declared`,
+        ar: `نص الخطاب مؤرخ ${dayWords(found.date, 'ar')} (${where.ar}) ولم يُدخل تاريخ للخطاب`,
+        en: `The letter’s text is dated ${dayWords(found.date, 'en')} (${where.en}); no issue date was declared`,
       },
       { ...facts, ...read },
     );
@@ -128,12 +130,12 @@ function judge(ctx: SignalContext, letter: SubjectAttachment, reading: DocumentR
       'pass',
       apart === 0
         ? {
-            ar: `نص الخطاب مؤرخ ${found.date} (${where.ar})، وهو التاريخ المُدخل`,
-            en: `The letter’s text is dated ${found.date} (${where.en}), the declared date`,
+            ar: `نص الخطاب مؤرخ ${dayWords(found.date, 'ar')} (${where.ar})، وهو التاريخ المُدخل`,
+            en: `The letter’s text is dated ${dayWords(found.date, 'en')} (${where.en}), the declared date`,
           }
         : {
-            ar: `نص الخطاب مؤرخ ${found.date} (${where.ar})، والتاريخ المُدخل ${declared}: الفرق ${apart} يوم، ضمن المقبول (${tolerance} يوم على الأكثر)`,
-            en: `The letter’s text is dated ${found.date} (${where.en}) and ${declared} was declared: ${apart} day(s) apart, within the ${tolerance} accepted`,
+            ar: `نص الخطاب مؤرخ ${dayWords(found.date, 'ar')} (${where.ar})، والتاريخ المُدخل ${dayWords(declared, 'ar')}: الفرق ${counted(DAYS.ar, 'ar', apart)}، ضمن المقبول (${counted(DAYS.ar, 'ar', tolerance)} على الأكثر)`,
+            en: `The letter’s text is dated ${dayWords(found.date, 'en')} (${where.en}) and ${dayWords(declared, 'en')} was declared: ${counted(DAYS.en, 'en', apart)} apart, within the ${counted(DAYS.en, 'en', tolerance)} accepted`,
           },
       compared,
     );
@@ -141,8 +143,8 @@ function judge(ctx: SignalContext, letter: SubjectAttachment, reading: DocumentR
   return view(
     'warn',
     {
-      ar: `نص الخطاب مؤرخ ${found.date} (${where.ar}) لكن التاريخ المُدخل ${declared}: الفرق ${apart} يوم، والمقبول ${tolerance} يوم على الأكثر`,
-      en: `The letter’s text is dated ${found.date} (${where.en}) but ${declared} was declared: ${apart} days apart, at most ${tolerance} accepted`,
+      ar: `نص الخطاب مؤرخ ${dayWords(found.date, 'ar')} (${where.ar}) لكن التاريخ المُدخل ${dayWords(declared, 'ar')}: الفرق ${counted(DAYS.ar, 'ar', apart)}، والمقبول ${counted(DAYS.ar, 'ar', tolerance)} على الأكثر`,
+      en: `The letter’s text is dated ${dayWords(found.date, 'en')} (${where.en}) but ${dayWords(declared, 'en')} was declared: ${counted(DAYS.en, 'en', apart)} apart, at most ${counted(DAYS.en, 'en', tolerance)} accepted`,
     },
     compared,
   );

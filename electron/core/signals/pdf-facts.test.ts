@@ -84,7 +84,7 @@ describe('pdf-facts', () => {
     const old = await testPdf('d', { created: new Date('2025-06-01T08:00:00Z'), modified: new Date('2026-02-08T08:00:00Z') });
     const [v] = await run(subject(old));
     expect(v).toMatchObject({ outcome: 'warn', evidence: { issuedAt: '2026-02-10' } });
-    expect(v!.explanation.en).toContain('before its declared issue date 2026-02-10');
+    expect(v!.explanation.en).toContain('before its declared issue date 10 February 2026');
     // No declared issue date: nothing to compare.
     expect(await run(subject(old, null))).toMatchObject([{ outcome: 'pass' }]);
   });

@@ -9,6 +9,7 @@ import type { SignalView } from '../../../shared/domain/signals';
 import { calendarDate } from '../rules/dates';
 import { editingTool, readPdfFacts, type PdfFacts } from './pdf-structure';
 import type { IntegritySignal, SignalSubject, SubjectAttachment } from './signal';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const TITLE = { ar: 'وقائع من داخل ملفات PDF', en: 'Facts inside the PDF files' };
 
@@ -87,8 +88,8 @@ async function judge(a: SubjectAttachment, subject: SignalSubject): Promise<Sign
   const lastSaved = [f.created, f.modified].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0];
   if (a.issuedAt && lastSaved && calendarDate(lastSaved.toISOString()) < dayBefore(a.issuedAt, ISSUE_SLACK_DAYS))
     facts.push({
-      ar: `آخر حفظ للملف في ${calendarDate(lastSaved.toISOString())}، قبل تاريخ الإصدار المعلن ${a.issuedAt}: لا يُكتب مستند قبل تاريخه.`,
-      en: `The file was last saved on ${calendarDate(lastSaved.toISOString())}, before its declared issue date ${a.issuedAt}: a document is not written before its date.`,
+      ar: `آخر حفظ للملف في ${dayWords(calendarDate(lastSaved.toISOString()), 'ar')}، قبل تاريخ الإصدار المعلن ${dayWords(a.issuedAt, 'ar')}: لا يُكتب مستند قبل تاريخه.`,
+      en: `The file was last saved on ${dayWords(calendarDate(lastSaved.toISOString()), 'en')}, before its declared issue date ${dayWords(a.issuedAt, 'en')}: a document is not written before its date.`,
     });
   if (f.signatures > 0 && (f.updatesAfterSignature > 0 || f.bytesAfterSignature > 0))
     facts.push({

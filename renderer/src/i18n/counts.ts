@@ -1,7 +1,5 @@
+import { counted, type CountForms as Forms } from '../../../shared/domain/counted';
 import type { Lang } from './locale';
-
-/** One form per plural category the language uses; '#' is where the number goes. */
-type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /**
  * Counted nouns in the forms Arabic grammar asks for (one, two, three to ten, eleven to ninety-nine,
@@ -52,11 +50,7 @@ const NOUNS = {
 
 export type CountedNoun = keyof typeof NOUNS;
 
-const rules = { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') };
-const numbers = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
-
 /** "3 أسطر" / "3 lines": the number (Latin digits, grouped) with the noun in the form its count takes. */
 export function countText(lang: Lang, noun: CountedNoun, n: number): string {
-  const forms: Forms = NOUNS[noun][lang];
-  return (forms[rules[lang].select(n)] ?? forms.other).replace('#', numbers[lang].format(n));
+  return counted(NOUNS[noun][lang], lang, n);
 }

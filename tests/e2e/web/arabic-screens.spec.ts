@@ -138,35 +138,63 @@ async function visit(page: Page, hash: string, name: string, problems: string[])
   await look(page, name, problems);
 }
 
-/** Opens the first request of a queue and looks at each of its tabs. */
-async function caseTabs(page: Page, queue: string, role: string, problems: string[]): Promise<void> {
-  await page.goto(`${url.split('#')[0]}#/queue/${queue}`);
-  const first = page.getByRole('table').getByRole('row').nth(1).getByRole('link').first();
-  if ((await first.count()) === 0) return;
-  await first.click();
-  const tabs = page.getByRole('tab');
-  await expect(tabs.first()).toBeVisible();
-  const count = await tabs.count();
-  for (let i = 0; i < count; i++) {
-    await tabs.nth(i).click();
-    await look(page, `${role}-case-${queue}-tab${i + 1}`, problems);
+/**
+ * Opens requests of a queue (the rows asked for: not only the first, so services and states beyond
+ * the queue's oldest are read too) and looks at each of their tabs.
+ */
+async function caseTabs(page: Page, queue: string, rows: readonly number[], role: string, problems: string[]): Promise<void> {
+  for (const n of rows) {
+    await page.goto(`${url.split('#')[0]}#/queue/${queue}`);
+    const link = page.getByRole('table').getByRole('row').nth(n).getByRole('link').first();
+    if ((await link.count()) === 0) continue;
+    await link.click();
+    const tabs = page.getByRole('tab');
+    await expect(tabs.first()).toBeVisible();
+    const count = await tabs.count();
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await look(page, `${role}-case-${queue}-row${n}-tab${i + 1}`, problems);
+    }
   }
 }
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
-const ROLES: ReadonlyArray<{ user: string; pages: string[]; cases: string[] }> = [
+const ROLES: ReadonlyArray<{ user: string; pages: string[]; cases: Array<[queue: string, rows: number[]]> }> = [
   {
     user: 'admin',
-    pages: ['queue/new', 'queue/all', 'queue/refunds', 'dashboard', 'outbox', 'import', 'users', 'audit', 'backups', 'settings', 'policy', 'verify'],
-    cases: ['all', 'awaiting_payment'],
+    pages: [
+      'queue/new',
+      'queue/all',
+      'queue/refunds',
+      'dashboard',
+      'outbox',
+      'import',
+      'users',
+      'audit',
+      'backups',
+      'settings',
+      'policy',
+      'verify',
+      'cpdAudit',
+      // Two requests side by side (the integrity signals' compare view), any two will do for the wording.
+      'compare/1/2',
+    ],
+    cases: [
+      ['all', [1, 4, 9]],
+      ['awaiting_payment', [1]],
+    ],
   },
   {
     user: 'reviewer1',
-    pages: ['queue/new', 'queue/mine', 'queue/awaiting_applicant', 'queue/resubmitted', 'outbox', 'verify'],
-    cases: ['new', 'awaiting_applicant'],
+    pages: ['queue/new', 'queue/mine', 'queue/awaiting_applicant', 'queue/resubmitted', 'outbox', 'verify', 'cpdAudit'],
+    cases: [
+      ['new', [1, 2, 6]],
+      ['awaiting_applicant', [1]],
+      ['resubmitted', [1]],
+    ],
   },
-  { user: 'approver1', pages: ['queue/awaiting_second_signature', 'dashboard', 'policy'], cases: ['awaiting_second_signature'] },
+  { user: 'approver1', pages: ['queue/awaiting_second_signature', 'dashboard', 'policy'], cases: [['awaiting_second_signature', [1, 2]]] },
   {
     user: 'finance1',
     pages: [
@@ -179,9 +207,9 @@ const ROLES: ReadonlyArray<{ user: string; pages: string[]; cases: string[] }> =
       'dashboard',
       'policy',
     ],
-    cases: ['awaiting_payment'],
+    cases: [['awaiting_payment', [1]]],
   },
-  { user: 'clerk1', pages: ['print', 'queue/ready_to_print'], cases: ['ready_to_print'] },
+  { user: 'clerk1', pages: ['print', 'queue/ready_to_print'], cases: [['ready_to_print', [1, 2]]] },
 ];
 
 for (const role of ROLES) {
@@ -200,8 +228,8 @@ for (const role of ROLES) {
       await visit(page, '#/verify', 'verify-signed-out', problems);
     }
     await signInArabic(page, role.user);
-    for (const p of role.pages) await visit(page, `#/${p}`, `${role.user}-${p.replace('/', '-')}`, problems);
-    for (const q of role.cases) await caseTabs(page, q, role.user, problems);
+    for (const p of role.pages) await visit(page, `#/${p}`, `${role.user}-${p.replaceAll('/', '-')}`, problems);
+    for (const [q, rows] of role.cases) await caseTabs(page, q, rows, role.user, problems);
     expect(problems).toEqual([]);
   });
 }

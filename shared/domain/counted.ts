@@ -1,0 +1,24 @@
+/** One form per plural category the language uses; '#' is where the number goes. */
+export type CountForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const rules = { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') };
+const numbers = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
+
+/**
+ * A counted noun in the form its count takes, chosen by Intl.PluralRules: Arabic has six
+ * (zero, one, two, three to ten, eleven to ninety-nine, hundreds), English two.
+ */
+export function counted(forms: CountForms, lang: 'ar' | 'en', n: number): string {
+  return (forms[rules[lang].select(n)] ?? forms.other).replace('#', numbers[lang].format(n));
+}
+
+/** Days and months, as the core's explanations count them ("بعد يومين", "4 أشهر ويوم واحد"). */
+export const DAYS = {
+  ar: { zero: '# يوم', one: 'يوم واحد', two: 'يومين', few: '# أيام', many: '# يوماً', other: '# يوم' },
+  en: { one: '# day', other: '# days' },
+} satisfies Record<'ar' | 'en', CountForms>;
+
+export const MONTHS = {
+  ar: { zero: '# شهر', one: 'شهر واحد', two: 'شهرين', few: '# أشهر', many: '# شهراً', other: '# شهر' },
+  en: { one: '# month', other: '# months' },
+} satisfies Record<'ar' | 'en', CountForms>;
