@@ -12,7 +12,8 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   if (isPostgres(db)) {
     try {
-      await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+      // In public, where every desk schema finds it and no desk's DROP SCHEMA takes it away (see 0200).
+      await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`.execute(db);
     } catch (e) {
       throw new Error(
         `the pg_trgm extension is missing and this role may not create it; a database owner runs CREATE EXTENSION pg_trgm once (${String(e)})`,
