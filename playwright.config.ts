@@ -18,7 +18,8 @@ const host = (port: number, db: string, extra = '') => ({
   command: `node out/host/serve.js --port ${port} --db ${db} --token ${E2E_TOKEN} ${extra}`,
   url: `http://127.0.0.1:${port}/`,
   reuseExistingServer: false,
-  timeout: 60_000,
+  // The demo desk seeds its requests before it answers: minutes on a busy machine, seconds on a quiet one.
+  timeout: 240_000,
   stdout: 'ignore' as const,
   // The desk's own folder (settings, card key) stays inside the test data, never in the user's home.
   env: { MUMARIS_DATA_DIR: join(data, `desk-${port}`) },

@@ -126,14 +126,18 @@ async function main() {
   // Integrity signals (#20): the duplicate, reuse and photo look-ups as the case view runs them.
   Object.assign(entries, await benchSignals(desk, log));
 
-  log('claim next + a decision…');
+  // A decision as the reviewer lives it (#17): the return, then the next request of the same queue claimed and
+  // opened (its whole case detail), which is what the desk does after Confirm.
+  log('a decision and the move to the next case…');
+  type Claimed = { id: number; version: number } | null;
+  let inHand = (await call('cases.claimNext', { queue: 'new' })) as Claimed;
   const decide = await time(60, 5, async () => {
-    const c = (await call('cases.claimNext', {})) as { id: number; version: number } | null;
-    if (!c) throw new Error('nothing left to claim');
-    await call('cases.returnToApplicant', { id: c.id, version: c.version, message: 'Please attach a recent employer letter.' });
+    if (!inHand) throw new Error('nothing left to claim');
+    await call('cases.returnToApplicant', { id: inHand.id, version: inHand.version, message: 'Please attach a recent employer letter.' });
+    inHand = (await call('cases.claimNext', { queue: 'new' })) as Claimed;
   });
-  entries['claimNext+return'] = decide;
-  budget('claimNext+return', decide, 15);
+  entries['decision+next'] = decide;
+  budget('decision+next', decide, 15);
 
   log('eligibility checks over every request…');
   const { policy } = await currentPolicy(desk.db, NOW);

@@ -4,7 +4,7 @@
  * page), who may make it, and what it returns.
  *
  * @example
- *   const page = await client.call('queues.page', { queue: 'new', offset: 0, limit: 50, sort: 'age' });
+ *   const page = await client.call('queues.page', { queue: 'new', offset: 0, limit: 50, sort: 'due' });
  */
 import { z } from 'zod';
 import type {
@@ -17,6 +17,7 @@ import type {
   PrintQueueRow,
   AppInfo,
   AuditVerification,
+  AuditTrailPage,
   CheckpointView,
   BundleOutcomeView,
   CaseDetail,
@@ -38,12 +39,16 @@ import type {
 import { DELIVERY_STATES, REFUND_STAGES, SMTP_SECURITY, policySchema } from './domain';
 import { CPD_DECISIONS, CPD_REASON_CODES } from './domain';
 import type { CpdAuditRow, CpdAuditView, CpdSampleView, PolicyWhatIf } from './domain';
+import type { CaseReferrals, QuestionForMe, ReferralColleague } from './domain';
 import type { CompareView, SignalView, SignalWeek } from './domain';
+import type { EscalationList } from './domain';
 import type { DeliveryAttempt, DeliverySettingsView, DeliveryState } from './domain';
 import { NOTE_KINDS, QUEUES, QUEUE_SORTS, REJECTION_REASONS, ROLES, SERVICES, STATUSES } from './domain';
 import type { Role } from './domain';
+import { SEARCH_MAX_CHARS, type ApplicantHistory, type FoundRequest } from './domain/applicant-history';
 import { hasHiddenCharacters, isRealDay } from './text-rules';
 import type { RoleGrantView, UserAdminView } from './domain/users';
+import { SUPERVISOR_ROLES, VIEW_AUDIENCES, type AssignOutcome, type ReviewerWorkload, type SavedViewEntry } from './domain/saved-views';
 import type { UpdatesView } from './updates';
 
 /** Who may call: anyone (before sign-in), any signed-in user, or users holding one of the roles. */
@@ -133,9 +138,9 @@ const DECIDERS = ['reviewer', 'approver'] as const satisfies readonly Role[];
 const CPD_AUDITORS = ['reviewer', 'approver', 'admin'] as const satisfies readonly Role[];
 
 /** A queue as the user sees it: which queue, its filters, search and order (the page, exports). */
-const queueView = z.object({
+export const queueView = z.object({
   queue: z.enum(QUEUES),
-  sort: z.enum(QUEUE_SORTS).default('age'),
+  sort: z.enum(QUEUE_SORTS).default('due'),
   service: z.enum(SERVICES).optional(),
   status: z.enum(STATUSES).optional(),
   nationality: z
@@ -147,8 +152,12 @@ const queueView = z.object({
   submittedFrom: isoDay.optional(),
   submittedTo: isoDay.optional(),
   /** Reference, a name in either script, an ID or a mobile; words must all match. */
-  search: plain(z.string().trim().max(100).optional()),
+  search: plain(z.string().trim().max(SEARCH_MAX_CHARS).optional()),
 });
+
+/** A saved view is the queue call's own view, nothing more: a filter the queue does not know is refused by name. */
+export const savedQueueView = queueView.strict();
+const viewName = text(60);
 
 export const contract = {
   'app.info': method(z.object({}), 'public').returns<AppInfo>(),
@@ -192,8 +201,16 @@ export const contract = {
   ).returns<QueuePage>(),
 
   'cases.get': method(z.object({ id }), STAFF).returns<CaseDetail>(),
+  /** The applicant's other requests: same ID number first, then look-alike names (roles that see the checks). */
+  'cases.applicantHistory': method(z.object({ requestId: id }), STAFF).returns<ApplicantHistory>(),
+  /** The requests a full reference or an ID number names (the command palette); anything else finds nothing. */
+  'cases.find': method(z.object({ text: plain(z.string().trim().min(1).max(SEARCH_MAX_CHARS)) }), STAFF).returns<FoundRequest[]>(),
   'cases.claim': method(z.object({ id, version }), DECIDERS).returns<CaseDetail>(),
-  'cases.claimNext': method(z.object({ service: z.enum(SERVICES).optional() }), DECIDERS).returns<CaseDetail | null>(),
+  /** `queue`: pressed in New or Resubmitted, it takes from that queue only; without it, resubmissions first, then new. */
+  'cases.claimNext': method(
+    z.object({ service: z.enum(SERVICES).optional(), queue: z.enum(['new', 'resubmitted']).optional() }),
+    DECIDERS,
+  ).returns<CaseDetail | null>(),
   'cases.claimMany': method(z.object({ items: z.array(z.object({ id, version })).min(1).max(200) }), DECIDERS).returns<{
     claimed: number[];
     refused: Array<{ id: number; message: string; messageAr?: string }>;
@@ -201,6 +218,23 @@ export const contract = {
   'cases.reassign': method(z.object({ id, version, assigneeId: id.nullable() }), ['approver', 'admin']).returns<CaseDetail>(),
   'cases.reroute': method(z.object({ id, version, service: z.enum(SERVICES) }), DECIDERS).returns<CaseDetail>(),
   'users.assignable': method(z.object({}), STAFF).returns<Array<{ id: number; displayName: string }>>(),
+  /** A supervisor hands requests to a reviewer; each is re-checked alone and answered (assigned or why skipped). */
+  'cases.assignMany': method(z.object({ assigneeId: id, items: z.array(z.object({ id, version })).min(1).max(500) }), SUPERVISOR_ROLES).returns<
+    AssignOutcome[]
+  >(),
+  /** Each reviewer's open requests (and overdue ones where the desk keeps due dates). */
+  'workload.reviewers': method(z.object({}), SUPERVISOR_ROLES).returns<ReviewerWorkload[]>(),
+
+  /** The caller's own saved views and those shared with them, each with its count now. */
+  'savedViews.list': method(z.object({}), STAFF).returns<SavedViewEntry[]>(),
+  /** Keeps the view under a name; `sharedWith` (supervisors only) shows it to everyone or to one role. */
+  'savedViews.save': method(
+    z.object({ name: viewName, view: savedQueueView, sharedWith: z.enum(VIEW_AUDIENCES).nullable().default(null) }),
+    STAFF,
+  ).returns<SavedViewEntry>(),
+  /** Renames a view or keeps the queue as it is now under its name: its owner's, or a shared one by a supervisor. */
+  'savedViews.update': method(z.object({ id, name: viewName.optional(), view: savedQueueView.optional() }), STAFF).returns<SavedViewEntry>(),
+  'savedViews.delete': method(z.object({ id }), STAFF).returns<null>(),
   'cases.release': method(z.object({ id, version }), DECIDERS).returns<CaseDetail>(),
   'cases.addNote': method(z.object({ id, kind: z.enum(NOTE_KINDS), text: text(4000) }), DECIDERS).returns<CaseDetail>(),
   'cases.returnToApplicant': method(z.object({ id, version, message: text(4000).optional() }), DECIDERS).returns<CaseDetail>(),
@@ -212,6 +246,23 @@ export const contract = {
   'cases.reject': method(z.object({ id, version, reason: z.enum(REJECTION_REASONS), text: text(2000) }), DECIDERS).returns<CaseDetail>(),
   /** INQUIRY: the answer goes to the applicant as the note, and the request closes. */
   'cases.answer': method(z.object({ id, version, text: text(4000) }), DECIDERS).returns<CaseDetail>(),
+
+  /** Referrals (#17): a case's questions to colleagues and their answers, with what the caller may do about them. */
+  'referrals.forCase': method(z.object({ requestId: id }), ['reviewer', 'approver', 'admin']).returns<CaseReferrals>(),
+  /** The holder of a request in review asks a named colleague, or any approver; one open question per request. */
+  'referrals.ask': method(
+    z.object({ requestId: id, addressee: z.union([z.literal('any_approver'), z.object({ userId: id })]), question: text(2000) }),
+    DECIDERS,
+  ).returns<CaseReferrals>(),
+  /** The colleague asked (any approver but the asker, for "any approver") answers, once. */
+  'referrals.answer': method(z.object({ referralId: id, answer: text(4000) }), DECIDERS).returns<CaseReferrals>(),
+  /** Its asker takes an open question back. */
+  'referrals.withdraw': method(z.object({ referralId: id }), DECIDERS).returns<CaseReferrals>(),
+  /** "Questions for me": the open questions the caller may answer, oldest first. */
+  'referrals.forMe': method(z.object({}), DECIDERS).returns<QuestionForMe[]>(),
+  'referrals.waitingCount': method(z.object({}), DECIDERS).returns<{ count: number }>(),
+  /** Whom the caller may ask: active reviewers and approvers but themselves. */
+  'referrals.colleagues': method(z.object({}), DECIDERS).returns<ReferralColleague[]>(),
 
   'attachments.open': method(z.object({ id }), STAFF).returns<{ url: string; mime: string; fileName: string }>(),
 
@@ -385,6 +436,8 @@ export const contract = {
       .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'the start date is after the end date', path: ['from'] }),
     ['approver', 'admin'],
   ).returns<SignalWeek[]>(),
+  /** Supervisors: the requests overdue or due today, by assignee (issue #17). */
+  'escalations.list': method(z.object({}), ['admin']).returns<EscalationList>(),
   'dashboard.figures': method(
     z
       .object({ from: isoDay.optional(), to: isoDay.optional(), service: z.enum(SERVICES).optional() })
@@ -456,6 +509,25 @@ export const contract = {
   'audit.verify': method(z.object({}), ['admin']).returns<AuditVerification>(),
   /** The newest signed checkpoint of the audit chain (kept outside the database), or null. */
   'audit.lastCheckpoint': method(z.object({}), ['admin']).returns<CheckpointView | null>(),
+  /** The audit log newest first, filtered by user, request reference, action and Riyadh days; `before` is the previous page's. */
+  'audit.browse': method(
+    z
+      .object({
+        actorId: id.optional(),
+        reference: plain(z.string().trim().min(1).max(40).optional()),
+        action: z
+          .string()
+          .max(64)
+          .regex(/^[a-z_]+(\.[a-z_]+)?$/)
+          .optional(),
+        from: isoDay.optional(),
+        to: isoDay.optional(),
+        before: id.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'the start date is after the end date', path: ['from'] }),
+    ['admin'],
+  ).returns<AuditTrailPage>(),
 
   /** The newest change on the case database from any desk; views refresh when it moves (desks sharing PostgreSQL). */
   'desk.changes': method(z.object({}), 'signed_in').returns<{ cursor: number }>(),

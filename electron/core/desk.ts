@@ -1,5 +1,6 @@
 import { openDatabase, type DeskDb, type OpenedDatabase } from './db/connection';
 import { currentPolicy } from './policy';
+import { fillMissingDueDays } from './cases/sla-due';
 import { systemClock, type Clock } from './clock';
 import { createFileTickets, type FileTickets } from './files/tickets';
 import { loadCardSigner, type CardSigner } from './documents/card-signing';
@@ -66,6 +67,8 @@ export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promi
   const clock = opts.clock ?? systemClock;
   try {
     await currentPolicy(opened.db, clock.now().toISOString());
+    // Requests from before the SLA due day was kept (migration 0170) get theirs.
+    await fillMissingDueDays(opened.db, clock.now().toISOString());
     const keyFile =
       opts.cardKeyFile !== undefined ? opts.cardKeyFile : cardKeyFileFor(opened.location, process.env, opts.settingsFolder ?? undefined);
     const cardSigner = loadCardSigner(keyFile);

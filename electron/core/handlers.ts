@@ -10,6 +10,7 @@ import { countUsers, getUser, listUsers, signOut } from './auth/users';
 import { userHandlers } from './auth/user-handlers';
 import { createPersonalDataLog } from './audit/personal-data';
 import { lastCheckpoint, verifyDeskAudit } from './audit/desk-checkpoints';
+import { browseAuditTrail } from './audit/browse';
 import { LATEST_SCHEMA } from './db/migrate';
 import { queueCounts, queuePage } from './cases/queues';
 import { caseDetail } from './cases/case-detail';
@@ -18,7 +19,10 @@ import * as decide from './cases/decisions';
 import { listOutbox } from './cases/outbox';
 import { deliveryHandlers } from './delivery/delivery-handlers';
 import { cpdHandlers } from './cpd/cpd-handlers';
+import { supervisorHandlers } from './cases/supervisor-handlers';
 import { signalHandlers } from './signals/signal-handlers';
+import { referralHandlers } from './cases/referral-handlers';
+import { applicantHistoryHandlers } from './cases/applicant-history-handlers';
 import { nudgingDelivery } from './delivery/nudge';
 import { currentPolicy } from './policy';
 import { importUploadedZip } from './intake/import-batch';
@@ -37,6 +41,7 @@ import { policyHistory, policyInForce, updatePolicy } from './policy-versions';
 import { caseReport } from './reports/case-report';
 import { createExportJobs } from './reports/export-jobs';
 import { dashboardFigures } from './reports/dashboard';
+import { escalationList } from './cases/escalations';
 import { listBackups, runBackup } from './backups';
 import { riyadhDate } from './cases/working-days';
 import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './database-settings';
@@ -115,7 +120,7 @@ export function createHandlers(deps: Desk): Handlers {
       return detail(args.id, ctx);
     },
     'cases.claimNext': async (args, ctx) => {
-      const id = await decide.claimNext(db, actor(ctx), args.service);
+      const id = await decide.claimNext(db, actor(ctx), args.service, args.queue);
       return id === null ? null : detail(id, ctx);
     },
     'cases.claimMany': (args, ctx) => decide.claimMany(db, actor(ctx), args.items),
@@ -164,7 +169,12 @@ export function createHandlers(deps: Desk): Handlers {
     'policy.update': (args, ctx) => updatePolicy(db, actor(ctx), args),
     // The CPD audit, and the policy what-if with its second-admin activation (cpd/cpd-handlers.ts).
     ...cpdHandlers(deps),
+    // Saved queue views, bulk assignment and each reviewer's workload (cases/supervisor-handlers.ts).
+    ...supervisorHandlers(deps),
     ...signalHandlers(deps),
+    // Questions on a case to a colleague, and their answers (cases/referral-handlers.ts).
+    ...referralHandlers(deps),
+    ...applicantHistoryHandlers(deps),
 
     'attachments.open': async (args, ctx) => {
       const a = await db
@@ -253,6 +263,7 @@ export function createHandlers(deps: Desk): Handlers {
       return pdfLink(ctx, doc);
     },
     'reports.caseReport': async (args, ctx) => pdfLink(ctx, await caseReport(db, signedIn(ctx), clock.now(), args)),
+    'escalations.list': () => escalationList(db, clock.now()),
     'dashboard.figures': (args) => dashboardFigures(db, args, clock.now()),
     'exports.start': async (args, ctx) => {
       const { format, lang, ...query } = args;
@@ -288,6 +299,7 @@ export function createHandlers(deps: Desk): Handlers {
     // Read-only: a second read-only connection (SQLite) or a READ ONLY transaction (PostgreSQL).
     'audit.verify': () => verifyDeskAudit(deps),
     'audit.lastCheckpoint': async () => lastCheckpoint(deps),
+    'audit.browse': (args) => browseAuditTrail(db, args),
     'desk.changes': () => changesCursor(deps),
     'settings.database': async () => databaseSettingsView(deps),
     'settings.testDatabase': (args) => probeDatabase(args.address),

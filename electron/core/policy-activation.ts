@@ -10,6 +10,8 @@ import { appendAudit } from './audit/chain';
 import { serialise } from './db/dialect';
 import { policyHistory } from './policy-versions';
 import type { Trx } from './cases/apply-transition';
+import { currentPolicy } from './policy';
+import { refreshDueDays } from './cases/sla-due';
 
 interface Admin {
   user: UserInfo;
@@ -57,6 +59,8 @@ export async function activatePolicy(db: DeskDb, a: Admin, version: number): Pro
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1)
       throw new DeskFault('conflict', `policy version ${version} is no longer waiting`, `نسخة السياسة ${version} لم تعد تنتظر`);
+    // Its working days and holidays apply to every open request at once: their due days move with it.
+    await refreshDueDays(trx, (await currentPolicy(trx, at)).policy, { onlyMissing: false });
     await appendAudit(trx, {
       at,
       actorId: a.user.id,

@@ -19,8 +19,16 @@ export type Route =
   | { page: 'finance'; tab: FinanceTab }
   | { page: 'policy' }
   | { page: 'cpdAudit' }
+  /** Supervisors: overdue and due-today requests by assignee (issue #17). */
+  | { page: 'escalations' }
+  /** "Questions for me": requests colleagues referred to the user with a question (issue #17). */
+  | { page: 'questions' }
   /** Two requests side by side (a possible duplicate, issue #20). */
-  | { page: 'compare'; a: number; b: number };
+  | { page: 'compare'; a: number; b: number }
+  /** A saved queue view (issue #17). */
+  | { page: 'view'; id: number }
+  /** Each reviewer's load; with `reviewer`, that reviewer's requests (issue #17). */
+  | { page: 'workload'; reviewer?: number };
 
 /** A case's tabs that other pages link straight to: payments (finance lists), the CPD audit (its queue). */
 export const CASE_TABS = ['payments', 'cpd'] as const;
@@ -50,8 +58,12 @@ export function parseRoute(hash: string): Route {
     return { page: 'finance', tab: (FINANCE_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as FinanceTab) : 'awaiting' };
   if (parts[0] === 'policy') return { page: 'policy' };
   if (parts[0] === 'cpdAudit') return { page: 'cpdAudit' };
+  if (parts[0] === 'escalations') return { page: 'escalations' };
+  if (parts[0] === 'questions') return { page: 'questions' };
   if (parts[0] === 'compare' && /^[0-9]+$/.test(parts[1] ?? '') && /^[0-9]+$/.test(parts[2] ?? ''))
     return { page: 'compare', a: Number(parts[1]), b: Number(parts[2]) };
+  if (parts[0] === 'view' && /^[0-9]+$/.test(parts[1] ?? '')) return { page: 'view', id: Number(parts[1]) };
+  if (parts[0] === 'workload') return /^[0-9]+$/.test(parts[1] ?? '') ? { page: 'workload', reviewer: Number(parts[1]) } : { page: 'workload' };
   if (parts[0] === 'outbox')
     return (DELIVERY_STATES as readonly string[]).includes(parts[1] ?? '')
       ? { page: 'outbox', state: parts[1] as DeliveryState }
@@ -87,6 +99,10 @@ export function routeHref(r: Route): string {
       return r.state ? `#/outbox/${r.state}` : '#/outbox';
     case 'compare':
       return `#/compare/${r.a}/${r.b}`;
+    case 'view':
+      return `#/view/${r.id}`;
+    case 'workload':
+      return r.reviewer ? `#/workload/${r.reviewer}` : '#/workload';
     default:
       return `#/${r.page}`;
   }

@@ -1,7 +1,10 @@
 import type { Service } from './services';
 import type { NoteKind, Role, Status } from './statuses';
-import type { CheckView } from './rules';
+import type { CheckOverride, CheckView } from './rules';
 import type { DeliveryChannel, DeliveryState } from './delivery';
+import type { SlaStanding } from './sla';
+import type { CaseActionKind } from './case-actions';
+import type { ReferralMark } from './referrals';
 
 export interface UserInfo {
   id: number;
@@ -24,7 +27,8 @@ export interface AppInfo {
   empty: boolean;
 }
 
-export const QUEUE_SORTS = ['age', 'submitted_desc', 'reference', 'name'] as const;
+/** `due`, the default: overdue first, then the earliest due day (issue #17); requests with no running clock last. */
+export const QUEUE_SORTS = ['due', 'age', 'submitted_desc', 'reference', 'name'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /** One row of a queue table. */
@@ -43,6 +47,10 @@ export interface QueueRow {
   version: number;
   /** For returned requests: the day the applicant's response window ends. */
   returnDueAt: string | null;
+  /** Against the SLA due day: due in / overdue by working days, or paused with the applicant; null once decided. */
+  sla: SlaStanding | null;
+  /** The holder's latest question on the request while in review: waiting for its answer, or answered (referrals). */
+  referral?: ReferralMark;
 }
 
 export interface QueuePage {
@@ -87,7 +95,10 @@ export interface HistoryEntry {
   action: string;
   at: string;
   actor: string | null;
+  /** The words typed or written with the step; word it with historyReasonText, never show it raw. */
   reason: string | null;
+  /** What the step's reason stands for: a rejection reason, `override:RULE,…`, `FROM>TO`, `no_fee`, `assigned_to`… */
+  reasonCode: string | null;
 }
 
 export interface AttachmentView {
@@ -112,6 +123,8 @@ export interface CaseDetail {
   ageDays: number;
   assignee: { id: number; displayName: string } | null;
   returnDueAt: string | null;
+  /** Against the SLA due day (as on the queue row); optional so documents built without a desk need not say. */
+  sla?: SlaStanding | null;
   applicant: Applicant;
   /** DATA_UPDATE only: the practitioner's record now, to compare with what the applicant asks. */
   record: Applicant | null;
@@ -122,18 +135,30 @@ export interface CaseDetail {
   audit: Array<{ seq: number; at: string; action: string; actor: string | null }>;
   attachments: AttachmentView[];
   internshipCompleted: boolean | null;
-  cpd: { recordedHours: number; activities: Array<{ title: string; provider: string; hours: number; date: string; kind: string }> };
+  /**
+   * CPD as the CPD-HOURS check reads it: hours recorded before this request, the activities added with it
+   * (`refused`: not recognised by a CPD audit) and the hours the policy requires of the category (null: not in its table).
+   */
+  cpd: {
+    recordedHours: number;
+    requiredHours?: number | null;
+    activities: Array<{ title: string; provider: string; hours: number; date: string; kind: string; refused?: boolean }>;
+  };
   questionnaire: Array<{ id: string; answer: boolean | null }>;
   experiences: Array<{ employer: string; position: string; from: string; to: string | null; country: string; addedAt: string }>;
   /** What the latest resubmission changed since the return, for highlighting. */
   resubmission: { at: string; changedFields: string[]; newAttachmentIds: number[]; newNoteIds: number[] } | null;
   /** The eligibility checks run now, under the policy in force. */
   checks: CheckView[];
+  /** The failed checks the latest approval overrode (electron/core/cases/check-overrides.ts); absent when the caller's roles do not see the checks. */
+  overrides?: CheckOverride[];
   policyVersion: number;
   /** The policy in force is still the shipped sample. */
   policySample: boolean;
   /** What the caller's roles do not see of this request (left empty or out above; electron/core/auth/visibility.ts). */
   withheld?: CaseFacet[];
+  /** What the caller may do to this request now, in the desk's own judgement (the decisions check the same rules). */
+  actions: CaseActionKind[];
 }
 
 /** Parts of a request shown by role (least privilege). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SERVICES } from './services';
+import { slaPolicySchema } from './sla';
 
 const halalas = z.number().int().nonnegative();
 
@@ -69,7 +70,10 @@ export const policySchema = z.object({
   paymentWindowDays: z.number().int().min(1).max(365),
   fourEyesServices: z.array(z.enum(SERVICES)),
   maxAttachmentBytes: z.number().int().positive(),
+  /** Working days to decide a request of a service `sla.workingDays` does not list (and the dashboard's ageing bands). */
   slaWorkingDays: z.number().int().positive(),
+  /** Working days by service and the public holidays the due days skip (issue #17). */
+  sla: slaPolicySchema,
   /** How long a classification card is valid from its issue. */
   cardValidityYears: z.number().int().min(1).max(10),
   /** A session left idle this long ends: the desk asks for the password again. */

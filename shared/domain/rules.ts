@@ -14,3 +14,11 @@ export interface CheckView {
   /** The same source in both languages: show sourceLabel.ar on the Arabic screen. */
   sourceLabel: { ar: string; en: string };
 }
+
+/** A failed check an approver overrode in the request's latest approval: who, when and the written justification. */
+export interface CheckOverride {
+  rule: string;
+  at: string;
+  by: { id: number; displayName: string } | null;
+  justification: string;
+}

@@ -7,6 +7,8 @@ import { dialectOf } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
 import { latestStep } from './latest-step';
+import { keepDueDay } from './sla-due';
+import { closeOpenReferrals } from './referral-closing';
 
 export type Trx = Transaction<Database>;
 
@@ -95,6 +97,8 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
       policy_version: input.policyVersion ?? null,
     })
     .execute();
+  // The SLA due day moves with the status (stops with the applicant, ends with the decision), in this transaction.
+  updated.sla_due_on = await keepDueDay(trx, updated, input.at);
   await appendAudit(trx, {
     at: input.at,
     actorId: input.actorId,
@@ -112,5 +116,8 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
       set: input.set ?? {},
     },
   });
+  // Leaving review closes the request's open question (referral-closing.ts).
+  if (from === 'in_review' && to !== 'in_review')
+    await closeOpenReferrals(trx, { requestId: req.id, reference: req.reference, action: input.action, actorId: input.actorId, at: input.at });
   return { from, to, request: updated };
 }

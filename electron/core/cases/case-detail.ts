@@ -1,25 +1,25 @@
 import type { DeskDb } from '../db/connection';
-import type { Applicant, CaseDetail, NoteView, Service, Status, UserInfo } from '../../../shared/domain';
+import type { Applicant, CaseActionKind, CaseDetail, CheckView, NoteView, Service, Status, UserInfo } from '../../../shared/domain';
+import type { RequestRow } from '../db/schema';
 import { caseAsSeenBy } from './case-visibility';
 import { loadRequest } from './apply-transition';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { currentPolicy } from '../policy';
+import { closedDays, slaStanding } from './sla-clock';
 import { applicantFromRecord, parseSnapshot } from './applicant-snapshot';
 import { runChecks } from './checks';
 import { canonicalJson } from '../audit/chain';
+import { checkOverrides } from './check-overrides';
+import { cpdSection } from './cpd-section';
+import { allowedActions, countersignFacts, subjectOf } from './allowed-actions';
+import { openReferralFact } from './referral-facts';
 
 /** Everything the case view shows about one request, in one call, as much of it as `viewer`'s roles see (auth/visibility.ts). */
-export async function caseDetail(db: DeskDb, requestId: number, today: Date, viewer: Pick<UserInfo, 'roles'>): Promise<CaseDetail> {
+export async function caseDetail(db: DeskDb, requestId: number, today: Date, viewer: Pick<UserInfo, 'id' | 'roles'>): Promise<CaseDetail> {
   const req = await loadRequest(db, requestId);
   const pv = await currentPolicy(db, today.toISOString());
   const checks = await runChecks(db, requestId, pv);
-  const [activities, answers, experiences, resubmitted, audit] = await Promise.all([
-    db
-      .selectFrom('cpd_activities')
-      .select(['title', 'provider', 'hours', 'date', 'kind'])
-      .where('request_id', '=', requestId)
-      .orderBy('date')
-      .execute(),
+  const [answers, experiences, resubmitted, audit, overrides] = await Promise.all([
     db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
     db
       .selectFrom('experiences')
@@ -44,6 +44,7 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
       .where('audit_log.entity_id', '=', String(requestId))
       .orderBy('audit_log.seq')
       .execute(),
+    checkOverrides(db, requestId),
   ]);
   const [p, assignee, notes, history, attachments] = await Promise.all([
     db.selectFrom('practitioners').selectAll().where('id', '=', req.practitioner_id).executeTakeFirstOrThrow(),
@@ -70,6 +71,8 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
       .orderBy('a.id')
       .execute(),
   ]);
+  const assignedTo = await assigneeNames(db, history);
+  const actions = await actionsFor(db, req, viewer, checks, overrides);
   const applicant = parseSnapshot(req.applicant_snapshot);
   const record = applicantFromRecord(p);
 
@@ -84,6 +87,7 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
       ageDays: workingDaysBetween(riyadhDate(req.submitted_at), riyadhDate(today)),
       assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
       returnDueAt: req.return_due_at,
+      sla: slaStanding(req.status as Status, req.sla_due_on, riyadhDate(today), closedDays(pv.policy.sla.holidays)),
       applicant,
       // For a data update, the record as it stands beside what the applicant asks for.
       record: req.service === 'DATA_UPDATE' ? record : null,
@@ -96,7 +100,7 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
         toStatus: h.to_status as Status,
         at: h.at,
         actor: h.display_name ?? null,
-        reason: h.reason ?? h.reason_code,
+        ...(assignedTo.has(h.id) ? { reason: assignedTo.get(h.id)!, reasonCode: 'assigned_to' } : { reason: h.reason, reasonCode: h.reason_code }),
       })),
       attachments: attachments.map((a) => ({
         id: a.id,
@@ -110,7 +114,7 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
         uploadedAt: a.uploaded_at,
       })),
       internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
-      cpd: { recordedHours: req.cpd_recorded_hours, activities },
+      cpd: await cpdSection(db, req, applicant.category, pv.policy),
       questionnaire: answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
       experiences: experiences.map((e) => ({
         employer: e.employer,
@@ -125,8 +129,10 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
         : null,
       audit: audit.map((a) => ({ seq: a.seq, at: a.at, action: a.action, actor: a.display_name ?? null })),
       checks,
+      overrides,
       policyVersion: pv.version,
       policySample: pv.policy.sample,
+      actions,
     },
     viewer,
   );
@@ -152,4 +158,53 @@ function resubmissionChanges(
     // The applicant's own notes (no staff author) written after the return.
     newNoteIds: notes.filter((n) => n.display_name === null && n.at > returnedAt).map((n) => n.id),
   };
+}
+
+/**
+ * A reassignment keeps "to user N" (the id, stable if the user is renamed); the reader sees the name
+ * as it is now. One query for all such steps of the request, none when there are none.
+ */
+async function assigneeNames(
+  db: DeskDb,
+  history: ReadonlyArray<{ id: number; action: string; reason: string | null }>,
+): Promise<Map<number, string>> {
+  const byStep = new Map<number, number>();
+  for (const h of history) {
+    const m = h.action === 'reassign' ? /^to user (\d+)$/.exec(h.reason ?? '') : null;
+    if (m) byStep.set(h.id, Number(m[1]));
+  }
+  if (byStep.size === 0) return new Map();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(byStep.values())])
+    .execute();
+  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  return new Map([...byStep].flatMap(([step, user]) => (names.has(user) ? [[step, names.get(user)!] as const] : [])));
+}
+
+/**
+ * What `viewer` may do to the request now, by the rules the decisions check (allowed-actions.ts). An approver
+ * "may approve" a request whose checks fail when they may override them; the second signature's facts are read
+ * only for a request waiting for it.
+ */
+async function actionsFor(
+  db: DeskDb,
+  req: RequestRow,
+  viewer: Pick<UserInfo, 'id' | 'roles'>,
+  checks: CheckView[],
+  overrides: Array<{ rule: string }>,
+): Promise<CaseActionKind[]> {
+  const failed = checks.filter((c) => c.outcome === 'fail').map((c) => c.rule);
+  const overridden = new Set(overrides.map((o) => o.rule));
+  const second = req.status === 'awaiting_second_signature' ? await countersignFacts(db, req.id, viewer.id) : {};
+  const subject = subjectOf(req, {
+    failedChecks: failed,
+    overrideOffered: true,
+    unoverriddenChecks: failed.filter((r) => !overridden.has(r)),
+    ...second,
+    // The request's open question (refer, answer_referral, withdraw_referral): read only while it is in review.
+    openReferral: req.status === 'in_review' ? await openReferralFact(db, req.id) : null,
+  });
+  return allowedActions(subject, viewer);
 }

@@ -22,7 +22,7 @@ export function caseAsSeenBy(detail: CaseDetail, viewer: Pick<UserInfo, 'roles'>
   }
   if (!v.historyDetails) {
     withheld.push('history_details');
-    c = { ...c, history: c.history.map((h) => ({ ...h, actor: null, reason: null })) };
+    c = { ...c, history: c.history.map((h) => ({ ...h, actor: null, reason: null, reasonCode: null })) };
   }
   if (!v.audit) {
     withheld.push('audit');
@@ -38,6 +38,7 @@ export function caseAsSeenBy(detail: CaseDetail, viewer: Pick<UserInfo, 'roles'>
       questionnaire: [],
       experiences: [],
       checks: [],
+      overrides: [],
     };
   }
   if (v.attachments !== 'all') {

@@ -45,7 +45,8 @@ describe('two decisions on one request at once', () => {
     }
   });
 
-  it('an inquiry answered and rejected at once: one wins, the other is a conflict, one e-mail', async () => {
+  // (An inquiry is never rejected, lifecycle.ts: its answer races a return instead, both open to its holder.)
+  it('an inquiry answered and returned at once: one wins, the other is a conflict, one e-mail', async () => {
     const t = await testDesk();
     close = () => t.desk.close();
     await seedDemo(t.desk.db, t.clock, { cases: 20, seed: 14 });
@@ -62,7 +63,7 @@ describe('two decisions on one request at once', () => {
     const mailsBefore = (await t.desk.db.selectFrom('outbox').select('id').where('request_id', '=', r.id).execute()).length;
     const results = await Promise.allSettled([
       decide.answer(t.desk.db, a, r.id, r.version + 1, 'The fee for re-classification is listed on the portal.'),
-      decide.reject(t.desk.db, a, r.id, r.version + 1, 'other', 'not a request we handle'),
+      decide.returnToApplicant(t.desk.db, a, r.id, r.version + 1, 'Please say which service the question is about.'),
     ]);
     expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((x): x is PromiseRejectedResult => x.status === 'rejected')!;

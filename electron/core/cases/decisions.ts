@@ -1,5 +1,6 @@
 /** What a reviewer or approver does to a request: claim, release, notes, return, approve, reject. */
 import type { DeskDb } from '../db/connection';
+import type { RequestRow } from '../db/schema';
 import type { NoteKind, RejectionReason, Service, UserInfo } from '../../../shared/domain';
 import { AUTOMATIC_REJECTION_REASONS, SERVICE_LABELS } from '../../../shared/domain';
 import { DeskFault } from '../errors';
@@ -15,8 +16,9 @@ import { addDays, riyadhDate } from './working-days';
 import { eachAlone, type EachAloneResult } from './each-alone';
 import type { CardSigner } from '../documents/card-signing';
 import { afterApproval } from '../finance/invoices';
-import { mustNotBeSponsoredBy } from '../auth/four-eyes';
+import { countersignFacts, mustBeAllowed, subjectOf } from './allowed-actions';
 import { latestStep } from './latest-step';
+import { checkOverrides, overrideCode } from './check-overrides';
 
 export interface Actor {
   user: UserInfo;
@@ -25,28 +27,22 @@ export interface Actor {
   cardSigner?: CardSigner;
 }
 
-/** A decision belongs to whoever holds the request; nobody decides on another's claim. */
-function mustHold(req: { assignee_id: number | null; reference: string }, user: UserInfo): void {
-  if (req.assignee_id !== user.id) {
-    throw new DeskFault(
-      'forbidden',
-      req.assignee_id === null ? `claim request ${req.reference} before deciding on it` : `request ${req.reference} is claimed by another reviewer`,
-      req.assignee_id === null ? `استلم الطلب ${req.reference} قبل اتخاذ قرار فيه` : `الطلب ${req.reference} مستلم من مراجع آخر`,
-    );
-  }
-}
-
 export async function claim(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
   const at = a.clock.now().toISOString();
-  await db
-    .transaction()
-    .execute((trx) =>
-      applyTransition(trx, { requestId, expectedVersion: version, action: 'claim', actorId: a.user.id, at, set: { assignee_id: a.user.id } }),
-    );
+  await db.transaction().execute(async (trx) => {
+    mustBeAllowed('claim', subjectOf(await loadAsSeen(trx, requestId, version)), a.user);
+    await applyTransition(trx, { requestId, expectedVersion: version, action: 'claim', actorId: a.user.id, at, set: { assignee_id: a.user.id } });
+  });
 }
 
-/** Claims the next request: resubmissions returned by this reviewer, then other resubmissions (the applicant has waited already), then the oldest new one. */
-export async function claimNext(db: DeskDb, a: Actor, service?: Service): Promise<number | null> {
+/** The queues "claim next" takes from when pressed in one of them. */
+export type ClaimQueue = 'new' | 'resubmitted';
+
+/**
+ * Claims the next request: resubmissions returned by this reviewer, then other resubmissions (the applicant has
+ * waited already), then a new one; in each, the most urgent (SLA due day) first; in `queue`, only that queue's requests.
+ */
+export async function claimNext(db: DeskDb, a: Actor, service?: Service, queue?: ClaimQueue): Promise<number | null> {
   const at = a.clock.now().toISOString();
   const postgres = dialectOf(db) === 'postgres';
   return db.transaction().execute(async (trx) => {
@@ -55,13 +51,23 @@ export async function claimNext(db: DeskDb, a: Actor, service?: Service): Promis
       let q = trx.selectFrom('requests').select(['id', 'version']).where('status', '=', status);
       q = mine ? q.where('assignee_id', '=', a.user.id) : q.where('assignee_id', 'is', null);
       if (service) q = q.where('service', '=', service);
-      q = q.orderBy('submitted_at').orderBy('id').limit(1);
+      // The most urgent first (Pega's "get next work"): the earliest SLA due day, then the longest waiting.
+      q = q
+        .orderBy('sla_due_on', (ob) => ob.asc().nullsLast())
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .limit(1);
       // Many desks on one PostgreSQL: each takes the first request no other desk is taking this instant.
       if (postgres) q = q.forUpdate().skipLocked();
       return q.executeTakeFirst();
     };
-    const next = (await first('resubmitted', true)) ?? (await first('resubmitted', false)) ?? (await first('submitted', false));
+    // Pressed in a queue, it takes from that queue only: New hands out new requests, never resubmissions.
+    const next =
+      (queue !== 'new' ? ((await first('resubmitted', true)) ?? (await first('resubmitted', false))) : undefined) ??
+      (queue !== 'resubmitted' ? await first('submitted', false) : undefined);
     if (!next) return null;
+    // Read again in this transaction, as every claim is: still claimable by this user (allowed-actions.ts).
+    mustBeAllowed('claim', subjectOf(await loadAsSeen(trx, next.id, next.version)), a.user);
     await applyTransition(trx, {
       requestId: next.id,
       expectedVersion: next.version,
@@ -78,7 +84,7 @@ export async function release(db: DeskDb, a: Actor, requestId: number, version: 
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
-    if (!a.user.roles.includes('approver') && !a.user.roles.includes('admin')) mustHold(req, a.user);
+    mustBeAllowed('release', subjectOf(req), a.user);
     await applyTransition(trx, { requestId, expectedVersion: version, action: 'release', actorId: a.user.id, at, set: { assignee_id: null } });
   });
 }
@@ -112,7 +118,7 @@ export async function returnToApplicant(db: DeskDb, a: Actor, requestId: number,
   const { version: policyVersion, policy } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
-    mustHold(req, a.user);
+    mustBeAllowed('return', subjectOf(req), a.user);
     if (message?.trim()) await writeNote(trx, a, req, 'to_applicant', message.trim(), at);
     const claimedAt = await latestStep(trx, requestId, { toStatus: 'in_review' });
     const notes = await trx
@@ -156,17 +162,16 @@ export async function approve(db: DeskDb, a: Actor, requestId: number, version: 
   await db.transaction().execute(async (trx) => {
     const pv = await currentPolicy(trx, at);
     const req = await loadAsSeen(trx, requestId, version);
-    mustHold(req, a.user);
     const failed = (await runChecks(trx, req, pv)).filter((c) => c.outcome === 'fail');
-    if (failed.length > 0 && !override) {
+    // The holder, in review, and failed checks only with an approver's override (allowed-actions.ts, as the case view lists it).
+    mustBeAllowed('approve', subjectOf(req, { failedChecks: failed.map((c) => c.rule), overrideOffered: override !== undefined }), a.user);
+    // An override without words is no override: the core refuses it whoever calls (the contract asks 10 characters too).
+    if (failed.length > 0 && (override?.justification.trim().length ?? 0) < 10) {
       throw new DeskFault(
-        'checks_failed',
-        `approval is refused while checks fail: ${failed.map((c) => c.rule).join(', ')}. Return it to the applicant, or an approver may override with a justification.`,
-        `لا يمكن الاعتماد مع وجود شروط غير مستوفاة: ${failed.map((c) => c.rule).join('، ')}. أعد الطلب للممارس، أو يتجاوزها معتمد مع التسبيب.`,
+        'bad_input',
+        'override.justification: write why the failed checks are overridden (at least 10 characters)',
+        'اكتب سبب تجاوز الشروط غير المستوفاة (10 أحرف على الأقل)',
       );
-    }
-    if (failed.length > 0 && !a.user.roles.includes('approver')) {
-      throw new DeskFault('forbidden', 'only an approver may override a failed check', 'تجاوز الشرط غير المستوفى للمعتمد فقط');
     }
     const overridden = failed.map((c) => c.rule);
     const fourEyes = pv.policy.fourEyesServices.includes(req.service as Service);
@@ -178,29 +183,37 @@ export async function approve(db: DeskDb, a: Actor, requestId: number, version: 
       at,
       fourEyes,
       policyVersion: pv.version,
-      reasonCode: overridden.length ? `override:${overridden.join(',')}` : null,
-      reason: overridden.length ? override!.justification : null,
+      reasonCode: overridden.length ? overrideCode(overridden) : null,
+      reason: overridden.length ? override!.justification.trim() : null,
       set: fourEyes ? {} : { decided_at: at },
     });
     if (to === 'approved') await afterApproval(trx, { actorId: a.user.id, at, pv, signer: a.cardSigner }, requestId, req.service as Service);
   });
 }
 
+/**
+ * The second signature judges the checks again, in its own transaction: a check failing now (the policy
+ * changed, a file was replaced) that the first approval did not override stops the request here (the
+ * second approver may reject it), never on to an invoice. The rule itself is allowed-actions.ts's, as the case view lists it.
+ */
+async function unoverriddenChecks(trx: Trx, req: RequestRow, pv: Awaited<ReturnType<typeof currentPolicy>>): Promise<string[]> {
+  const covered = new Set((await checkOverrides(trx, req.id)).map((o) => o.rule));
+  return (await runChecks(trx, req, pv)).filter((c) => c.outcome === 'fail' && !covered.has(c.rule)).map((c) => c.rule);
+}
+
 /** The second signature of a four-eyes service: an approver who is not the first signer. */
 export async function countersign(db: DeskDb, a: Actor, requestId: number, version: number): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await mustNotBeSponsoredBy(trx, requestId, a.user.id);
-    const first = await latestStep(trx, requestId, { action: 'approve' });
-    if (first?.actorId === a.user.id) {
-      throw new DeskFault(
-        'forbidden',
-        'the second signature must come from another user than the first',
-        'يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول',
-      );
-    }
+    // An approver who is neither the first signer nor someone the first signer sponsored (allowed-actions.ts).
+    const req = await loadAsSeen(trx, requestId, version);
     // The policy in force as this transaction reads it: the invoice records the version it used.
     const pv = await currentPolicy(trx, at);
+    mustBeAllowed(
+      'countersign',
+      subjectOf(req, { ...(await countersignFacts(trx, requestId, a.user.id)), unoverriddenChecks: await unoverriddenChecks(trx, req, pv) }),
+      a.user,
+    );
     const { request } = await applyTransition(trx, {
       requestId,
       expectedVersion: version,
@@ -226,10 +239,8 @@ export async function reject(db: DeskDb, a: Actor, requestId: number, version: n
   const { version: policyVersion } = await currentPolicy(db, at);
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
-    // A four-eyes request waiting for its second signature may be rejected by the approver reading it.
-    if (req.status !== 'awaiting_second_signature') mustHold(req, a.user);
-    else if (!a.user.roles.includes('approver'))
-      throw new DeskFault('forbidden', 'only an approver can reject at the second signature', 'الرفض عند الاعتماد الثاني للمعتمد فقط');
+    // The holder; at the second signature, the approver reading it (allowed-actions.ts).
+    mustBeAllowed('reject', subjectOf(req), a.user);
     await applyTransition(trx, {
       requestId,
       expectedVersion: version,
@@ -253,13 +264,8 @@ export async function answer(db: DeskDb, a: Actor, requestId: number, version: n
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
-    mustHold(req, a.user);
-    if (req.service !== 'INQUIRY')
-      throw new DeskFault(
-        'invalid_transition',
-        `request ${req.reference} is ${req.service}: only an inquiry is answered and closed; decide it by approving or rejecting`,
-        `الطلب ${req.reference} ليس استفساراً؛ يبت فيه بالاعتماد أو الرفض`,
-      );
+    // The holder of an inquiry in review (allowed-actions.ts).
+    mustBeAllowed('answer', subjectOf(req), a.user);
     // The answer is the note: written while the request is still in review (after the transition it is closed).
     await writeNote(trx, a, req, 'to_applicant', text, at);
     await applyTransition(trx, { requestId, expectedVersion: version, action: 'answer', actorId: a.user.id, at, set: { decided_at: at } });
@@ -271,6 +277,7 @@ export async function answer(db: DeskDb, a: Actor, requestId: number, version: n
 export async function reassign(db: DeskDb, a: Actor, requestId: number, version: number, assigneeId: number | null): Promise<void> {
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
+    mustBeAllowed('reassign', subjectOf(await loadAsSeen(trx, requestId, version)), a.user);
     if (assigneeId !== null) {
       const roles = await trx
         .selectFrom('user_roles')
@@ -300,7 +307,7 @@ export async function reroute(db: DeskDb, a: Actor, requestId: number, version: 
   const at = a.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const req = await loadAsSeen(trx, requestId, version);
-    mustHold(req, a.user);
+    mustBeAllowed('reroute', subjectOf(req), a.user);
     if (req.service === service) throw new DeskFault('bad_input', `service: the request is already ${service}`, 'الطلب على هذه الخدمة أصلاً');
     await applyTransition(trx, {
       requestId,

@@ -76,8 +76,9 @@ describe('the request life cycle', () => {
     expect(canTransition('print_card', 'ready_to_print', { service: 'TRAINING_LETTER', fourEyes: false })).toBe(false);
     expect(canTransition('issue_document', 'approved', { service: 'RENEWAL', fourEyes: false })).toBe(false);
     expect(canTransition('request_payment', 'approved', { service: 'INQUIRY', fourEyes: false })).toBe(false);
-    // An inquiry is answered, never approved; nothing else is answered.
+    // An inquiry is answered, never approved or rejected; nothing else is answered.
     expect(canTransition('approve', 'in_review', { service: 'INQUIRY', fourEyes: false })).toBe(false);
+    expect(canTransition('reject', 'in_review', { service: 'INQUIRY', fourEyes: false })).toBe(false);
     expect(canTransition('answer', 'in_review', { service: 'GOOD_STANDING', fourEyes: false })).toBe(false);
     expect(canTransition('no_fee', 'approved', { service: 'DATA_UPDATE', fourEyes: false })).toBe(false);
   });

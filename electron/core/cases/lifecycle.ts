@@ -70,7 +70,8 @@ const RULES: Record<CaseAction, { from: (s: Status, f: TransitionFacts) => boole
   issue_document: { from: (s, f) => s === 'approved' && isDocumentService(f.service), to: 'document_issued' },
   print_card: { from: (s, f) => s === 'ready_to_print' && isCardService(f.service), to: 'printed' },
   record_delivery: { from: (s) => s === 'printed', to: 'delivered' },
-  reject: { from: (s) => s === 'in_review' || s === 'awaiting_second_signature', to: 'rejected' },
+  /** An inquiry is answered and closed, never rejected (domain.md: INQUIRY ends with a reply). */
+  reject: { from: (s, f) => (s === 'in_review' && f.service !== 'INQUIRY') || s === 'awaiting_second_signature', to: 'rejected' },
   reassign: { from: (s) => s === 'submitted' || s === 'in_review' || s === 'resubmitted' || s === 'awaiting_second_signature', to: 'same' },
   reroute: { from: (s) => s === 'in_review', to: 'same' },
   withdraw: {
@@ -83,15 +84,20 @@ export function canTransition(action: CaseAction, from: Status, facts: Transitio
   return RULES[action].from(from, facts);
 }
 
-/** The status `action` leads to from `from`, or a refusal that names both. */
-export function nextStatus(action: CaseAction, from: Status, facts: TransitionFacts): Status {
-  const rule = RULES[action];
-  if (!rule.from(from, facts)) {
+/** The refusal of `action` from `from`, naming both; thrown by nextStatus and by the allowed actions' rules (allowed-actions.ts). */
+export function mustTransition(action: CaseAction, from: Status, facts: TransitionFacts): void {
+  if (!canTransition(action, from, facts)) {
     throw new DeskFault(
       'invalid_transition',
       `"${action}" is not allowed for a ${facts.service} request in status "${from}"`,
       `الإجراء "${action}" غير مسموح لطلب في الحالة "${from}"`,
     );
   }
+}
+
+/** The status `action` leads to from `from`, or a refusal that names both. */
+export function nextStatus(action: CaseAction, from: Status, facts: TransitionFacts): Status {
+  mustTransition(action, from, facts);
+  const rule = RULES[action];
   return typeof rule.to === 'function' ? rule.to(facts) : rule.to === 'same' ? from : rule.to;
 }

@@ -12,7 +12,7 @@ export type NoteTarget = Pick<RequestRow, 'id' | 'reference' | 'status' | 'assig
  * A note to the applicant goes out with its holder's return, so only the holder of a request in
  * review writes one; an internal note is for any reviewer or approver while the request is open.
  */
-export function mayWriteNote(req: NoteTarget, user: UserInfo, kind: NoteKind): void {
+export function mayWriteNote(req: NoteTarget, user: Pick<UserInfo, 'id' | 'roles'>, kind: NoteKind): void {
   if (!user.roles.includes('reviewer') && !user.roles.includes('approver'))
     throw new DeskFault('forbidden', 'only reviewers and approvers write notes on a request', 'لا يكتب الملاحظات إلا المراجعون والمعتمدون');
   if (FINAL_STATUSES.includes(req.status as Status))

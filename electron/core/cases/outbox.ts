@@ -1,6 +1,8 @@
+import { sql, type SqlBool } from 'kysely';
 import type { DeskDb } from '../db/connection';
+import { DeskFault } from '../errors';
 import { DELIVERY_STATES, type DeliveryState, type OutboxMessage, type UserInfo } from '../../../shared/domain';
-import { visibilityOf } from '../auth/visibility';
+import { refuseContactSearch, visibilityOf } from '../auth/visibility';
 
 export interface OutboxQuery {
   limit: number;
@@ -41,24 +43,39 @@ export async function listOutbox(db: DeskDb, query: OutboxQuery, viewer: Pick<Us
   const v = visibilityOf(viewer);
   let q = db.selectFrom('outbox').leftJoin('requests', 'requests.id', 'outbox.request_id').select(COLUMNS);
   if (query.state) q = q.where('outbox.state', '=', query.state);
-  // LIKE's own wildcards are dropped (a search is plain text); lower() on both sides, as PostgreSQL's LIKE minds case.
-  const search = query.search
-    ?.replace(/[%_\\]/g, '')
-    .trim()
-    .toLowerCase();
+  const search = query.search?.trim().toLowerCase();
   if (search) {
-    const like = `%${search}%`;
+    refuseAddressSearch(viewer, search);
+    // Literal text: LIKE's own wildcards are escaped, so "50%" or "a_b" find exactly that; lower() on both sides, as PostgreSQL's LIKE minds case.
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const contains = (column: string, lower = true) =>
+      lower ? sql<SqlBool>`lower(${sql.ref(column)}) like ${like} escape '\\'` : sql<SqlBool>`${sql.ref(column)} like ${like} escape '\\'`;
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['requests.reference']), 'like', like),
-        eb('outbox.subject_ar', 'like', like),
-        eb(eb.fn('lower', ['outbox.subject_en']), 'like', like),
-        ...(v.contact ? [eb(eb.fn('lower', ['outbox.to_address']), 'like', like)] : []),
+        contains('requests.reference'),
+        contains('outbox.subject_ar', false),
+        contains('outbox.subject_en'),
+        ...(v.contact ? [contains('outbox.to_address')] : []),
       ]),
     );
   }
   const rows = await q.orderBy('outbox.id', 'desc').limit(query.limit).execute();
   return rows.map((r) => outboxView(r, v));
+}
+
+/**
+ * A role that does not see applicants' addresses is told so when it searches by one (an e-mail
+ * address or a mobile number), rather than shown "nothing found", which would read as "never written to".
+ */
+function refuseAddressSearch(viewer: Pick<UserInfo, 'roles'>, search: string): void {
+  if (visibilityOf(viewer).contact) return;
+  refuseContactSearch(viewer, search.split(/\s+/));
+  if (search.includes('@'))
+    throw new DeskFault(
+      'forbidden',
+      'search: your role does not see applicants’ e-mail addresses, so it cannot search by one',
+      'search: لا يعرض لدورك البريد الإلكتروني للمتقدمين، فلا يمكنه البحث به',
+    );
 }
 
 /** One message as `viewer` may see it. */

@@ -5,8 +5,12 @@ import type { QueueId, QueuePage, QueueRow, QueueSort, Service, Status, UserInfo
 import { QUEUES } from '../../../shared/domain';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { searchTokens } from './search-text';
+import { closedDays, slaStanding } from './sla-clock';
+import { referralMarks } from './referrals';
+import { currentPolicy } from '../policy';
 import { refuseContactSearch } from '../auth/visibility';
-import { dialectOf, searchMatches, type Dialect } from '../db/dialect';
+import { containsLiteral, dialectOf, searchMatches, type Dialect } from '../db/dialect';
+import { parseSnapshot } from './applicant-snapshot';
 
 type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
 
@@ -22,7 +26,26 @@ function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): RequestQuery 
     case 'awaiting_applicant':
       return q.where('requests.status', '=', 'returned');
     case 'awaiting_second_signature':
-      return q.where('requests.status', '=', 'awaiting_second_signature');
+      // Not the ones this user signed first: their second signature is another's to give (decisions.ts countersign).
+      return q.where('requests.status', '=', 'awaiting_second_signature').where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('status_history as first')
+              .select('first.id')
+              .whereRef('first.request_id', '=', 'requests.id')
+              .where('first.action', '=', 'approve')
+              .where('first.actor_id', '=', user.id)
+              .where('first.id', '=', (sub) =>
+                sub
+                  .selectFrom('status_history as latest')
+                  .select((l) => l.fn.max('latest.id').as('id'))
+                  .whereRef('latest.request_id', '=', 'requests.id')
+                  .where('latest.action', '=', 'approve'),
+              ),
+          ),
+        ),
+      );
     case 'awaiting_payment':
       return q.where('requests.status', '=', 'awaiting_payment');
     case 'ready_to_print':
@@ -62,7 +85,7 @@ export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<Qu
     mine: await count('mine'),
     resubmitted: n('resubmitted'),
     awaiting_applicant: n('returned'),
-    awaiting_second_signature: n('awaiting_second_signature'),
+    awaiting_second_signature: await count('awaiting_second_signature'),
     awaiting_payment: n('awaiting_payment'),
     ready_to_print: n('ready_to_print'),
     refunds: await count('refunds'),
@@ -120,8 +143,8 @@ function filtered(q: RequestQuery, f: QueueView, plan: SearchPlan): RequestQuery
   const tokens = f.search ? searchTokens(f.search) : [];
   const long = tokens.filter((t) => t.length >= 3);
   if (long.length) q = q.where(searchMatches(plan.dialect, long, plan.walkInOrder));
-  // One- and two-letter words are too short for trigrams: a plain substring match (LIKE wildcards dropped).
-  for (const t of tokens.filter((x) => x.length < 3).map((x) => x.replace(/[%_]/g, ''))) if (t) q = q.where('requests.search_text', 'like', `%${t}%`);
+  // One- and two-letter words are too short for trigrams: a plain substring match, % and _ taken literally.
+  for (const t of tokens.filter((x) => x.length < 3)) q = q.where(containsLiteral('requests.search_text', t));
   return q;
 }
 
@@ -160,7 +183,9 @@ export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'o
       'requests.submitted_at',
       'requests.version',
       'requests.return_due_at',
+      'requests.sla_due_on',
       'requests.assignee_id',
+      'requests.applicant_snapshot',
       'p.name_ar',
       'p.name_en',
       'p.id_number',
@@ -172,6 +197,12 @@ export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'o
       'p.mobile',
       'u.display_name as assignee_name',
     ]);
+  // Overdue first (earliest due day first); requests whose clock does not run (with the applicant, decided) after them.
+  if (query.sort === 'due')
+    return rows
+      .orderBy('requests.sla_due_on', (ob) => ob.asc().nullsLast())
+      .orderBy('requests.submitted_at')
+      .orderBy('requests.id');
   return query.sort === 'submitted_desc'
     ? rows.orderBy('requests.submitted_at', 'desc').orderBy('requests.id', 'desc')
     : query.sort === 'reference'
@@ -187,6 +218,7 @@ export interface QueueCursor {
   submitted_at: string;
   reference: string;
   name_ar: string;
+  sla_due_on: string | null;
 }
 
 /**
@@ -198,6 +230,23 @@ export function queueRowsAfter(db: DeskDb, user: UserInfo, query: Omit<QueueQuer
   const rows = queueRows(db, user, query);
   if (!after) return rows;
   switch (query.sort) {
+    case 'due': {
+      const { sla_due_on: due, submitted_at: at, id } = after;
+      // NULLS LAST: after a row with a due day come later days, then every row without one.
+      return rows.where((eb) => {
+        const laterSameDay = eb.or([
+          eb('requests.submitted_at', '>', at),
+          eb.and([eb('requests.submitted_at', '=', at), eb('requests.id', '>', id)]),
+        ]);
+        return due === null
+          ? eb.and([eb('requests.sla_due_on', 'is', null), laterSameDay])
+          : eb.or([
+              eb('requests.sla_due_on', '>', due),
+              eb.and([eb('requests.sla_due_on', '=', due), laterSameDay]),
+              eb('requests.sla_due_on', 'is', null),
+            ]);
+      });
+    }
     case 'submitted_desc':
       return rows.where((eb) =>
         eb.or([
@@ -235,6 +284,11 @@ export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, t
           .offset(query.offset)
           .execute();
   const todayDate = riyadhDate(today);
+  const closed = closedDays((await currentPolicy(db, today.toISOString())).policy.sla.holidays);
+  const referrals = await referralMarks(
+    db,
+    page.map((r) => ({ id: r.id, status: r.status, assigneeId: r.assignee_id })),
+  );
   return {
     total,
     ...(moreThanTotal ? { moreThanTotal } : {}),
@@ -243,14 +297,22 @@ export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, t
       reference: r.reference,
       service: r.service as Service,
       status: r.status as Status,
-      nameAr: r.name_ar,
-      nameEn: r.name_en,
+      // The name the request was filed under (what its search matches and the case shows), not the record's.
+      ...filedName(r),
       idNumber: r.id_number,
       submittedAt: r.submitted_at,
       ageDays: workingDaysBetween(riyadhDate(r.submitted_at), todayDate),
       assignee: r.assignee_id !== null ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
       version: r.version,
       returnDueAt: r.return_due_at,
+      sla: slaStanding(r.status as Status, r.sla_due_on, todayDate, closed),
+      ...(referrals.has(r.id) ? { referral: referrals.get(r.id)! } : {}),
     })),
   };
+}
+
+/** The applicant's names as the request holds them; the record's where a snapshot lacks them. */
+function filedName(r: { applicant_snapshot: string; name_ar: string; name_en: string }): { nameAr: string; nameEn: string } {
+  const filed = parseSnapshot(r.applicant_snapshot);
+  return { nameAr: filed.nameAr || r.name_ar, nameEn: filed.nameEn || r.name_en };
 }

@@ -23,20 +23,33 @@ export function riyadhDay(dialect: Dialect, column: string): RawBuilder<string> 
 
 /**
  * Requests whose search text holds every one of `words` (each at least three letters, the
- * trigram length). SQLite: the FTS5 trigram table. PostgreSQL: LIKE, which pg_trgm's GIN index serves.
+ * trigram length), each as literal text. SQLite: the FTS5 trigram table (a quoted phrase: % and _ are plain
+ * characters there). PostgreSQL: LIKE with the wildcards escaped, which pg_trgm's GIN index serves.
  *
  * `walkInOrder` (SQLite): when the words match thousands of requests, reading the queue's order
  * index and stopping at the page's last row beats sorting every match; a unary + keeps SQLite
  * from driving the query by the match list instead.
  */
 export function searchMatches(dialect: Dialect, words: readonly string[], walkInOrder = false): Expression<SqlBool> {
-  if (dialect === 'postgres') {
-    const likes = words.map((w) => sql<SqlBool>`requests.search_text like ${`%${w.replace(/[%_\\]/g, '')}%`}`);
-    return sql<SqlBool>`(${sql.join(likes, sql` and `)})`;
-  }
+  if (dialect === 'postgres')
+    return sql<SqlBool>`(${sql.join(
+      words.map((w) => containsLiteral('requests.search_text', w)),
+      sql` and `,
+    )})`;
   const match = words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
   const id = walkInOrder ? sql`+requests.id` : sql`requests.id`;
   return sql<SqlBool>`${id} in (select rowid from requests_fts where requests_fts match ${match})`;
+}
+
+/** `text` with LIKE's wildcards (% and _) and its escape character (a backslash) made literal. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * `column` holds `text` as typed: % and _ match themselves, not "anything" (a search is literal text). The
+ * same LIKE on both databases (the search text and the words are folded to lower case before they meet).
+ */
+export function containsLiteral(column: string, text: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
 }
 
 /**

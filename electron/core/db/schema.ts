@@ -99,6 +99,8 @@ export interface RequestsTable {
   policy_version: number | null;
   updated_at: string;
   search_text: Generated<string>;
+  /** 0170: the Riyadh day the desk must decide by (YYYY-MM-DD); NULL with the applicant or once decided. */
+  sla_due_on: string | null;
 }
 export interface StatusHistoryTable {
   id: Generated<number>;
@@ -191,6 +193,18 @@ export interface CpdActivityDecisionsTable {
   note: string | null;
   decided_by: number;
   decided_at: string;
+}
+/** 0190: a named queue view; `scope_key` 'u<owner id>' (personal) or 'shared'; `audience` 'everyone' or a role for a shared one. */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  owner_id: number;
+  scope_key: string;
+  audience: string | null;
+  name: string;
+  /** The queue view as JSON, parsed again with the queue call's own schema whenever it is read. */
+  view: string;
+  created_at: string;
+  updated_at: string;
 }
 export interface QuestionnaireAnswersTable {
   request_id: number;
@@ -422,6 +436,7 @@ export interface Database {
   cpd_samples: CpdSamplesTable;
   cpd_audits: CpdAuditsTable;
   cpd_activity_decisions: CpdActivityDecisionsTable;
+  saved_views: SavedViewsTable;
   questionnaire_answers: QuestionnaireAnswersTable;
   assessments: AssessmentsTable;
   invoices: InvoicesTable;
@@ -441,7 +456,27 @@ export interface Database {
   signal_person_keys: SignalPersonKeysTable;
   photo_hashes: PhotoHashesTable;
   photo_hash_bands: PhotoHashBandsTable;
+  referrals: ReferralsTable;
 }
+
+/** 0180: a question the holder of a request in review asks a colleague (null addressee: any approver), and its answer. */
+export interface ReferralsTable {
+  id: Generated<number>;
+  request_id: number;
+  asked_by: number;
+  addressee_id: number | null;
+  question: string;
+  asked_at: string;
+  state: ColumnType<ReferralState, ReferralState | undefined, ReferralState>;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  /** Who withdrew it, or whose step took the request out of review (then `closed_reason` names the step). */
+  closed_by: number | null;
+  closed_at: string | null;
+  closed_reason: string | null;
+}
+type ReferralState = 'open' | 'answered' | 'withdrawn' | 'closed';
 
 export type RequestRow = Selectable<RequestsTable>;
 export type InsertableRequestRow = Insertable<RequestsTable>;

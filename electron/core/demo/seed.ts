@@ -7,19 +7,21 @@ import type { DeskDb } from '../db/connection';
 import type { Clock } from '../clock';
 import type { Role, Service, Status } from '../../../shared/domain';
 import { SERVICES, isCardService, isDocumentService } from '../../../shared/domain';
-import TERMS from '../../../shared/domain/terms.json';
+import { TERMS } from '../../../shared/domain/terms';
 import { createUser, getUser } from '../auth/users';
 import { approveRefund, computeCaseRefund, recordPayout } from '../finance/refunds';
 import { appendAudit } from '../audit/chain';
 import { withCheckDigit } from '../identity/national-id';
 import { SeededRandom } from './random';
-import { makeDemoFiles } from './attachment-files';
+import { makeDemoFiles, type DemoFile } from './attachment-files';
+import { resubmittedVersion } from './resubmitted-file';
 import { demoAttachments } from './attachment-plan';
 import { ownPdf, ownPhoto } from './own-files';
 import { plantSignals } from './signals-planted';
 import { seedCpdAudit } from './cpd-audit';
 import { demoEmployerLetter } from './ocr-letters';
 import { currentPolicy } from '../policy';
+import { fillMissingDueDays } from '../cases/sla-due';
 import { issueInvoice } from '../finance/invoices';
 import { quoteFee } from '../finance/fees';
 import { importReconciliationFile } from '../finance/payments-import';
@@ -28,6 +30,7 @@ import { demoPaymentFile, type DemoBill } from './payment-file';
 import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
 import { addDays, riyadhDate } from '../cases/working-days';
 import { seedCard } from './cards';
+import { recordSeededOverrides } from './seeded-overrides';
 import { applicantFromRecord } from '../cases/applicant-snapshot';
 import { searchText } from '../cases/search-text';
 import type { BlobStore } from '../blobs/blob-store';
@@ -414,6 +417,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
             })
             .execute();
         }
+        let resubmitted: { kind: string; first: DemoFile } | null = null;
         for (const a of demoAttachments(rng, service, { resident, aged: year - birthYear >= 65, internship: true, submittedDay })) {
           const f =
             a.kind === 'photo'
@@ -421,6 +425,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
               : a.kind === 'employer_letter' && a.issuedAt
                 ? await demoEmployerLetter(opts.seed, n, a.issuedAt)
                 : ownPdf(files.letter(a.kind), n, submittedAt);
+          if (!resubmitted && a.kind !== 'photo' && a.kind !== 'employer_letter') resubmitted = { kind: a.kind, first: f };
           if (!stored.has(f.sha256)) await putBeforeCommit(blobs, [f]);
           stored.add(f.sha256);
           await recordBlob(trx, blobs, f);
@@ -435,6 +440,26 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
               issued_at: a.issuedAt ?? null,
               certified: a.kind === 'bachelor_certificate' ? 1 : null,
               uploaded_at: submittedAt,
+            })
+            .execute();
+        }
+        // A resubmitted request came back with a new version of a document (round 2): the viewer sets it beside the first.
+        if (status === 'resubmitted' && resubmitted) {
+          const resubmittedAt = new Date(Date.parse(submittedAt) + 5 * 86_400_000).toISOString();
+          const f = await resubmittedVersion(resubmitted.first, resubmittedAt);
+          if (!stored.has(f.sha256)) await putBeforeCommit(blobs, [f]);
+          stored.add(f.sha256);
+          await recordBlob(trx, blobs, f);
+          await trx
+            .insertInto('attachments')
+            .values({
+              request_id: requestId,
+              kind: resubmitted.kind,
+              file_name: f.fileName,
+              sha256: f.sha256,
+              version: 2,
+              issued_at: null,
+              uploaded_at: resubmittedAt,
             })
             .execute();
         }
@@ -469,6 +494,9 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   await seedCpdAudit(db, clock, { seed: opts.seed, blobs, drawnBy: users.get('approver1')! });
   // The integrity signals: the seeded requests indexed, namesakes renamed, each signal planted a few times (#20).
   await plantSignals(db, clock, { blobs, seed: opts.seed, firstId: firstNewId });
+  await recordSeededOverrides(db, clock, firstNewId);
+  // Each open request's SLA due day from its seeded history: the older ones are overdue, as on a real desk.
+  await fillMissingDueDays(db, now.toISOString());
   await appendAudit(db, {
     at: now.toISOString(),
     actorId: null,

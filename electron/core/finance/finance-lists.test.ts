@@ -128,6 +128,9 @@ describe('the finance lists', () => {
     expect(await search('الشهري')).toHaveLength(3);
     expect(await search('alshehri 1000000001')).toEqual(['REQ-2026-000601']);
     expect(await search('nobody')).toEqual([]);
+    // Literal text: LIKE's wildcards match themselves, never "anything".
+    expect(await search('%')).toEqual([]);
+    expect(await search('inv_2026_000003')).toEqual([]);
     // A paid invoice's request is not waiting, whatever the search.
     expect(await search('1000000004')).toEqual([]);
 

@@ -3,7 +3,7 @@
  * that matched nothing, the files imported, manual payments waiting for a second officer, and refunds
  * by stage. Amounts in halalas; only confirmed payments count as paid (a manual one waits for its checker).
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { DeskDb } from '../db/connection';
 import type {
   AwaitingPaymentRow,
@@ -18,6 +18,7 @@ import type {
 import { riyadhDate } from '../cases/working-days';
 import { searchTokens } from '../cases/search-text';
 import { refundOrigin } from './refunds';
+import { containsLiteral, escapeLike } from '../db/dialect';
 
 /** No list on these pages is paged: past this many rows the officer narrows it with search or dates. */
 export const FINANCE_LIST_CAP = 1000;
@@ -64,10 +65,13 @@ export async function awaitingPayments(db: DeskDb, today: string, search?: strin
     .where('r.status', '=', 'awaiting_payment')
     .where('i.status', 'in', ['unpaid', 'partially_paid']);
   for (const token of search ? searchTokens(search) : []) {
-    const like = `%${token.replace(/[%_\\]/g, '')}%`;
-    if (like === '%%') continue;
+    // Literal text: % and _ match themselves (as in the queues' search).
     q = q.where((eb) =>
-      eb.or([eb('r.search_text', 'like', like), eb(eb.fn('lower', ['i.number']), 'like', like), eb('i.sadad_bill_number', 'like', like)]),
+      eb.or([
+        containsLiteral('r.search_text', token),
+        sql<SqlBool>`lower(i.number) like ${`%${escapeLike(token)}%`} escape '\\'`,
+        containsLiteral('i.sadad_bill_number', token),
+      ]),
     );
   }
   const rows = await q.orderBy('due_key').orderBy('r.id').limit(FINANCE_LIST_CAP).execute();

@@ -4,6 +4,7 @@
  * history, audit entry; any error leaves the database as it was.
  */
 import { recordSubmission } from '../cases/submission';
+import { keepDueDay } from '../cases/sla-due';
 import type { DeskDb } from '../db/connection';
 import type { Clock } from '../clock';
 import type { Applicant } from '../../../shared/domain';
@@ -245,6 +246,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blo
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordSubmission(trx, id, submittedAt);
+    await keepDueDay(trx, { id, service: r.service, status: 'submitted', submitted_at: submittedAt, sla_due_on: null }, at);
     const attachments = await storeFiles(trx, blobs, id, b, at);
     await storeDetails(trx, id, b, at);
     await indexSignals(trx, id, applicant, b);

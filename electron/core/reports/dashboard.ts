@@ -3,6 +3,7 @@ import type { DashboardFigures, Service } from '../../../shared/domain';
 import { addDays, riyadhDate, workingDaysBetween } from '../cases/working-days';
 import { currentPolicy } from '../policy';
 import { dialectOf, riyadhDay } from '../db/dialect';
+import { DeskFault } from '../errors';
 
 export interface DashboardQuery {
   from?: string;
@@ -27,6 +28,14 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
   const today = riyadhDate(now);
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -29);
+  // A reversed range has no days: refused by name, never answered with empty figures (the contract refuses it too).
+  if (from > to)
+    throw new DeskFault(
+      'bad_input',
+      `from: the start date is after the end date (${from} > ${to})`,
+      `من: تاريخ البداية بعد تاريخ النهاية (${from} > ${to})`,
+      { code: 'date_order', field: 'from' },
+    );
   const start = dayStart(from);
   const end = dayStart(addDays(to, 1));
   const { policy } = await currentPolicy(db, now.toISOString());

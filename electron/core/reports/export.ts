@@ -54,7 +54,8 @@ export async function runExport(
       for (const r of page) await sink.row(columns.map((c) => c.value(r as ExportSource, spec.lang, today)));
       done += page.length;
       const last = page.at(-1);
-      if (last) after = { id: last.id, submitted_at: last.submitted_at, reference: last.reference, name_ar: last.name_ar };
+      if (last)
+        after = { id: last.id, submitted_at: last.submitted_at, reference: last.reference, name_ar: last.name_ar, sla_due_on: last.sla_due_on };
       progress(done, total);
       if (page.length < pageSize) break;
       await new Promise((resolve) => setImmediate(resolve));

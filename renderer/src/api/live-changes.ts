@@ -12,6 +12,9 @@ const LIVE_VIEWS = new Set([
   'outbox.list',
   'outbox.counts',
   'dashboard.figures',
+  'referrals.forCase',
+  'referrals.forMe',
+  'referrals.waitingCount',
 ]);
 
 /** How often the desk asks whether anything changed: a lookup of one number. */

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo, UserInfo } from '../../../shared/domain';
 import type { DeskClient } from './client';
 import { forgetRoute, landAfterSignIn } from '../route';
+import { forgetQueuePlaces } from '../components/flow/queue-memory';
 
 interface SessionValue {
   client: DeskClient;
@@ -42,6 +43,8 @@ export function SessionProvider({ client, children }: { client: DeskClient; chil
     client.setSession(undefined);
     sessionStorage.removeItem(KEY);
     forgetRoute();
+    // Where they were in each queue goes too: the next user starts at the top.
+    forgetQueuePlaces();
     setUser(null);
     // What the last user saw leaves with them: every cached answer (cases, queues, file links).
     // Cleared in the same tick as the sign-in page replaces their screens, so nothing refetches it.
@@ -64,4 +67,5 @@ export function useSession(): SessionValue {
 export function forgetSession(): void {
   sessionStorage.removeItem(KEY);
   forgetRoute();
+  forgetQueuePlaces();
 }

@@ -3,6 +3,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
+import { DeskToasts } from './flow/DeskToasts';
 import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
@@ -13,6 +14,11 @@ import { QueuePage } from '../pages/QueuePage';
 import { FinancePage, FINANCE_TAB_LABELS } from '../pages/FinancePage';
 import { useLiveChanges } from '../api/live-changes';
 import { CaseByReference } from '../shell/CaseByReference';
+import { SavedViewsNav } from './SavedViewsNav';
+import { VIEW_WORDS } from '../i18n/view-words';
+import { isSupervisor } from '../../../shared/domain';
+import { QuestionsNavLink } from './QuestionsNavLink';
+import { EscalationsNavLink } from './EscalationsNavLink';
 
 // Each page is loaded when first opened (the queue, where a session lands, comes with the frame):
 // the case page brings pdf.js only through its viewers, the dashboard brings the charts.
@@ -27,8 +33,12 @@ const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({
 const BackupsPage = lazy(() => import('../pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const SettingsPage = lazy(() => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const PolicyPage = lazy(() => import('../pages/PolicyPage').then((m) => ({ default: m.PolicyPage })));
+const QuestionsPage = lazy(() => import('../pages/QuestionsPage').then((m) => ({ default: m.QuestionsPage })));
+const EscalationsPage = lazy(() => import('../pages/EscalationsPage').then((m) => ({ default: m.EscalationsPage })));
 const CpdAuditPage = lazy(() => import('../pages/CpdAuditPage').then((m) => ({ default: m.CpdAuditPage })));
 const ComparePage = lazy(() => import('../pages/compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const SavedViewPage = lazy(() => import('../pages/SavedViewPage').then((m) => ({ default: m.SavedViewPage })));
+const WorkloadPage = lazy(() => import('../pages/workload/WorkloadPage').then((m) => ({ default: m.WorkloadPage })));
 
 /** The navigation frame: queues with live counts, the user, the language switch. */
 export function AppFrame() {
@@ -62,6 +72,7 @@ export function AppFrame() {
     <>
       <CommandPalette onClaimNext={() => void claimNext()} onShortcuts={() => setSheet(true)} />
       <ShortcutSheet opened={sheet} onClose={() => setSheet(false)} />
+      <DeskToasts />
       <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 0 }} padding="md">
         <AppShell.Header px="md">
           <Group h="100%" justify="space-between" wrap="nowrap">
@@ -101,6 +112,12 @@ export function AppFrame() {
                 }
               />
             ))}
+            <QuestionsNavLink />
+            <EscalationsNavLink />
+            <SavedViewsNav />
+            {isSupervisor(user?.roles ?? []) && (
+              <NavLink href={routeHref({ page: 'workload' })} label={pick(VIEW_WORDS.workload)} active={route.page === 'workload'} />
+            )}
             {canAuditCpd && <NavLink href={routeHref({ page: 'cpdAudit' })} label={t('cpdAudit')} active={route.page === 'cpdAudit'} />}
             <Divider my="xs" />
             {canSeeDashboard && <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />}
@@ -144,7 +161,8 @@ export function AppFrame() {
             }
           >
             {route.page === 'queue' && <QueuePage queue={route.queue} />}
-            {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
+            {/* Keyed by the request: nothing of one case (an error, a half-typed reason) stays when another opens. */}
+            {route.page === 'case' && <CasePage key={route.id} id={route.id} tab={route.tab} />}
             {route.page === 'caseRef' && <CaseByReference reference={route.reference} />}
             {route.page === 'outbox' && <OutboxPage state={route.state ?? null} />}
             {route.page === 'users' && <UsersPage />}
@@ -158,7 +176,11 @@ export function AppFrame() {
             {route.page === 'finance' && <FinancePage tab={route.tab} />}
             {route.page === 'policy' && <PolicyPage />}
             {route.page === 'cpdAudit' && <CpdAuditPage />}
+            {route.page === 'escalations' && <EscalationsPage />}
+            {route.page === 'questions' && <QuestionsPage />}
             {route.page === 'compare' && <ComparePage a={route.a} b={route.b} />}
+            {route.page === 'view' && <SavedViewPage key={route.id} id={route.id} />}
+            {route.page === 'workload' && <WorkloadPage reviewer={route.reviewer} />}
           </Suspense>
         </AppShell.Main>
       </AppShell>

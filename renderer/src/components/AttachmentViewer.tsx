@@ -1,15 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Alert, Group, Paper, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { TERMS, type AttachmentView } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
 import { fileKindText } from '../i18n/file-kinds';
 import { errorText, type ShownError } from './errors';
-import { PdfPages } from './PdfPagesLazy';
+import { PdfPages, PdfThumbnails } from './PdfPagesLazy';
 import { BidiParts, Ltr } from './BidiText';
+import { PageBar } from './viewer/PageBar';
+import { AttachmentCompare } from './viewer/AttachmentCompare';
+import { earlierVersionOf } from './viewer/attachment-versions';
+import { useCurrentPage } from './viewer/use-current-page';
 
-/** The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next. */
+/** Typing in a box is not a shortcut. */
+const typing = (e: KeyboardEvent) =>
+  e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+
+/**
+ * The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next;
+ * "page n of N" following the scroll, a jump to a page (`g`, `[` and `]`), thumbnails, and a resubmitted
+ * attachment beside the version it replaced.
+ */
 export function AttachmentViewer({
   attachments,
   selectedId,
@@ -28,11 +40,21 @@ export function AttachmentViewer({
   const [error, setError] = useState<ShownError>(null);
   const [zoom, setZoom] = useState(1);
   const [rotation, setRotation] = useState(0);
+  const [pageCount, setPageCount] = useState(1);
+  const [thumbnails, setThumbnails] = useState(true);
+  const [comparing, setComparing] = useState(false);
   const pane = useRef<HTMLDivElement>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+  const goTo = useRef<HTMLInputElement>(null);
   const [width, setWidth] = useState(560);
   const kinds = TERMS.attachment_kinds as Record<string, { ar: string; en: string }>;
   const index = attachments.findIndex((a) => a.id === selectedId);
   const current = index >= 0 ? attachments[index]! : null;
+  const shown = file && file.id === current?.id ? file : null;
+  const isPdf = shown?.mime === 'application/pdf';
+  const earlier = current ? earlierVersionOf(attachments, current) : null;
+  const { current: page, jumpTo } = useCurrentPage(viewport, `${shown?.url ?? ''}|${zoom}|${rotation}`);
+  const withThumbnails = isPdf && thumbnails && pageCount > 1;
 
   useEffect(() => {
     if (!pane.current) return;
@@ -44,16 +66,34 @@ export function AttachmentViewer({
     if (!current) return;
     setError(null);
     setRotation(0);
+    setPageCount(1);
     client.call('attachments.open', { id: current.id }).then(
       (r) => setFile({ id: current.id, url: r.url, mime: r.mime }),
       (e: unknown) => setError(e),
     );
   }, [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reopen only when the attachment changes
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || !isPdf) return;
+      if (e.key === 'g') {
+        e.preventDefault();
+        goTo.current?.focus();
+      } else if (e.key === ']' || e.key === '[') {
+        e.preventDefault();
+        jumpTo(Math.min(Math.max(page + (e.key === ']' ? 1 : -1), 1), pageCount));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isPdf, page, pageCount, jumpTo]);
 
   const go = (step: number) => attachments.length && onSelect(attachments[(index + step + attachments.length) % attachments.length]!.id);
   if (attachments.length === 0) return <Text c="dimmed">{t('noAttachments')}</Text>;
   const label = (a: AttachmentView) =>
     `${newIds.includes(a.id) ? `★ ${t('changed')} · ` : ''}${kinds[a.kind]?.[lang] ?? a.kind} · ${fill(t('attachmentVersion'), { n: String(a.version) })}`;
+  const pageLabel = (n: number) => fill(t('viewerPage'), { n: formatNumber(n) });
+  // The pages' own width: what the pane leaves beside the thumbnails.
+  const pagesWidth = withThumbnails ? width - 104 : width;
 
   return (
     <Stack gap="xs" ref={pane} aria-label={t('attachments')}>
@@ -90,45 +130,68 @@ export function AttachmentViewer({
         </ActionIcon>
       </Group>
       {current && (
-        <Text size="xs" c="dimmed">
-          {/* Each fact isolated: a Latin file name beside "7 ك.ب" would otherwise pull the size out of place. */}
-          <BidiParts
-            parts={[
-              current.fileName,
-              fileKindText(current.mime, lang),
-              fill(t('sizeKilobytes'), { n: formatNumber(Math.ceil(current.size / 1024)) }),
-              `${t('uploaded')} ${formatDateTime(current.uploadedAt)}`,
-              current.issuedAt && (
-                <>
-                  {`${t('issued')} `}
-                  <Ltr>{current.issuedAt}</Ltr>
-                </>
-              ),
-            ]}
-          />
-        </Text>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <Text size="xs" c="dimmed" style={{ minWidth: 0 }} lineClamp={2}>
+            {/* Each fact isolated: a Latin file name beside "7 ك.ب" would otherwise pull the size out of place. */}
+            <BidiParts
+              parts={[
+                current.fileName,
+                fileKindText(current.mime, lang),
+                fill(t('sizeKilobytes'), { n: formatNumber(Math.ceil(current.size / 1024)) }),
+                `${t('uploaded')} ${formatDateTime(current.uploadedAt)}`,
+                current.issuedAt && (
+                  <>
+                    {`${t('issued')} `}
+                    <Ltr>{current.issuedAt}</Ltr>
+                  </>
+                ),
+              ]}
+            />
+          </Text>
+          <Group gap="xs" wrap="nowrap">
+            {earlier && (
+              <Button size="compact-xs" variant="light" onClick={() => setComparing(true)}>
+                {t('viewerCompare')}
+              </Button>
+            )}
+            {isPdf && <PageBar ref={goTo} current={page} total={pageCount} onJump={jumpTo} thumbnails={thumbnails} onThumbnails={setThumbnails} />}
+          </Group>
+        </Group>
       )}
       {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       <Paper withBorder bg="gray.1" p="xs">
-        <ScrollArea h="70vh" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': current ? label(current) : t('attachments') }}>
-          {file && file.id === current?.id && file.mime === 'application/pdf' && (
-            <PdfPages url={file.url} zoom={zoom} rotation={rotation} width={width} />
+        <Group gap="xs" align="stretch" wrap="nowrap">
+          {withThumbnails && shown && (
+            <ScrollArea h="70vh" w={96} style={{ flex: 'none' }} viewportProps={{ role: 'navigation', 'aria-label': t('viewerThumbnails') }}>
+              <PdfThumbnails url={shown.url} rotation={rotation} current={page} onJump={jumpTo} pageLabel={pageLabel} />
+            </ScrollArea>
           )}
-          {file && file.id === current?.id && file.mime.startsWith('image/') && (
-            <img
-              src={file.url}
-              alt={current ? label(current) : ''}
-              style={{
-                display: 'block',
-                margin: '0 auto',
-                width: `${Math.round(zoom * (width - 24))}px`,
-                transform: `rotate(${rotation}deg)`,
-                transition: 'transform .15s',
-              }}
-            />
-          )}
-        </ScrollArea>
+          <ScrollArea
+            h="70vh"
+            style={{ flex: 1, minWidth: 0 }}
+            viewportRef={viewport}
+            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': current ? label(current) : t('attachments') }}
+          >
+            {shown && isPdf && (
+              <PdfPages url={shown.url} zoom={zoom} rotation={rotation} width={pagesWidth} onPageCount={setPageCount} pageLabel={pageLabel} />
+            )}
+            {shown?.mime.startsWith('image/') && (
+              <img
+                src={shown.url}
+                alt={current ? label(current) : ''}
+                style={{
+                  display: 'block',
+                  margin: '0 auto',
+                  width: `${Math.round(zoom * (width - 24))}px`,
+                  transform: `rotate(${rotation}deg)`,
+                  transition: 'transform .15s',
+                }}
+              />
+            )}
+          </ScrollArea>
+        </Group>
       </Paper>
+      <AttachmentCompare earlier={comparing ? earlier : null} later={comparing ? current : null} onClose={() => setComparing(false)} />
     </Stack>
   );
 }

@@ -1,19 +1,25 @@
+import { useState } from 'react';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
-import { QUEUES, TERMS } from '../../../shared/domain';
+import { QUEUES, SEARCH_MAX_CHARS, TERMS } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { FINANCE_TABS, navigate } from '../route';
 import { FINANCE_TAB_LABELS } from '../pages/FinancePage';
+import { useRequestFinder } from './RequestFinder';
 
-/** Ctrl+K: every place and the common actions, by name, in the user's language. */
+/** Ctrl+K: every place and the common actions, by name, in the user's language; a reference or an ID number opens its request. */
 export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): void; onShortcuts(): void }) {
   const { user, signOut } = useSession();
   const { t, pick, lang, setLang } = useLocale();
   const admin = user?.roles.includes('admin') ?? false;
   const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
   const finance = admin || (user?.roles.includes('finance') ?? false);
+  const [query, setQuery] = useState('');
+  const found = useRequestFinder(query);
   const actions: SpotlightActionData[] = [
+    // First, so Enter on a typed reference or ID number opens it.
+    ...found.actions,
     ...QUEUES.map((q) => ({
       id: `queue-${q}`,
       label: pick(TERMS.queues[q]),
@@ -45,12 +51,19 @@ export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): vo
     { id: 'sign-out', label: t('signOut'), onClick: () => void signOut() },
   ];
   return (
-    <Spotlight
-      actions={actions}
-      shortcut={['mod + K']}
-      nothingFound={t('nothingFound')}
-      highlightQuery
-      searchProps={{ placeholder: t('paletteHint') }}
-    />
+    <>
+      <Spotlight
+        actions={actions}
+        query={query}
+        onQueryChange={setQuery}
+        // Each opening starts empty (the palette's own store forgets its query on close; this one must too).
+        onSpotlightClose={() => setQuery('')}
+        shortcut={['mod + K']}
+        nothingFound={t('nothingFound')}
+        highlightQuery
+        searchProps={{ placeholder: t('paletteHint'), maxLength: SEARCH_MAX_CHARS }}
+      />
+      {found.finder}
+    </>
   );
 }

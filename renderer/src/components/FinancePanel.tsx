@@ -10,6 +10,7 @@ import { InvoiceCard } from './InvoiceCard';
 import { useMoney } from './money';
 import { DayInput } from './DayInput';
 import { ManualPaymentForm } from './ManualPaymentForm';
+import { RecordedRefundFacts } from './RecordedRefundFacts';
 
 const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
 
@@ -27,6 +28,8 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   const [useLatePrior, setUseLatePrior] = useState(false);
   const [exempt, setExempt] = useState('');
   const [payout, setPayout] = useState('');
+  // A computed refund shows the facts its maker used; the form opens (filled with them) only to recompute.
+  const [recompute, setRecompute] = useState(false);
   const [error, setError] = useState<ShownError>(null);
   const officer = user?.roles.includes('finance') ?? false;
   const sar = useMoney().riyals;
@@ -41,10 +44,26 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
     ...(useLatePrior ? [{ kind: 'late_fee_prior_attempts' as const, ...(latePrior ? { proofAttachmentId: Number(latePrior) } : {}) }] : []),
     ...(exempt.trim() ? [{ kind: 'exempt_category' as const, category: exempt.trim() }] : []),
   ];
+  /** Opens the form with the facts a computed refund recorded, to change one of them rather than start again. */
+  function recomputeFrom(r: RefundView) {
+    const directedGround = r.grounds.find((g) => g.kind === 'directed_in_writing');
+    const lateGround = r.grounds.find((g) => g.kind === 'late_fee_prior_attempts');
+    const wrong = r.grounds.find((g) => g.kind === 'wrong_path');
+    const exemptGround = r.grounds.find((g) => g.kind === 'exempt_category');
+    setRequestedAt(r.requestedAt?.slice(0, 10) ?? null);
+    setUseDirected(directedGround !== undefined);
+    setDirected(directedGround?.proofAttachmentId !== undefined ? String(directedGround.proofAttachmentId) : null);
+    setUseLatePrior(lateGround !== undefined);
+    setLatePrior(lateGround?.proofAttachmentId !== undefined ? String(lateGround.proofAttachmentId) : null);
+    setWrongPath(wrong?.by ?? null);
+    setExempt(exemptGround?.category ?? '');
+    setRecompute(true);
+  }
   async function run(call: () => Promise<CaseFinance>) {
     setError(null);
     try {
       queryClient.setQueryData(['refunds.forCase', requestId], await call());
+      setRecompute(false);
       await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
     } catch (e) {
       setError(e);
@@ -61,6 +80,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   const settled = f.refunds.some((r) => r.status === 'approved' || r.status === 'paid');
   // The refund counts from the day the applicant asked for it, not the day finance gets to it.
   const requestedAt = requestedAtInput ?? open?.requestedAt?.slice(0, 10) ?? today();
+  const computed = open?.status === 'computed' ? open : undefined;
 
   return (
     <Stack>
@@ -99,7 +119,18 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
         </Button>
       )}
       {/* Nothing received, nothing to compute; a refund already open (asked before that was refused) is still worked. */}
-      {officer && (received || open) && !settled && (
+      {officer && computed && <RecordedRefundFacts r={computed} attachments={attachments} sar={sar} />}
+      {officer && computed && !recompute && (
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={() => recomputeFrom(computed)}>
+            {t('refundRecompute')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('refundRecomputeNote')}
+          </Text>
+        </Group>
+      )}
+      {officer && (received || open) && !settled && (!computed || recompute) && (
         <Paper withBorder p="sm">
           <Stack gap="xs">
             <Title order={4} size="h6">

@@ -1,26 +1,41 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Loader } from '@mantine/core';
-import * as pdfjs from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { openPdf } from './pdf-document';
 
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-
-/** Renders every page of a PDF into canvases at the given zoom and rotation. */
-export function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: number; rotation: number; width: number }) {
+/**
+ * Renders every page of a PDF into canvases at the given zoom and rotation. Each canvas carries its
+ * page number (`data-page`), which the viewer reads to say which page is in view and to jump to one.
+ */
+export function PdfPages({
+  url,
+  zoom,
+  rotation,
+  width,
+  onPageCount,
+  pageLabel = (n) => `page ${n}`,
+}: {
+  url: string;
+  zoom: number;
+  rotation: number;
+  width: number;
+  onPageCount?(pages: number): void;
+  pageLabel?(n: number): string;
+}) {
   const holder = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pages, setPages] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    const task = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false });
-    void task.promise.then(
+    void openPdf(url).then(
       async (doc) => {
         if (cancelled) return;
         setPages(doc.numPages);
+        onPageCount?.(doc.numPages);
         const el = holder.current!;
         el.replaceChildren();
         for (let n = 1; n <= doc.numPages && !cancelled; n++) {
           const page = await doc.getPage(n);
+          if (cancelled) return;
           const base = page.getViewport({ scale: 1, rotation });
           // Zoom 1 fits the width of the pane.
           const viewport = page.getViewport({ scale: (zoom * (width - 24)) / base.width, rotation });
@@ -32,7 +47,8 @@ export function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: nu
           canvas.style.display = 'block';
           canvas.style.margin = '0 auto 12px';
           canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.25)';
-          canvas.setAttribute('aria-label', `page ${n}`);
+          canvas.setAttribute('aria-label', pageLabel(n));
+          canvas.dataset.page = String(n);
           el.appendChild(canvas);
           await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
         }
@@ -41,9 +57,8 @@ export function PdfPages({ url, zoom, rotation, width }: { url: string; zoom: nu
     );
     return () => {
       cancelled = true;
-      void task.destroy();
     };
-  }, [url, zoom, rotation, width]);
+  }, [url, zoom, rotation, width]); // eslint-disable-line react-hooks/exhaustive-deps -- callbacks are read when the pages are drawn
   return (
     <>
       {error && <Alert color="red">{error}</Alert>}

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Menu, Select, TextInput } from '@mantine/core';
-import { SERVICES, SERVICE_LABELS, STATUSES, TERMS, type Service, type Status } from '../../../shared/domain';
+import { Button, Select, TextInput } from '@mantine/core';
+import { SEARCH_MAX_CHARS, SERVICES, SERVICE_LABELS, STATUSES, TERMS, type Service, type Status } from '../../../shared/domain';
+import { issueText } from '../i18n/issues';
 import { useLocale } from '../i18n/locale';
 import { CountrySelect } from './CountrySelect';
 import { DayInput } from './DayInput';
+import { FilterBar } from './FilterBar';
 import { useSession } from '../api/session';
 import { useQuery } from '@tanstack/react-query';
 
@@ -18,22 +20,11 @@ export interface QueueFilterValues {
   assigneeId?: number;
 }
 
-const SAVED_KEY = 'desk-saved-filters';
-type Saved = Record<string, QueueFilterValues>;
-const loadSaved = (): Saved => {
-  try {
-    return JSON.parse(localStorage.getItem(SAVED_KEY) ?? '{}') as Saved;
-  } catch {
-    return {};
-  }
-};
-
-/** Search (key /), filters and saved filters above a queue. */
+/** Search (key /) and filters above a queue; a queue with its filters is kept as a saved view (SaveView.tsx). */
 export function QueueFilters({ value, onChange }: { value: QueueFilterValues; onChange(v: QueueFilterValues): void }) {
   const { t, pick, lang } = useLocale();
   const search = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(value.search ?? '');
-  const [saved, setSaved] = useState<Saved>(loadSaved);
   const professions = Object.values(TERMS.professions).map((p) => ({ value: p.en, label: p[lang] }));
   const { client } = useSession();
   const assignable = useQuery({ queryKey: ['users.assignable'], queryFn: () => client.call('users.assignable', {}), staleTime: 60_000 });
@@ -53,16 +44,9 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const save = () => {
-    const name = window.prompt(t('filterName'));
-    if (!name?.trim()) return;
-    const next = { ...saved, [name.trim()]: value };
-    localStorage.setItem(SAVED_KEY, JSON.stringify(next));
-    setSaved(next);
-  };
-
   return (
-    <Group gap="xs" align="flex-end" wrap="wrap">
+    // The search and clear stay on one line; the rest opens on demand (FilterBar): at 1280×720 the rows get the height.
+    <FilterBar active={Object.entries(value).filter(([k, v]) => k !== 'search' && v !== undefined).length}>
       <TextInput
         ref={search}
         label={t('search')}
@@ -71,6 +55,11 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget.blur(), setText(''))}
         w={280}
+        // The field holds no more than the desk reads; a longer paste is cut there, and says so.
+        maxLength={SEARCH_MAX_CHARS}
+        error={
+          text.length >= SEARCH_MAX_CHARS ? issueText({ code: 'too_long', field: 'search', params: { max: SEARCH_MAX_CHARS } }, lang) : undefined
+        }
       />
       <Select
         label={t('service')}
@@ -109,34 +98,16 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
       />
       <DayInput label={t('from')} value={value.submittedFrom} onChange={(d) => onChange({ ...value, submittedFrom: d })} clearable />
       <DayInput label={t('until')} value={value.submittedTo} onChange={(d) => onChange({ ...value, submittedTo: d })} clearable />
-      <Menu>
-        <Menu.Target>
-          <Button variant="default">{t('savedFilters')}</Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {Object.entries(saved).map(([name, f]) => (
-            <Menu.Item
-              key={name}
-              onClick={() => {
-                setText(f.search ?? '');
-                onChange(f);
-              }}
-            >
-              {name}
-            </Menu.Item>
-          ))}
-          <Menu.Divider />
-          <Menu.Item onClick={save}>{t('saveFilter')}</Menu.Item>
-          <Menu.Item
-            onClick={() => {
-              setText('');
-              onChange({});
-            }}
-          >
-            {t('clearFilters')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-    </Group>
+      <Button
+        variant="default"
+        disabled={Object.values(value).every((v) => v === undefined) && !text}
+        onClick={() => {
+          setText('');
+          onChange({});
+        }}
+      >
+        {t('clearFilters')}
+      </Button>
+    </FilterBar>
   );
 }

@@ -8,13 +8,17 @@ const KEYS: Array<[string, MessageKey]> = [
   ['/', 'kSearch'],
   ['j / k  ↓ / ↑', 'kMove'],
   ['Enter', 'kOpen'],
-  ['n', 'kClaimNext'],
+  ['n', 'kNextCase'],
   ['c', 'kClaim'],
   ['r', 'kReturn'],
-  ['y', 'kApprove'],
+  ['y / A', 'kApprove'],
   ['x', 'kReject'],
+  ['x  Shift X', 'kSelectRows'],
+  ['Ctrl Enter', 'kSend'],
+  ['q', 'kRefer'],
   ['a / p', 'kAttachment'],
-  ['1 … 6', 'kTabs'],
+  ['g  [ / ]', 'kPages'],
+  ['1 … 7', 'kTabs'],
 ];
 
 /** "?" shows every key the desk answers to. */

@@ -62,3 +62,6 @@ export function errorDetails(e: ShownError, lang: Lang): string | null {
   if (e instanceof Error) return e.message;
   return e === undefined || e === null ? null : String(e);
 }
+
+/** A call refused for its arguments (a named input issue): the user changes the input; trying again the same is useless. */
+export const isInputRefusal = (e: ShownError): boolean => e instanceof DeskCallError && e.error.code === 'bad_input' && e.error.issue !== undefined;

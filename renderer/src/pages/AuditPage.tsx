@@ -1,12 +1,16 @@
-import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { BidiParts, BidiText } from '../components/BidiText';
 import { verifySummary } from './audit/verify-summary';
+import { AuditTrail } from './audit/AuditTrail';
 
-/** Admins check the hash chain of the audit log on demand, against the newest signed checkpoint kept outside the database. */
+/**
+ * Admins browse the audit log (by user, request, action and days) and check its hash chain on
+ * demand, against the newest signed checkpoint kept outside the database.
+ */
 export function AuditPage() {
   const { client } = useSession();
   const { t, lang, formatNumber, formatDateTimeFull } = useLocale();
@@ -15,34 +19,33 @@ export function AuditPage() {
   // Written from the result's fields in the language on screen, so it follows a language switch too.
   const summary = verify.data && verifySummary(verify.data, lang, { number: formatNumber, dateTime: formatDateTimeFull });
   return (
-    <Stack maw={640}>
+    <Stack gap="sm">
       <Title order={2} size="h3">
         {t('audit')}
       </Title>
-      <Stack gap={2} aria-label={t('lastCheckpoint')}>
-        <Text fw={600}>{t('lastCheckpoint')}</Text>
-        {last.data ? (
-          <Text>
-            <BidiParts parts={[formatDateTimeFull(last.data.at), `${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`]} />
+      <Group gap="sm" align="center" wrap="wrap" aria-label={t('lastCheckpoint')} role="group">
+        <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('verifyChain')}
+        </Button>
+        <Stack gap={0} style={{ flex: 1, minWidth: 280 }}>
+          <Text size="sm">
+            <Text span fw={600} size="sm">
+              {t('lastCheckpoint')}:{' '}
+            </Text>
+            {last.data ? (
+              <BidiParts parts={[formatDateTimeFull(last.data.at), `${t('checkpointAtEntry')} ${formatNumber(last.data.seq)}`]} />
+            ) : (
+              last.isSuccess && t('noCheckpoint')
+            )}
           </Text>
-        ) : (
-          last.isSuccess && <Text c="dimmed">{t('noCheckpoint')}</Text>
-        )}
-        {last.data?.file && (
-          <Text size="xs" c="dimmed" dir="ltr" style={{ wordBreak: 'break-all' }}>
-            {last.data.file}
+          <Text size="xs" c="dimmed" title={last.data?.file ?? undefined}>
+            {t('checkpointHelp')}
           </Text>
-        )}
-        <Text size="sm" c="dimmed">
-          {t('checkpointHelp')}
-        </Text>
-      </Stack>
+        </Stack>
+      </Group>
       {last.isError && <Alert color="red">{errorText(last.error, lang)}</Alert>}
-      <Button onClick={() => verify.mutate()} loading={verify.isPending} style={{ alignSelf: 'flex-start' }}>
-        {t('verifyChain')}
-      </Button>
       {verify.data && summary && (
-        <Alert color={verify.data.ok ? 'green' : 'red'} role="status">
+        <Alert color={verify.data.ok ? 'green' : 'red'} role="status" py="xs">
           <BidiText text={summary.headline} />
           {summary.detail && (
             <Text size="sm" mt={4}>
@@ -52,6 +55,7 @@ export function AuditPage() {
         </Alert>
       )}
       {verify.isError && <Alert color="red">{errorText(verify.error, lang)}</Alert>}
+      <AuditTrail />
     </Stack>
   );
 }

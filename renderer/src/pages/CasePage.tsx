@@ -33,22 +33,28 @@ import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { StatusBadge } from '../components/StatusBadge';
+import { SlaBadge } from '../components/SlaBadge';
 import { CaseDocuments } from '../components/CaseDocuments';
 import { errorText, type ShownError } from '../components/errors';
 import { DecisionBar } from '../components/DecisionBar';
+import { ReferralPanel } from '../components/ReferralPanel';
 import { ChecksPanel } from '../components/ChecksPanel';
 import { SignalsPanel } from '../components/SignalsPanel';
 import { AttachmentViewer } from '../components/AttachmentViewer';
 import { FinancePanel } from '../components/FinancePanel';
 import { CpdAuditPanel } from '../components/CpdAuditPanel';
-import type { CaseTab } from '../route';
+import { ApplicantHistoryPanel } from '../components/ApplicantHistoryPanel';
+import { routeHref, type CaseTab } from '../route';
+import { lastQueue } from '../components/flow/queue-memory';
+import { fill } from '../i18n/fill';
 
 /** The services whose CPD hours are counted (and audited). */
 const CPD_SERVICES: readonly string[] = ['RENEWAL', 'REREGISTRATION'];
 import { BidiParts, BidiText, Labelled, Ltr } from '../components/BidiText';
 import { countryName } from '../i18n/countries';
-import { historyReason } from '../i18n/history-reason';
+import { historyReasonText } from '../../../shared/domain';
 import { countText } from '../i18n/counts';
+import { CpdSection } from '../components/CpdSection';
 
 const ID_TYPE_LABELS: Record<Applicant['idType'], MessageKey> = {
   national_id: 'idType_national_id',
@@ -57,7 +63,8 @@ const ID_TYPE_LABELS: Record<Applicant['idType'], MessageKey> = {
 };
 
 function ApplicantTable({ c }: { c: CaseDetail }) {
-  const { t, pick, lang, formatDate } = useLocale();
+  const { t, pick, lang, formatDate, formatDateParts } = useLocale();
+  const day = (iso: string) => formatDateParts(iso).gregorian;
   const categories = TERMS.categories as Record<string, { ar: string; en: string }>;
   const employerTypes = TERMS.employer_types as Record<string, { ar: string; en: string }>;
   const changed = new Set(c.resubmission?.changedFields ?? []);
@@ -168,28 +175,7 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <Title order={4} size="h6">{`${t('cpd')} · ${t('recordedHours')}: ${c.cpd.recordedHours}`}</Title>
-      {c.cpd.activities.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('none')}
-        </Text>
-      ) : (
-        <Table aria-label={t('cpd')}>
-          <Table.Tbody>
-            {c.cpd.activities.map((a, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <BidiParts parts={[a.title, a.provider]} />
-                </Table.Td>
-                <Table.Td>
-                  <Ltr>{a.date}</Ltr>
-                </Table.Td>
-                <Table.Td ta="end">{countText(lang, 'hours', a.hours)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <CpdSection cpd={c.cpd} />
       <Title order={4} size="h6">
         {t('questionnaire')}
       </Title>
@@ -219,7 +205,9 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
                 <BidiParts parts={[pick(specialtyLabel(e.position)), e.employer, countryName(lang, e.country)]} />
               </Table.Td>
               <Table.Td>
-                <Ltr>{`${e.from} → ${e.to ?? '…'}`}</Ltr>
+                {t('experienceSpan')
+                  .replace('{from}', day(e.from))
+                  .replace('{to}', e.to ? day(e.to) : t('experienceOngoing'))}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -233,7 +221,8 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const { client } = useSession();
   const { t, pick, lang, formatDateTime } = useLocale();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<NoteKind>('to_applicant');
+  // Internal by default: a note reaches the applicant only when its writer chooses so (#17).
+  const [kind, setKind] = useState<NoteKind>('internal');
   const [text, setText] = useState('');
   const [error, setError] = useState<ShownError>(null);
   async function save() {
@@ -280,9 +269,11 @@ function Notes({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
             size="xs"
             value={kind}
             onChange={(v) => setKind(v as NoteKind)}
+            aria-label={t('noteKind')}
+            // To the applicant only where the desk allows it (its holder, in review: c.actions).
             data={[
-              { value: 'to_applicant', label: pick(TERMS.note_kinds.to_applicant) },
               { value: 'internal', label: pick(TERMS.note_kinds.internal) },
+              ...(c.actions.includes('note_to_applicant') ? [{ value: 'to_applicant', label: pick(TERMS.note_kinds.to_applicant) }] : []),
             ]}
           />
           <Textarea aria-label={t('noteText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
@@ -306,7 +297,7 @@ function History({ c }: { c: CaseDetail }) {
       at: h.at,
       title: pick(TERMS.statuses[h.toStatus]),
       parts: [h.actor ?? t('applicantNote'), pick(actionLabel(h.action))],
-      reason: h.reason,
+      reason: historyReasonText(h, lang),
     })),
     ...c.audit
       .filter((a) => !transitions.has(a.action))
@@ -327,7 +318,7 @@ function History({ c }: { c: CaseDetail }) {
           </Text>
           {h.reason && (
             <Text size="xs">
-              <BidiText text={historyReason(h.reason, lang)} />
+              <BidiText text={h.reason} />
             </Text>
           )}
         </Timeline.Item>
@@ -338,7 +329,7 @@ function History({ c }: { c: CaseDetail }) {
 
 /** One request: header with its actions, the applicant's data, notes, attachments, history. */
 export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
-  const { client, user } = useSession();
+  const { client } = useSession();
   const { t, pick, lang, formatDate, formatNumber } = useLocale();
   const q = useQuery({ queryKey: ['cases.get', id], queryFn: () => client.call('cases.get', { id }) });
   const [tab, setTab] = useState<string>(openOn ?? 'checks');
@@ -357,8 +348,8 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
           list.findIndex((x) => x.id === (attachmentId ?? list[0]!.id)),
         );
         setAttachmentId(list[(i + (e.key === 'a' ? 1 : -1) + list.length) % list.length]!.id);
-      } else if (['1', '2', '3', '4', '5', '6'].includes(e.key))
-        setTab(['checks', 'data', 'notes', 'history', 'payments', 'cpd'][Number(e.key) - 1]!);
+      } else if (['1', '2', '3', '4', '5', '6', '7'].includes(e.key))
+        setTab(['checks', 'data', 'notes', 'history', 'payments', 'cpd', 'applicant'][Number(e.key) - 1]!);
       else return;
       e.preventDefault();
     };
@@ -368,17 +359,16 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
   if (q.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (q.isError) return <Alert color="red">{errorText(q.error, lang)}</Alert>;
   const c = q.data;
-  const holds = c.assignee?.id === user?.id;
   const failed = c.checks.filter((x) => x.outcome === 'fail').length;
   return (
     <Stack>
+      {/* As wide as its words (a click beside it stays on the case); back to the queue the user came from, its row still selected. */}
       <Anchor
-        href="#/queue/new"
+        href={routeHref({ page: 'queue', queue: lastQueue() })}
         size="sm"
-        onClick={(e) => {
-          e.preventDefault();
-          history.back();
-        }}
+        style={{ alignSelf: 'flex-start' }}
+        title={fill(t('backTo'), { queue: pick(TERMS.queues[lastQueue()]) })}
+        data-testid="back-to-queue"
       >
         {t('back')}
       </Anchor>
@@ -390,6 +380,7 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
                 {c.reference}
               </Title>
               <StatusBadge status={c.status} />
+              <SlaBadge sla={c.sla} size="md" />
               <CaseDocuments c={c} />
             </Group>
             <Text fw={700} dir="auto">
@@ -410,6 +401,7 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
           <DecisionBar c={c} />
         </Group>
       </Paper>
+      <ReferralPanel c={c} />
       {c.resubmission && (
         <Alert color="yellow" p="xs">
           {t('resubmittedBanner')}
@@ -447,6 +439,7 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
               <Tabs.Tab value="history">{t('history')}</Tabs.Tab>
               <Tabs.Tab value="payments">{t('payments')}</Tabs.Tab>
               {CPD_SERVICES.includes(c.service) && <Tabs.Tab value="cpd">{t('cpdTab')}</Tabs.Tab>}
+              <Tabs.Tab value="applicant">{t('applicantTab')}</Tabs.Tab>
             </Tabs.List>
             <Paper withBorder p="md" mt="xs">
               <Tabs.Panel value="checks">
@@ -457,7 +450,7 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
                 <ApplicantTable c={c} />
               </Tabs.Panel>
               <Tabs.Panel value="notes">
-                <Notes c={c} canWrite={holds} />
+                <Notes c={c} canWrite={c.actions.includes('note_internal')} />
               </Tabs.Panel>
               <Tabs.Panel value="history">
                 <History c={c} />
@@ -467,6 +460,9 @@ export function CasePage({ id, tab: openOn }: { id: number; tab?: CaseTab }) {
               </Tabs.Panel>
               <Tabs.Panel value="cpd">
                 <CpdAuditPanel requestId={c.id} caseVersion={c.version} />
+              </Tabs.Panel>
+              <Tabs.Panel value="applicant">
+                <ApplicantHistoryPanel requestId={c.id} />
               </Tabs.Panel>
             </Paper>
           </Tabs>

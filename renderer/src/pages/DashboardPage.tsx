@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Alert, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SERVICES, SERVICE_LABELS, TERMS, type Service, type Status } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { ChartCard } from '../components/ChartCard';
 import { DayInput } from '../components/DayInput';
+import { fill } from '../i18n/fill';
 import { FailingMessages } from './dashboard/FailingMessages';
 import { CountBars } from './dashboard/CountBars';
 import { columnChartDirection } from './dashboard/chart-direction';
@@ -25,10 +26,20 @@ export function DashboardPage() {
   const isAdmin = user?.roles.includes('admin') ?? false;
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
+  // The range the figures are for: the boxes as typed while they are in order, else the last range that was.
+  // A start after the end is said beside the boxes and never sent, so the charts never go blank (#17).
+  const [range, setRange] = useState({ from, to });
+  const reversed = from > to;
+  const choose = (next: { from: string; to: string }) => {
+    setFrom(next.from);
+    setTo(next.to);
+    if (next.from <= next.to) setRange(next);
+  };
   const [service, setService] = useState<Service | null>(null);
   const q = useQuery({
-    queryKey: ['dashboard.figures', from, to, service],
-    queryFn: () => client.call('dashboard.figures', { from, to, ...(service ? { service } : {}) }),
+    queryKey: ['dashboard.figures', range.from, range.to, service],
+    queryFn: () => client.call('dashboard.figures', { from: range.from, to: range.to, ...(service ? { service } : {}) }),
+    placeholderData: keepPreviousData,
   });
   const f = q.data;
   const statusLabel = (s: string) => TERMS.statuses[s as Status]?.[lang] ?? s;
@@ -44,8 +55,21 @@ export function DashboardPage() {
       {isAdmin && <FailingMessages />}
       <Group align="end">
         {/* Cleared, a box keeps its last day: the figures always cover a range. */}
-        <DayInput label={t('from')} value={from} onChange={(d) => d && setFrom(d)} description={formatDate(from)} />
-        <DayInput label={t('to')} value={to} onChange={(d) => d && setTo(d)} description={formatDate(to)} />
+        <DayInput
+          label={t('from')}
+          value={from}
+          onChange={(d) => d && choose({ from: d, to })}
+          description={formatDate(from)}
+          error={reversed ? fill(t('rangeReversed'), { from: formatDate(range.from), to: formatDate(range.to) }) : undefined}
+          w={reversed ? 260 : undefined}
+        />
+        <DayInput
+          label={t('to')}
+          value={to}
+          onChange={(d) => d && choose({ from, to: d })}
+          description={formatDate(to)}
+          error={reversed || undefined}
+        />
         <Select
           label={t('service')}
           placeholder={t('allServices')}

@@ -25,6 +25,8 @@ export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
   const { client, user } = useSession();
   const { t, lang } = useLocale();
   const isAdmin = user?.roles.includes('admin') ?? false;
+  // Only the roles that see applicants' addresses search by one (electron/core/cases/outbox.ts refuses the others, saying why).
+  const seesAddresses = user?.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin') ?? false;
   const [search, setSearch] = useState('');
   const [searched] = useDebouncedValue(search, SEARCH_PAUSE_MS);
   // "Show more" holds for one filter and search; another starts again from the newest page.
@@ -41,16 +43,17 @@ export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
         {t('outbox')}
       </Title>
       <DeliveryNotice isAdmin={isAdmin} />
-      <Group align="end" justify="space-between">
+      {/* One line with the states: the label goes to the box's name and its hint, leaving the height to the messages. */}
+      <Group align="center" justify="space-between" gap="xs">
         <StateFilter value={state} counts={counts.data} onChange={(s) => navigate(s ? { page: 'outbox', state: s } : { page: 'outbox' })} />
         <TextInput
           type="search"
-          label={t('outboxSearch')}
-          placeholder={t('outboxSearchHint')}
+          aria-label={t('outboxSearch')}
+          placeholder={t(seesAddresses ? 'outboxSearchHint' : 'outboxSearchHintNoAddress')}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           maxLength={100}
-          w={300}
+          w={220}
         />
       </Group>
       {counts.isError && <Alert color="red">{errorText(counts.error, lang)}</Alert>}

@@ -13,6 +13,7 @@ import { PolicyHistory } from './policy/PolicyHistory';
 import { NUMBER_FIELDS } from './policy/policy-fields';
 import { PolicyProposal } from './policy/PolicyProposal';
 import { CpdAuditPolicyEditor } from './policy/CpdAuditPolicyEditor';
+import { SlaPolicyEditor } from './policy/SlaPolicyEditor';
 import { BidiParts } from '../components/BidiText';
 
 /**
@@ -162,6 +163,10 @@ export function PolicyPage() {
           onChange={(e) => set('sample', e.currentTarget.checked)}
           disabled={!canEdit}
         />
+      </Section>
+
+      <Section title={t('polSlaTitle')} help={t('polSlaHelp')}>
+        <SlaPolicyEditor value={draft.sla} fallbackDays={draft.slaWorkingDays} onChange={(v) => set('sla', v)} readOnly={!canEdit} />
       </Section>
 
       <Section title={t('polCpdAudit')} help={t('polCpdAuditHelp')}>

@@ -7,11 +7,22 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
 import { StatusBadge } from '../components/StatusBadge';
-import { errorText, type ShownError } from '../components/errors';
+import { SlaBadge } from '../components/SlaBadge';
+import { ReferralMarkBadge } from '../components/ReferralMarkBadge';
+import { errorText, isInputRefusal, type ShownError } from '../components/errors';
 import { MESSAGES } from '../i18n/messages';
 import { ExportMenu } from '../components/ExportMenu';
 import { QueueFilters, type QueueFilterValues } from '../components/QueueFilters';
 import { Ltr } from '../components/BidiText';
+import { useKeptQueuePlace, useQueuePlaceOnOpen } from '../components/flow/use-queue-place';
+import { isSupervisor, type QueueViewFilters, type SavedViewEntry } from '../../../shared/domain';
+import { SaveViewButton } from '../components/SaveView';
+import { BulkAssignBar } from '../components/BulkAssign';
+import { clickSelection, toggleAllShown } from '../components/row-selection';
+import { filtersOf } from '../components/queue-view';
+import { VIEW_WORDS } from '../i18n/view-words';
+import { fill } from '../i18n/fill';
+import compactTable from '../components/compact-table.module.css';
 
 /** Calendar days until a returned request's response window closes (Riyadh dates). */
 const daysLeft = (due: string) => Math.round((Date.parse(`${due}T00:00:00+03:00`) - Date.now()) / 86_400_000) + 1;
@@ -20,20 +31,39 @@ const daysLeft = (due: string) => Math.round((Date.parse(`${due}T00:00:00+03:00`
 const CHUNK = 100;
 
 /** A queue: its requests oldest first, keyboard j/k and Enter, claim next. */
-export function QueuePage({ queue }: { queue: QueueId }) {
+export function QueuePage({
+  queue,
+  initial,
+  savedView,
+}: {
+  queue: QueueId;
+  /** Filters, search and order to open with (a saved view, a reviewer's list). */
+  initial?: Partial<QueueViewFilters>;
+  savedView?: SavedViewEntry;
+}) {
   const { client, user } = useSession();
   const { t, pick, lang, formatDateParts, formatNumber } = useLocale();
   const queryClient = useQueryClient();
-  const [cursor, setCursor] = useState(0);
+  // Back from a case: the filters, order, row and scroll the user left (components/flow/use-queue-place.ts); a saved view opens as saved.
+  const remembered = useQueuePlaceOnOpen<QueueFilterValues, QueueSort>(queue);
+  const place = initial || savedView ? undefined : remembered;
+  const [cursor, setCursor] = useState(place?.cursor ?? 0);
   const [claimError, setClaimError] = useState<ShownError>(null);
-  const [filters, setFilters] = useState<QueueFilterValues>({});
-  const [sort, setSort] = useState<QueueSort>('age');
+  const [filters, setFilters] = useState<QueueFilterValues>(() => place?.filters ?? filtersOf(initial));
+  const [sort, setSort] = useState<QueueSort>(place?.sort ?? initial?.sort ?? 'due');
   /** Selected requests for a bulk claim: id → the version the user saw. */
   const [selected, setSelected] = useState<Map<number, number>>(new Map());
+  /** The row last clicked: Shift-click selects from it. */
+  const [anchor, setAnchor] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const opened = useRef({ queue, filters, sort, restored: place !== undefined });
   useEffect(() => {
+    // Not when the page opens on a remembered place: only a change of queue, filters or order starts at the top.
+    const o = opened.current;
+    if (o.restored && o.queue === queue && o.filters === filters && o.sort === sort) return;
     setCursor(0);
     setSelected(new Map());
+    setAnchor(null);
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queue, filters, sort]);
   // The queue is read in chunks as the user scrolls; only the rows in view are rendered.
@@ -59,11 +89,19 @@ export function QueuePage({ queue }: { queue: QueueId }) {
     return data?.rows[i - c * CHUNK];
   };
   const canDecide = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+  const { keep } = useKeptQueuePlace(queue, { filters, sort, cursor }, place, scrollRef, (i) => rowAt(i)?.id);
+  const supervisor = isSupervisor(user?.roles ?? []);
+  /** Rows a bulk step takes: a claim (new, resubmitted) for who decides; an assignment (in review too) for a supervisor. */
+  const selectable = (r: QueueRow) =>
+    ((canDecide || supervisor) && (r.status === 'submitted' || r.status === 'resubmitted')) || (supervisor && r.status === 'in_review');
+  const shownRows = [...(q.data?.rows ?? []), ...chunks.flatMap((c) => c.data?.rows ?? [])];
+  const shownSelectable = shownRows.filter(selectable);
 
   async function claimNext() {
     setClaimError(null);
     try {
-      const c = await client.call('cases.claimNext', {});
+      // In New or Resubmitted it takes from that queue only.
+      const c = await client.call('cases.claimNext', queue === 'new' || queue === 'resubmitted' ? { queue } : {});
       await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
       if (c) navigate({ page: 'case', id: c.id });
       else setClaimError(MESSAGES.nothingToClaim);
@@ -96,12 +134,17 @@ export function QueuePage({ queue }: { queue: QueueId }) {
       virtualizer.scrollToIndex(next, { align: 'auto' });
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      // Keys typed into a field are the field's; a row's checkbox just clicked leaves the keys to the queue.
+      if ((e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') || e.target instanceof HTMLTextAreaElement) return;
       if (e.key === 'j' || e.key === 'ArrowDown') move(cursor + 1);
       else if (e.key === 'k' || e.key === 'ArrowUp') move(cursor - 1);
       else if (e.key === 'Enter' && rowAt(cursor)) navigate({ page: 'case', id: rowAt(cursor)!.id });
       else if (e.key === 'n' && canDecide) void claimNext();
-      else return;
+      // x selects the row under the cursor for a bulk step; Shift+X the range from the row selected last.
+      else if ((e.key === 'x' || e.key === 'X') && rowAt(cursor) && selectable(rowAt(cursor)!)) {
+        setSelected(clickSelection(selected, { index: cursor, row: rowAt(cursor)!, shift: e.shiftKey }, anchor, rowAt, selectable));
+        setAnchor(cursor);
+      } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -112,7 +155,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
     <Stack>
       <Group justify="space-between">
         <Title order={2} size="h3">
-          {pick(TERMS.queues[queue])}{' '}
+          {savedView ? <bdi dir="auto">{savedView.name}</bdi> : pick(TERMS.queues[queue])}{' '}
           {q.data && (
             <Badge variant="light" size="lg">
               {q.data.moreThanTotal ? `${formatNumber(q.data.total)}+` : formatNumber(q.data.total)}
@@ -125,6 +168,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
               {`${t('claimSelected')} (${formatNumber(selected.size)})`}
             </Button>
           )}
+          <SaveViewButton view={{ queue, sort, ...filters }} current={savedView} />
           <ExportMenu view={{ queue, sort, ...filters }} />
           {canDecide && <Button onClick={() => void claimNext()}>{pick(TERMS.actions.claim_next)} (n)</Button>}
         </Group>
@@ -143,19 +187,26 @@ export function QueuePage({ queue }: { queue: QueueId }) {
       <Text size="xs" c="dimmed">
         {t('shortcutsHint')}
       </Text>
+      {supervisor && <BulkAssignBar selected={selected} onClear={() => setSelected(new Map())} />}
       {claimError !== null && (
         <Alert color="yellow" role="status">
           {errorText(claimError, lang)}
         </Alert>
       )}
       {q.isPending && <Loader role="status" aria-label={t('loading')} />}
-      {q.isError && (
-        <Alert color="red" title={errorText(q.error, lang)}>
-          <Button size="xs" onClick={() => void q.refetch()}>
-            {t('retry')}
-          </Button>
-        </Alert>
-      )}
+      {q.isError &&
+        // A refused search or filter says what to change; asking again the same would be refused again.
+        (isInputRefusal(q.error) ? (
+          <Alert color="yellow" role="alert">
+            {errorText(q.error, lang)}
+          </Alert>
+        ) : (
+          <Alert color="red" title={errorText(q.error, lang)}>
+            <Button size="xs" onClick={() => void q.refetch()}>
+              {t('retry')}
+            </Button>
+          </Alert>
+        ))}
       {q.data && q.data.total === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
       {q.data?.moreThanTotal && (
         <Text size="sm" c="dimmed" role="status">
@@ -171,17 +222,30 @@ export function QueuePage({ queue }: { queue: QueueId }) {
             aria-label={pick(TERMS.queues[queue])}
             style={{ height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto' }}
             data-testid="queue-scroll"
+            className={compactTable.fits}
           >
             <Table striped highlightOnHover stickyHeader aria-label={pick(TERMS.queues[queue])} aria-rowcount={total + 1}>
               <Table.Thead>
                 <Table.Tr>
-                  {canDecide && <Table.Th w={36} />}
+                  {(canDecide || supervisor) && (
+                    <Table.Th w={36}>
+                      <Checkbox
+                        aria-label={fill(pick(VIEW_WORDS.selectAllShown), { n: formatNumber(shownSelectable.length) })}
+                        title={fill(pick(VIEW_WORDS.selectAllShown), { n: formatNumber(shownSelectable.length) })}
+                        checked={shownSelectable.length > 0 && shownSelectable.every((r) => selected.has(r.id))}
+                        indeterminate={selected.size > 0 && !shownSelectable.every((r) => selected.has(r.id))}
+                        disabled={shownSelectable.length === 0}
+                        onChange={() => setSelected(toggleAllShown(selected, shownRows, selectable))}
+                      />
+                    </Table.Th>
+                  )}
                   <Table.Th>{t('reference')}</Table.Th>
                   <Table.Th>{t('service')}</Table.Th>
                   <Table.Th>{t('applicant')}</Table.Th>
                   <Table.Th>{t('idNumber')}</Table.Th>
                   <Table.Th>{t('submitted')}</Table.Th>
                   <Table.Th>{t('age')}</Table.Th>
+                  <Table.Th>{t('slaDue')}</Table.Th>
                   <Table.Th>{t('assignee')}</Table.Th>
                   <Table.Th>{t('status')}</Table.Th>
                 </Table.Tr>
@@ -194,7 +258,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                   if (!r) {
                     return (
                       <tr key={`loading-${i}`} data-index={i} ref={virtualizer.measureElement} aria-hidden style={{ height: 58 }}>
-                        <td colSpan={canDecide ? 9 : 8} />
+                        <td colSpan={canDecide || supervisor ? 10 : 9} />
                       </tr>
                     );
                   }
@@ -204,21 +268,25 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                       data-index={i}
                       ref={virtualizer.measureElement}
                       aria-rowindex={i + 2}
-                      onClick={() => navigate({ page: 'case', id: r.id })}
+                      onClick={() => {
+                        setCursor(i);
+                        keep(i);
+                        navigate({ page: 'case', id: r.id });
+                      }}
                       style={{ cursor: 'pointer', outline: i === cursor ? '2px solid var(--mantine-color-teal-6)' : undefined }}
                       aria-selected={i === cursor}
                     >
-                      {canDecide && (
+                      {(canDecide || supervisor) && (
                         <Table.Td onClick={(e) => e.stopPropagation()}>
-                          {(r.status === 'submitted' || r.status === 'resubmitted') && (
+                          {selectable(r) && (
                             <Checkbox
                               aria-label={`${t('select')} ${r.reference}`}
                               checked={selected.has(r.id)}
-                              onChange={(e) => {
-                                const next = new Map(selected);
-                                if (e.currentTarget.checked) next.set(r.id, r.version);
-                                else next.delete(r.id);
-                                setSelected(next);
+                              // The click (Space too) decides: with Shift it sets the range from the row clicked last.
+                              onChange={() => undefined}
+                              onClick={(e) => {
+                                setSelected(clickSelection(selected, { index: i, row: r, shift: e.shiftKey }, anchor, rowAt, selectable));
+                                setAnchor(i);
                               }}
                             />
                           )}
@@ -255,6 +323,9 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                         </Badge>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <SlaBadge sla={r.sla} />
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {r.assignee ? (
                           <bdi dir="auto">{r.assignee.displayName}</bdi>
                         ) : (
@@ -265,6 +336,7 @@ export function QueuePage({ queue }: { queue: QueueId }) {
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <StatusBadge status={r.status} />
+                        <ReferralMarkBadge mark={r.referral} />
                         {r.returnDueAt && (
                           <Text size="xs" c={daysLeft(r.returnDueAt) <= 5 ? 'red.9' : 'dimmed'}>
                             {`${t('daysLeft')}: ${formatNumber(Math.max(0, daysLeft(r.returnDueAt)))}`}

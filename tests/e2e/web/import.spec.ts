@@ -28,7 +28,7 @@ test('an admin imports bundles by file, sees each result, returns one and import
   await page.getByRole('button', { name: 'إعادة للممارس' }).click();
   await page.getByLabel('الرسالة إلى الممارس').fill('يرجى إرفاق شهادة البكالوريوس مصدقة.');
   await page.getByRole('button', { name: 'تأكيد' }).click();
-  await expect(page.getByText('معاد للممارس لاستكمال النواقص').first()).toBeVisible();
+  await expect(page.getByTestId('desk-toast')).toContainText(`أعيد الطلب ${reference} إلى الممارس`);
 
   const resubmission = writeZip(
     goodRequestJson({ reference, notes: [{ text: 'أرفقت الشهادة المصدقة.', at: '2026-03-05T10:00:00+03:00' }] }),

@@ -35,6 +35,13 @@ async function openCase(page: Page, reference: string) {
 async function claimAndApprove(page: Page) {
   await page.getByRole('button', { name: 'استلام الطلب', exact: true }).click();
   await expect(page.getByText('قيد المراجعة').first()).toBeVisible();
+  // The journey follows this request on: it stays open after the approval (the setting beside the actions).
+  const moveOn = page.getByRole('switch', { name: 'بعد القرار، افتح الطلب التالي' });
+  if (await moveOn.isChecked()) {
+    await moveOn.focus();
+    await page.keyboard.press('Space');
+  }
+  await expect(moveOn).not.toBeChecked();
   await page.getByRole('button', { name: 'اعتماد', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('سيعتمد الطلب');

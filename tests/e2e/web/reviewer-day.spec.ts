@@ -31,7 +31,9 @@ test('a reviewer signs in, claims the next request, writes to the applicant and 
   await page.getByLabel('الرسالة إلى الممارس').fill('يرجى إرفاق خطاب تعريف حديث من جهة العمل.');
   await snap(page, 'return-dialog-ar');
   await page.getByRole('button', { name: 'تأكيد' }).click();
-  await expect(page.getByText('معاد للممارس لاستكمال النواقص').first()).toBeVisible();
+  // Confirmed; the next request of New opens (the desk's default after a decision).
+  await expect(page.getByTestId('desk-toast')).toContainText(`أعيد الطلب ${reference} إلى الممارس`);
+  await expect(page.getByRole('heading', { level: 2, name: reference })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'صندوق الصادر' }).click();
   // The e-mail and, once the worker takes it, its SMS copy carry the same subject.
@@ -62,14 +64,13 @@ test('an approver countersigns a four-eyes request that another approved', async
   const count = await rows.count();
   for (let i = 1; i < count; i++) {
     await rows.nth(i).getByRole('link').click();
-    await page.getByRole('button', { name: 'الاعتماد الثاني' }).click();
-    // Approved: with a fee it now waits for payment (its invoice issued); with none, its document is issued at once;
-    // a data update, which issues nothing, stays approved (invoices.ts afterApproval).
-    // Refused (approver1 signed it first): the desk says why. Wait for one or the other.
-    const status = page.getByText(/^(بانتظار سداد الرسوم|صدرت الوثيقة|معتمد)$/).first();
-    const refusal = page.getByText('يجب أن يكون الاعتماد الثاني من مستخدم غير المعتمد الأول');
-    await expect(status.or(refusal).first()).toBeVisible({ timeout: 15_000 });
-    if (await status.isVisible()) {
+    await expect(page.getByRole('heading', { level: 2, name: /^REQ-/ })).toBeVisible();
+    // Offered only where approver1 may sign (not a request they signed first: core/cases/allowed-actions.ts).
+    const sign = page.getByRole('button', { name: 'الاعتماد الثاني' });
+    if (await sign.isVisible()) {
+      const reference = (await page.getByRole('heading', { level: 2, name: /^REQ-/ }).textContent())!.trim();
+      await sign.click();
+      await expect(page.getByTestId('desk-toast')).toContainText(`اعتُمد الطلب ${reference} اعتماداً ثانياً`, { timeout: 15_000 });
       await snap(page, 'countersigned-ar');
       return;
     }

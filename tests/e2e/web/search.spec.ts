@@ -33,3 +33,49 @@ test('search a queue by Arabic name (any alef or ta marbuta), English name, ID a
   await snap(page, 'search-en-empty');
   await page.getByRole('button', { name: 'العربية' }).click();
 });
+
+test('search is literal text with a length limit, and the nationality is chosen by its name in either language', async ({ page }) => {
+  await signIn(page, 'reviewer1');
+  await page.getByRole('link', { name: /جميع الطلبات/ }).click();
+  const total = page.getByRole('heading', { level: 2 }).locator('.mantine-Badge-root');
+  await expect(total).not.toHaveText('0');
+  const all = (await total.textContent())!;
+  const search = page.getByRole('textbox', { name: /بحث/ });
+
+  // % and _ are characters like any other: no request's name or number holds them.
+  for (const wildcard of ['%', '_', '%%%', 'a_b']) {
+    await search.fill(wildcard);
+    await expect(page.getByText('لا توجد طلبات في هذه القائمة.')).toBeVisible();
+  }
+
+  // A pasted book stops at the limit, says so, and no refusal or useless Retry follows.
+  await search.fill('م'.repeat(4_440));
+  await expect(search).toHaveValue('م'.repeat(200));
+  await expect(page.getByText('البحث: عدد الأحرف لا يزيد على 200')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'إعادة المحاولة' })).toHaveCount(0);
+  await snap(page, 'search-limit-ar');
+  await search.fill('');
+  await expect(total).toHaveText(all);
+
+  // "باكستان" typed in Arabic stays and is taken by Enter; the list narrows to it (not "PA", not none).
+  // The filters open on demand (and may be open already: the desk remembers).
+  const filters = page.getByRole('button', { name: /عوامل التصفية/ });
+  if ((await filters.getAttribute('aria-expanded')) !== 'true') await filters.click();
+  const nationality = page.getByRole('combobox', { name: 'الجنسية' });
+  await nationality.click();
+  await page.keyboard.type('باكستان');
+  await expect(nationality).toHaveValue('باكستان');
+  await page.keyboard.press('Enter');
+  await expect(nationality).toHaveValue('باكستان');
+  await expect(total).not.toHaveText(all);
+  await expect(page.getByText('لا توجد طلبات في هذه القائمة.')).toHaveCount(0);
+  const pakistan = (await total.textContent())!;
+
+  // The choice is the country, not the words: in English it reads "Pakistan" and lists the same requests.
+  await page.getByRole('button', { name: 'English' }).click();
+  const nationalityEn = page.getByRole('combobox', { name: 'Nationality' });
+  await expect(nationalityEn).toHaveValue('Pakistan');
+  await expect(total).toHaveText(pakistan);
+  await snap(page, 'search-nationality-en');
+  await page.getByRole('button', { name: 'العربية' }).click();
+});

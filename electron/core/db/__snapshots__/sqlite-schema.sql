@@ -168,6 +168,18 @@ CREATE TABLE "practitioners" ("id" integer primary key autoincrement, "id_type" 
 -- table questionnaire_answers
 CREATE TABLE "questionnaire_answers" ("request_id" integer not null references "requests" ("id"), "question_id" text not null, "answer" integer, constraint "questionnaire_answers_pk" primary key ("request_id", "question_id"));
 
+-- table referrals
+CREATE TABLE "referrals" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "asked_by" integer not null references "users" ("id"), "addressee_id" integer references "users" ("id"), "question" text not null, "asked_at" text not null, "state" text default 'open' not null, "answer" text, "answered_by" integer references "users" ("id"), "answered_at" text, "closed_by" integer references "users" ("id"), "closed_at" text, "closed_reason" text);
+
+-- index referrals_one_open
+CREATE UNIQUE INDEX referrals_one_open ON referrals (request_id) WHERE state = 'open';
+
+-- index referrals_request
+CREATE INDEX "referrals_request" on "referrals" ("request_id", "id");
+
+-- index referrals_waiting
+CREATE INDEX "referrals_waiting" on "referrals" ("state", "addressee_id");
+
 -- table refunds
 CREATE TABLE "refunds" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "invoice_id" integer not null references "invoices" ("id"), "status" text not null, "facts" text not null, "result" text, "total_halalas" integer, "computed_by" integer references "users" ("id"), "approved_by" integer references "users" ("id"), "payout_reference" text, "policy_version" integer, "created_at" text not null, "requested_by" integer references "users" ("id"), "requested_at" text, "computed_at" text, "approved_at" text, "paid_by" integer references "users" ("id"), "paid_at" text);
 
@@ -181,7 +193,7 @@ CREATE INDEX "refunds_status" on "refunds" ("status", "request_id");
 CREATE INDEX "refunds_status_paid" on "refunds" ("status", "paid_at");
 
 -- table requests
-CREATE TABLE "requests" ("id" integer primary key autoincrement, "reference" text not null unique, "service" text not null, "status" text not null, "version" integer default 0 not null, "practitioner_id" integer not null references "practitioners" ("id"), "submitted_at" text not null, "assignee_id" integer references "users" ("id"), "employer_type" text, "employer_facility" text, "internship_completed" integer, "cpd_recorded_hours" real default 0 not null, "applicant_snapshot" text not null, "return_due_at" text, "decided_at" text, "policy_version" integer, "updated_at" text not null, "search_text" text default '' not null);
+CREATE TABLE "requests" ("id" integer primary key autoincrement, "reference" text not null unique, "service" text not null, "status" text not null, "version" integer default 0 not null, "practitioner_id" integer not null references "practitioners" ("id"), "submitted_at" text not null, "assignee_id" integer references "users" ("id"), "employer_type" text, "employer_facility" text, "internship_completed" integer, "cpd_recorded_hours" real default 0 not null, "applicant_snapshot" text not null, "return_due_at" text, "decided_at" text, "policy_version" integer, "updated_at" text not null, "search_text" text default '' not null, "sla_due_on" text);
 
 -- index requests_assignee
 CREATE INDEX "requests_assignee" on "requests" ("assignee_id", "status");
@@ -223,6 +235,12 @@ CREATE INDEX "requests_practitioner" on "requests" ("practitioner_id");
 -- index requests_service_status
 CREATE INDEX "requests_service_status" on "requests" ("service", "status");
 
+-- index requests_sla_due
+CREATE INDEX "requests_sla_due" on "requests" ("status", "sla_due_on", "submitted_at", "id");
+
+-- index requests_sla_due_all
+CREATE INDEX "requests_sla_due_all" on "requests" ("sla_due_on", "submitted_at", "id");
+
 -- index requests_status_submitted
 CREATE INDEX "requests_status_submitted" on "requests" ("status", "submitted_at");
 
@@ -240,6 +258,9 @@ CREATE INDEX "role_grants_status" on "role_grants" ("status");
 
 -- index role_grants_user
 CREATE INDEX "role_grants_user" on "role_grants" ("user_id", "status");
+
+-- table saved_views
+CREATE TABLE "saved_views" ("id" integer primary key autoincrement, "owner_id" integer not null references "users" ("id"), "scope_key" text not null, "audience" text, "name" text not null, "view" text not null, "created_at" text not null, "updated_at" text not null, constraint "saved_views_scope_name" unique ("scope_key", "name"));
 
 -- table sessions
 CREATE TABLE "sessions" ("token_hash" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "created_at" text not null, "last_seen_at" text not null);
@@ -293,6 +314,9 @@ CREATE TABLE "signing_keys" ("fingerprint" text primary key, "public_key" text n
 ;
 
 -- index sqlite_autoindex_requests_1
+;
+
+-- index sqlite_autoindex_saved_views_1
 ;
 
 -- index sqlite_autoindex_sessions_1

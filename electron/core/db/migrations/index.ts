@@ -15,6 +15,10 @@ import * as m0130 from './0130-integrity-signals';
 import * as m0140 from './0140-document-dates';
 import * as m0150 from './0150-cpd-audit';
 import * as m0160 from './0160-policy-activation';
+import * as m0170 from './0170-sla-due';
+import * as m0180 from './0180-referrals';
+import * as m0190 from './0190-saved-views';
+import * as m0200 from './0200-trigram-in-public';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -34,4 +38,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0140-document-dates', m0140],
   ['0150-cpd-audit', m0150],
   ['0160-policy-activation', m0160],
+  ['0170-sla-due', m0170],
+  ['0180-referrals', m0180],
+  ['0190-saved-views', m0190],
+  ['0200-trigram-in-public', m0200],
 ];

@@ -1,0 +1,36 @@
+import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Documents kept open: the pages, their thumbnails and a zoom or rotation share one download and parse. */
+const KEPT = 4;
+const open = new Map<string, Promise<PDFDocumentProxy>>();
+
+/**
+ * The PDF at `url`, loaded once for every view of it (pages, thumbnails, the two sides of a
+ * comparison). The oldest of more than KEPT is closed: attachment links are short-lived anyway.
+ */
+export function openPdf(url: string): Promise<PDFDocumentProxy> {
+  const known = open.get(url);
+  if (known) {
+    // Most recently used last.
+    open.delete(url);
+    open.set(url, known);
+    return known;
+  }
+  const doc = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false }).promise;
+  open.set(url, doc);
+  // A failed load is not kept: the next look tries again.
+  doc.catch(() => open.get(url) === doc && open.delete(url));
+  while (open.size > KEPT) {
+    const [oldest, evicted] = open.entries().next().value as [string, Promise<PDFDocumentProxy>];
+    open.delete(oldest);
+    void evicted.then(
+      (d) => d.destroy(),
+      () => undefined,
+    );
+  }
+  return doc;
+}

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, snap } from './helpers';
+
+/** Whether the browser has fetched pdf.js (its own chunk and worker) yet. */
+const pdfjsLoaded = (page: Page) =>
+  page.evaluate<boolean>("performance.getEntriesByType('resource').some((e) => /pdf-document|pdf\\.worker/.test(e.name))");
+
+test('the attachment viewer: page n of N, thumbnails, go to a page, and a resubmitted document beside its first version', async ({ page }) => {
+  await signIn(page, 'reviewer1');
+  await page.getByRole('link', { name: /معادة التقديم/ }).click();
+  const queue = page.getByRole('table', { name: /معادة التقديم/ });
+  await expect(queue.getByRole('row').nth(1)).toBeVisible();
+  // pdf.js is not part of the queue's bytes: it comes with the first PDF shown.
+  expect(await pdfjsLoaded(page)).toBe(false);
+  await queue.getByRole('row').nth(1).getByRole('link').first().click();
+
+  // The document that came back with the resubmission (version 2) has two pages: the letter and the attestation asked for.
+  await page.getByRole('combobox', { name: 'المرفقات' }).click();
+  await page.getByRole('option', { name: /النسخة 2/ }).click();
+  const pageOf = page.getByTestId('page-of');
+  await expect(pageOf).toHaveText('صفحة 1 من 2', { timeout: 15_000 });
+  expect(await pdfjsLoaded(page)).toBe(true);
+  const thumbnails = page.getByRole('navigation', { name: 'مصغرات الصفحات' });
+  await expect(thumbnails.getByRole('button')).toHaveCount(2, { timeout: 15_000 });
+  // Each thumbnail is drawn (72 px wide; an undrawn canvas keeps its default 300).
+  for (const n of [0, 1]) await expect(thumbnails.locator('canvas').nth(n)).toHaveAttribute('width', '72');
+  await expect(thumbnails.getByRole('button', { name: 'صفحة 1' })).toHaveAttribute('aria-current', 'page');
+  await snap(page, 'viewer-pages-ar');
+
+  // A thumbnail jumps there; the counter and the thumbnail follow.
+  await thumbnails.getByRole('button', { name: 'صفحة 2' }).click();
+  await expect(pageOf).toHaveText('صفحة 2 من 2');
+  await expect(thumbnails.getByRole('button', { name: 'صفحة 2' })).toHaveAttribute('aria-current', 'page');
+  // Keyboard: g, a number, Enter; [ and ] for the previous and next page.
+  await page.keyboard.press('g');
+  await expect(page.getByRole('textbox', { name: 'الانتقال إلى صفحة' })).toBeFocused();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await expect(pageOf).toHaveText('صفحة 1 من 2');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(']');
+  await expect(pageOf).toHaveText('صفحة 2 من 2');
+  await page.keyboard.press('[');
+  await expect(pageOf).toHaveText('صفحة 1 من 2');
+  // Scrolling the pages moves the counter too.
+  const pages = page.getByRole('region', { name: /النسخة 2/ });
+  await pages.hover();
+  await page.mouse.wheel(0, 5000);
+  await expect(pageOf).toHaveText('صفحة 2 من 2');
+
+  // The first version beside the new one.
+  await page.getByRole('button', { name: 'مقارنة بالنسخة السابقة' }).click();
+  const compare = page.getByRole('dialog', { name: 'النسختان جنباً إلى جنب' });
+  await expect(compare.getByRole('group', { name: 'النسخة 1 (السابقة)' }).locator('canvas')).toHaveCount(1, { timeout: 15_000 });
+  await expect(compare.getByRole('group', { name: 'النسخة 2 (الجديدة)' }).locator('canvas')).toHaveCount(2);
+  await snap(page, 'viewer-compare-ar');
+  await page.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(pageOf).toHaveText(/^Page [12] of 2$/);
+  await snap(page, 'viewer-pages-en');
+  await page.getByRole('button', { name: 'Compare with the earlier version' }).click();
+  const compareEn = page.getByRole('dialog', { name: 'The two versions side by side' });
+  await expect(compareEn.getByRole('group', { name: 'Version 2 (new)' }).locator('canvas')).toHaveCount(2, { timeout: 15_000 });
+  await snap(page, 'viewer-compare-en');
+  await page.keyboard.press('Escape');
+
+  // A first-round document has nothing to compare with.
+  await page.getByRole('combobox', { name: 'Attachments' }).click();
+  await page.getByRole('option', { name: /v1/ }).first().click();
+  await expect(page.getByRole('button', { name: 'Compare with the earlier version' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'العربية' }).click();
+});
