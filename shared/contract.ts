@@ -437,7 +437,7 @@ export const contract = {
     ['approver', 'admin'],
   ).returns<SignalWeek[]>(),
   /** Supervisors: the requests overdue or due today, by assignee (issue #17). */
-  'escalations.list': method(z.object({}), ['admin']).returns<EscalationList>(),
+  'escalations.list': method(z.object({}), SUPERVISOR_ROLES).returns<EscalationList>(),
   'dashboard.figures': method(
     z
       .object({ from: isoDay.optional(), to: isoDay.optional(), service: z.enum(SERVICES).optional() })

@@ -137,9 +137,11 @@ describe('the escalation list', () => {
     expect(list.groups[1]!.rows).toMatchObject([{ reference: 'REQ-2026-000002', dueOn: '2026-03-15', daysLeft: 0 }]);
   });
 
-  it('is refused to a reviewer', async () => {
+  it('is for supervisors (approvers and admins, as workload and assignment are), refused to a reviewer', async () => {
     const t = await setup();
     expect(await t.dispatch('escalations.list', {}, await t.tokenOf('rev'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await t.as('appr', ['approver']);
+    expect(await t.dispatch('escalations.list', {}, await t.tokenOf('appr'))).toMatchObject({ ok: true });
   });
 });
 

@@ -15,8 +15,8 @@ export function detail(historyRows = 4): CaseDetail {
     email: 'sultan.278@example.com',
     mobile: '+966557250311',
     registrationNumber: '15RN4346925',
-    profession: 'dentistry',
-    specialty: 'endodontics',
+    profession: 'dentist',
+    specialty: 'Endodontics',
     category: 'resident',
     card: null,
   };

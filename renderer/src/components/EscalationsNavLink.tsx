@@ -4,13 +4,14 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { countText } from '../i18n/counts';
 import { routeHref, useRoute } from '../route';
+import { isSupervisor } from '../../../shared/domain';
 
-/** The navigation's "Escalations" for supervisors (admins), with how many requests are overdue or due today. */
+/** The navigation's "Escalations" for supervisors (approvers and admins), with how many requests are overdue or due today. */
 export function EscalationsNavLink() {
   const { client, user } = useSession();
   const { t, lang, formatNumber } = useLocale();
   const route = useRoute();
-  const supervises = user?.roles.includes('admin') ?? false;
+  const supervises = isSupervisor(user?.roles ?? []);
   const list = useQuery({
     queryKey: ['escalations.list'],
     queryFn: () => client.call('escalations.list', {}),
