@@ -1,5 +1,6 @@
 import type { Service } from './services';
 import type { RejectionReason, Status } from './statuses';
+import type { QueueRow } from './cases';
 
 /** How a request ended, read from its status: null while it is still open. */
 export type RequestOutcome = 'approved' | 'rejected' | 'answered' | 'withdrawn';
@@ -37,15 +38,8 @@ export interface ApplicantHistory {
 }
 
 /** A request found by its reference or its applicant's ID number (the command palette). */
-export interface FoundRequest {
+export interface FoundRequest extends Pick<QueueRow, 'reference' | 'service' | 'status' | 'nameAr' | 'nameEn' | 'idNumber' | 'submittedAt'> {
   requestId: number;
-  reference: string;
-  service: Service;
-  status: Status;
-  nameAr: string;
-  nameEn: string;
-  idNumber: string;
-  submittedAt: string;
 }
 
 /** The longest search the desk reads (queue search, the palette): longer is refused, naming the limit. */

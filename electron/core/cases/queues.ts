@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { DeskDb } from '../db/connection';
 import type { Database } from '../db/schema';
-import type { QueueId, QueuePage, QueueRow, QueueSort, Service, Status, UserInfo } from '../../../shared/domain';
+import type { QueueId, QueuePage, QueueRow, QueueViewFilters, Service, Status, UserInfo } from '../../../shared/domain';
 import { QUEUES } from '../../../shared/domain';
 import { riyadhDate, workingDaysBetween } from './working-days';
 import { searchTokens } from './search-text';
@@ -94,19 +94,10 @@ export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<Qu
   return Object.fromEntries(QUEUES.map((q) => [q, counts[q]])) as Record<QueueId, number>;
 }
 
-export interface QueueQuery {
-  queue: QueueId;
+/** A queue view (shared/domain/saved-views.ts: what a saved view keeps) and the page of it asked for. */
+export interface QueueQuery extends QueueViewFilters {
   offset: number;
   limit: number;
-  sort: QueueSort;
-  service?: Service;
-  status?: Status;
-  nationality?: string;
-  profession?: string;
-  assigneeId?: number;
-  submittedFrom?: string;
-  submittedTo?: string;
-  search?: string;
 }
 
 /** How a search is read: driven by its matches, or (many matches, SQLite) by walking the queue's order. */

@@ -9,7 +9,7 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { Database, ReferralsTable } from '../db/schema';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type {
   CaseReferrals,
   QuestionForMe,
@@ -124,15 +124,7 @@ export async function answerReferral(db: DeskDb, a: Actor, referralId: number, a
     const { req, r } = await lockedReferral(trx, referralId);
     if (r.state !== 'open') throw await notOpen(trx, r);
     mustBeAllowed('answer_referral', subjectOf(req, { openReferral: { askedBy: r.asked_by, addresseeId: r.addressee_id } }), a.user);
-    const done = await trx
-      .updateTable('referrals')
-      .set({ state: 'answered', answer, answered_by: a.user.id, answered_at: at })
-      .where('id', '=', referralId)
-      .where('state', '=', 'open')
-      .executeTakeFirst();
-    // Belt and braces: the row lock makes this unreachable, but an answer never overwrites another.
-    if (Number(done.numUpdatedRows) !== 1)
-      throw await notOpen(trx, await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow());
+    await settleOpen(trx, referralId, { state: 'answered', answer, answered_by: a.user.id, answered_at: at });
     await appendAudit(trx, {
       at,
       actorId: a.user.id,
@@ -145,6 +137,16 @@ export async function answerReferral(db: DeskDb, a: Actor, referralId: number, a
   });
 }
 
+/**
+ * Ends an open question (answered or withdrawn). Belt and braces: the row lock makes a second ending
+ * unreachable, but one never overwrites another.
+ */
+async function settleOpen(trx: Trx, referralId: number, set: Updateable<Database['referrals']>): Promise<void> {
+  const done = await trx.updateTable('referrals').set(set).where('id', '=', referralId).where('state', '=', 'open').executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1)
+    throw await notOpen(trx, await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow());
+}
+
 /** Its asker takes the question back while it waits. */
 export async function withdrawReferral(db: DeskDb, a: Actor, referralId: number): Promise<number> {
   const at = a.clock.now().toISOString();
@@ -152,14 +154,7 @@ export async function withdrawReferral(db: DeskDb, a: Actor, referralId: number)
     const { req, r } = await lockedReferral(trx, referralId);
     if (r.state !== 'open') throw await notOpen(trx, r);
     mustBeAllowed('withdraw_referral', subjectOf(req, { openReferral: { askedBy: r.asked_by, addresseeId: r.addressee_id } }), a.user);
-    const done = await trx
-      .updateTable('referrals')
-      .set({ state: 'withdrawn', closed_by: a.user.id, closed_at: at })
-      .where('id', '=', referralId)
-      .where('state', '=', 'open')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1)
-      throw await notOpen(trx, await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow());
+    await settleOpen(trx, referralId, { state: 'withdrawn', closed_by: a.user.id, closed_at: at });
     await appendAudit(trx, {
       at,
       actorId: a.user.id,
