@@ -22,3 +22,8 @@ export const MONTHS = {
   ar: { zero: '# شهر', one: 'شهر واحد', two: 'شهرين', few: '# أشهر', many: '# شهراً', other: '# شهر' },
   en: { one: '# month', other: '# months' },
 } satisfies Record<'ar' | 'en', CountForms>;
+
+export const HOURS = {
+  ar: { zero: '# ساعة', one: 'ساعة واحدة', two: 'ساعتين', few: '# ساعات', many: '# ساعة', other: '# ساعة' },
+  en: { one: '# hour', other: '# hours' },
+} satisfies Record<'ar' | 'en', CountForms>;

@@ -3,7 +3,10 @@
  * 8 hours, a lecture 4…: policy cpdAudit.maxHoursPerDay). Activities of a kind on the same day add up.
  */
 import type { IntegritySignal } from './signal';
-import { CPD_SERVICES, hoursText, view } from './cpd-subject';
+import { CPD_SERVICES, hoursSaid, view } from './cpd-subject';
+import { cpdActivityKind } from '../../../shared/domain/cpd';
+import { counted, DAYS } from '../../../shared/domain/counted';
+import { dayWords } from '../../../shared/domain/day-words';
 
 const ID = 'cpd-hours-per-day';
 const title = { ar: 'ساعات في اليوم أكثر مما يتسع له النشاط', en: 'More hours in a day than the activity allows' };
@@ -35,16 +38,20 @@ export const cpdHoursPerDay: IntegritySignal = {
           { days: days.size, over: [] },
         ),
       ];
-    const ar = over.map((d) => `${d.date}: ${hoursText(d.hours)} ساعة من نوع ${d.kind} والحد ${hoursText(d.max)}`).join('؛ ');
-    const en = over.map((d) => `${d.date}: ${hoursText(d.hours)} hours of ${d.kind}, at most ${hoursText(d.max)}`).join('; ');
+    const ar = over
+      .map((d) => `${dayWords(d.date, 'ar')}: ${hoursSaid(d.hours, 'ar')} من نوع «${cpdActivityKind(d.kind).ar}» والحد ${hoursSaid(d.max, 'ar')}`)
+      .join('؛ ');
+    const en = over
+      .map((d) => `${dayWords(d.date, 'en')}: ${hoursSaid(d.hours, 'en')} of ${cpdActivityKind(d.kind).en}, at most ${hoursSaid(d.max, 'en')}`)
+      .join('; ');
     return [
       view(
         ID,
         title,
         'warn',
         {
-          ar: `${over.length} يوم فيه ساعات أكثر مما يتسع له نوع النشاط — ${ar}`,
-          en: `${over.length} day(s) hold more hours than the activity kind allows — ${en}`,
+          ar: `${counted(DAYS.ar, 'ar', over.length)} فيه ساعات أكثر مما يتسع له نوع النشاط — ${ar}`,
+          en: `${counted(DAYS.en, 'en', over.length)} with more hours than the activity kind allows — ${en}`,
         },
         { days: days.size, over },
       ),

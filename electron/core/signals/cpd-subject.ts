@@ -5,6 +5,7 @@
 import type { Bilingual, SignalOutcome, SignalView, SignalLink } from '../../../shared/domain';
 import type { SignalContext } from './signal';
 import { parseSnapshot } from '../cases/applicant-snapshot';
+import { counted, HOURS } from '../../../shared/domain/counted';
 
 /** The services whose CPD hours the CPD-HOURS rule counts (domain.md). */
 export const CPD_SERVICES = ['RENEWAL', 'REREGISTRATION'];
@@ -34,3 +35,7 @@ export function view(
 
 /** Hours as people write them: 7.5, never 7.500000001. */
 export const hoursText = (h: number) => String(Math.round(h * 100) / 100);
+
+/** "10 ساعات" / "10 hours": whole hours in the form their count takes, a fraction as "7.5 ساعة". */
+export const hoursSaid = (h: number, lang: 'ar' | 'en'): string =>
+  Number.isInteger(h) ? counted(HOURS[lang], lang, h) : `${hoursText(h)} ${lang === 'ar' ? 'ساعة' : 'hours'}`;

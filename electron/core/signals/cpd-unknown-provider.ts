@@ -1,6 +1,6 @@
 /** cpd-unknown-provider: activities from a provider not on the policy's list of recognised providers. */
 import type { IntegritySignal } from './signal';
-import { CPD_SERVICES, hoursText, providerKey, view } from './cpd-subject';
+import { CPD_SERVICES, hoursSaid, hoursText, providerKey, view } from './cpd-subject';
 
 const ID = 'cpd-unknown-provider';
 const title = { ar: 'جهة تدريب غير معتمدة', en: 'Provider not recognised' };
@@ -32,7 +32,7 @@ export const cpdUnknownProvider: IntegritySignal = {
         title,
         'warn',
         {
-          ar: `${unknown.length} من ${n} أنشطة (${hoursText(hours)} ساعة) من جهات ليست في قائمة الجهات المعتمدة: ${names}`,
+          ar: `${unknown.length} من ${n} أنشطة (${hoursSaid(hours, 'ar')}) من جهات ليست في قائمة الجهات المعتمدة: ${names}`,
           en: `${unknown.length} of ${n} activities (${hoursText(hours)} hours) are from providers not on the recognised list: ${namesEn}`,
         },
         { activities: n, unknown: unknown.map((a) => ({ title: a.title, provider: a.provider, date: a.date, hours: a.hours })) },

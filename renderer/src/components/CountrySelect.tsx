@@ -22,8 +22,7 @@ export function CountrySelect(props: { label: string; value: string | undefined;
   return (
     <Select
       label={props.label}
-      // The chosen country first: Mantine shows every option unfiltered while the search equals the chosen
-      // name (its name typed again), and Enter then takes the first one, which must be that country.
+      // The chosen country first when the list opens.
       data={[...all].sort((a, b) => Number(b.code === props.value) - Number(a.code === props.value)).map((c) => ({ value: c.code, label: c[lang] }))}
       value={props.value ?? null}
       onChange={(v) => props.onChange(v ?? undefined)}

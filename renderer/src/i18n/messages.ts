@@ -159,7 +159,7 @@ export const MESSAGES = {
   none: { ar: 'لا يوجد', en: 'None' },
   questionnaire: { ar: 'الإقرارات', en: 'Declarations' },
   experiences: { ar: 'الخبرات', en: 'Experience' },
-  experienceSpan: { ar: 'من {from} إلى {to}', en: '{from} to {to}' },
+  dayRange: { ar: 'من {from} إلى {to}', en: '{from} to {to}' },
   experienceOngoing: { ar: 'الآن', en: 'present' },
   yes: { ar: 'نعم', en: 'Yes' },
   no: { ar: 'لا', en: 'No' },

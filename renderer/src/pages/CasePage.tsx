@@ -205,7 +205,7 @@ function ApplicantTable({ c }: { c: CaseDetail }) {
                 <BidiParts parts={[pick(specialtyLabel(e.position)), e.employer, countryName(lang, e.country)]} />
               </Table.Td>
               <Table.Td>
-                {t('experienceSpan')
+                {t('dayRange')
                   .replace('{from}', day(e.from))
                   .replace('{to}', e.to ? day(e.to) : t('experienceOngoing'))}
               </Table.Td>

@@ -76,13 +76,6 @@ test('search is literal text with a length limit, and the nationality is chosen 
   const nationalityEn = page.getByRole('combobox', { name: 'Nationality' });
   await expect(nationalityEn).toHaveValue('Pakistan');
   await expect(total).toHaveText(pakistan);
-  // Typed again over the choice, the chosen country's own name keeps it (Mantine lists every country then).
-  await nationalityEn.click();
-  await nationalityEn.press('Control+A');
-  await page.keyboard.type('Pakistan');
-  await page.keyboard.press('Enter');
-  await expect(nationalityEn).toHaveValue('Pakistan');
-  await expect(total).toHaveText(pakistan);
   await snap(page, 'search-nationality-en');
   await page.getByRole('button', { name: 'العربية' }).click();
 });

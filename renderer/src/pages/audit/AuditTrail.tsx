@@ -189,7 +189,8 @@ function TrailRow(props: { e: AuditTrailEntry; when: string; seq: string; action
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed" dir="ltr" lineClamp={2} style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
-          {e.data === '{}' ? '' : e.data}
+          {/* The entry's data exactly as the chain hashed it: a record to read as code, not wording to translate. */}
+          {e.data === '{}' ? '' : <code>{e.data}</code>}
         </Text>
       </Table.Td>
     </Table.Tr>

@@ -8,6 +8,7 @@ import { fill } from '../../i18n/fill';
 import { routeHref } from '../../route';
 import { errorText } from '../../components/errors';
 import type { MessageKey } from '../../i18n/messages';
+import { countryName } from '../../i18n/countries';
 
 /**
  * Two requests of a possible duplicate side by side (#/compare/<a>/<b>): what the duplicate signals compare
@@ -106,7 +107,7 @@ function Comparison({ v }: { v: CompareView }) {
               !v.sameIdNumber,
             )}
             {row(t('birthDate'), (s) => formatDate(s.applicant.birthDate), v.birthDaysApart > 0)}
-            {row(t('nationality'), (s) => s.applicant.nationality, left.applicant.nationality !== right.applicant.nationality)}
+            {row(t('nationality'), (s) => countryName(lang, s.applicant.nationality), left.applicant.nationality !== right.applicant.nationality)}
             {row(pick(kinds.photo ?? { ar: 'الصورة', en: 'Photo' }), (s) => (
               <Photo side={s} />
             ))}

@@ -12,7 +12,7 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 /** The samples drawn (period, seed, population, drawn, flagged) and, for approvers and admins, the draw of a period. */
 export function SamplesPanel() {
   const { client, user } = useSession();
-  const { t, lang, formatNumber, formatDateTime } = useLocale();
+  const { t, lang, formatNumber, formatDateTime, formatDateParts } = useLocale();
   const queryClient = useQueryClient();
   const samples = useQuery({ queryKey: ['cpdAudit.samples'], queryFn: () => client.call('cpdAudit.samples', {}) });
   const mayDraw = user?.roles.some((r) => r === 'approver' || r === 'admin') ?? false;
@@ -64,11 +64,14 @@ export function SamplesPanel() {
               {samples.data.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Ltr>{`${s.periodStart} – ${s.periodEnd}`}</Ltr>
+                    {t('dayRange')
+                      .replace('{from}', formatDateParts(s.periodStart).gregorian)
+                      .replace('{to}', formatDateParts(s.periodEnd).gregorian)}
                   </Table.Td>
                   <Table.Td>
                     <Ltr>
-                      <Text span ff="monospace" size="sm">
+                      {/* The draw's seed: typed again, it draws the same sample (a value to copy, not wording). */}
+                      <Text component="code" ff="monospace" size="sm">
                         {s.seed}
                       </Text>
                     </Ltr>
