@@ -41,6 +41,8 @@ export function LocaleProvider({ children, lang: forced }: { children: ReactNode
   useEffect(() => {
     document.documentElement.lang = lang === 'ar' ? 'ar-SA' : 'en';
     document.documentElement.dir = dir;
+    // A page scrolled sideways in one direction would open cut off in the other: start each language at its edge.
+    document.scrollingElement?.scrollTo({ left: 0, top: document.scrollingElement.scrollTop });
   }, [lang, dir]);
 
   const setLang = useCallback((next: Lang) => {
