@@ -7,24 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing';
 import { seedDemo } from '../demo/seed';
 import type { CaseActionKind, CaseDetail, Role } from '../../../shared/domain';
+import { CASE_ACTION_KINDS } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 /** The kinds this file judges (the referral kinds have their own tests, referrals.test.ts). */
-const KINDS: CaseActionKind[] = [
-  'claim',
-  'release',
-  'return',
-  'approve',
-  'countersign',
-  'reject',
-  'answer',
-  'reroute',
-  'reassign',
-  'note_internal',
-  'note_to_applicant',
-];
+const KINDS: CaseActionKind[] = CASE_ACTION_KINDS.filter((k) => !['refer', 'answer_referral', 'withdraw_referral'].includes(k));
 const STATES = ['submitted', 'in_review', 'in_review_inquiry', 'in_review_other', 'resubmitted', 'second_signature', 'returned', 'rejected'] as const;
 type State = (typeof STATES)[number];
 const USERS: Array<[string, Role[]]> = [
