@@ -13,22 +13,22 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDesk } from '../electron/core/desk';
-import { fixedClock } from '../electron/core/clock';
+import { openDesk } from '../electron/core/desk/open-desk';
+import { fixedClock } from '../electron/core/time/testing/fixed-clock';
 import { createHandlers } from '../electron/core/handlers';
 import { createDispatch } from '../electron/core/dispatch';
 import { createUser, signIn } from '../electron/core/auth/users';
-import { currentPolicy } from '../electron/core/policy';
+import { currentPolicy } from '../electron/core/policy/current-policy';
 import { importBundles } from '../electron/core/intake/import-batch';
-import { goodRequestJson, writeFolder } from '../electron/core/intake/test-bundles';
+import { goodRequestJson, writeFolder } from '../electron/core/intake/testing/request-bundles';
 import { withCheckDigit } from '../electron/core/identity/national-id';
 import { fileForLink } from '../electron/core/files/attachment-file';
 import type { BlobStore } from '../electron/core/blobs/blob-store';
 import { createS3Store } from '../electron/core/blobs/s3-store';
-import { startTestS3Server } from '../electron/core/blobs/s3-test-server';
+import { startTestS3Server } from '../electron/core/blobs/testing/s3-server';
 import { folderStore } from '../electron/core/blobs/folder-store';
-import { readManifest, restoreBackup, type SetManifest } from '../electron/core/backup-set';
-import { runBackup } from '../electron/core/backups';
+import { readManifest, restoreBackup, type SetManifest } from '../electron/core/backups/backup-set';
+import { runBackup } from '../electron/core/backups/scheduled-backups';
 import { scannedLetterPdf, photoMaker, seeded } from './blob-files';
 import { time } from './stats';
 
@@ -131,7 +131,7 @@ export async function benchBlobs(opts: { requests: number; log: (line: string) =
         addedMB: round(m.addedBytes / MB),
         databaseMB: round(m.databaseBytes / MB, 2),
       });
-      // The scheduled backup's own path (backups.ts runBackup: a checkpoint, the set, pruning, the audit entry).
+      // The scheduled backup's own path (backups/scheduled-backups.ts runBackup: a checkpoint, the set, pruning, the audit entry).
       const backup = async (at: string) => {
         clock.set(at);
         const t0 = performance.now();

@@ -1,6 +1,6 @@
 /** Card entries: one card, 1,000 cards in one PDF, and the same card as HTML through Chromium's page.pdf. */
 import { chromium } from '@playwright/test';
-import type { Desk } from '../electron/core/desk';
+import type { Desk } from '../electron/core/desk/open-desk';
 import { loadCardFacts } from '../electron/core/cards/load-card-facts';
 import { cardsPdf } from '../electron/core/documents/card-pdf';
 import { fontsFolder } from '../electron/core/documents/text/font-files';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { samplePolicy } from '../electron/core/policy';
+import { samplePolicy } from '../electron/core/policy/sample-policy';
 import { checkEligibility } from '../electron/core/rules/eligibility';
-import { goodRequest } from '../electron/core/rules/fixtures';
+import { goodRequest } from '../electron/core/rules/testing/good-request';
 import type { RequestFacts } from '../electron/core/rules/types';
 import { buildJsonRulesEngine, flatFacts, runJsonRules } from './json-rules';
 

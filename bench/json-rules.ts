@@ -4,10 +4,11 @@
  * Each rule fires an event naming its outcome; a rule that fires nothing passed.
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import type { Policy } from '../electron/core/policy';
+import type { Policy } from '../shared/domain/policy';
 import type { RequestFacts } from '../electron/core/rules/types';
 import { parseSaudiId, normaliseDigits } from '../electron/core/identity/national-id';
-import { ageOn, calendarDate, plusMonths } from '../electron/core/rules/dates';
+import { ageOn, plusMonths } from '../electron/core/time/day-arithmetic';
+import { calendarDate } from '../electron/core/time/riyadh-day';
 
 const CARD = ['CLASSIFICATION_INSIDE', 'CLASSIFICATION_OUTSIDE', 'REGISTRATION', 'RECLASSIFICATION', 'REREGISTRATION', 'RENEWAL', 'CARD_REPLACEMENT'];
 const OUTSIDE = ['CLASSIFICATION_OUTSIDE', 'ELIGIBILITY_NUMBER'];

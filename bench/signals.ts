@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { Desk } from '../electron/core/desk';
-import type { InsertablePractitionerRow } from '../electron/core/db/schema';
-import { openDesk } from '../electron/core/desk';
-import { fixedClock } from '../electron/core/clock';
-import { currentPolicy } from '../electron/core/policy';
+import type { Desk } from '../electron/core/desk/open-desk';
+import type { InsertablePractitionerRow, InsertableRequestRow } from '../electron/core/db/schema';
+import { openDesk } from '../electron/core/desk/open-desk';
+import { fixedClock } from '../electron/core/time/testing/fixed-clock';
+import { currentPolicy } from '../electron/core/policy/current-policy';
 import { subjectFromRequest } from '../electron/core/signals/subject';
 import { runSignals } from '../electron/core/signals/run';
 import { duplicateId } from '../electron/core/signals/duplicate-id';
@@ -90,7 +90,7 @@ async function fill(desk: Desk, cases: number, log: (line: string) => void): Pro
         });
       }
       const inserted = await trx.insertInto('practitioners').values(people).returning('id').execute();
-      const requests = inserted.map((p, k) => {
+      const requests = inserted.map((p, k): InsertableRequestRow => {
         const a = people[k]!;
         const snapshot = {
           nameAr: a.name_ar,

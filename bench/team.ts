@@ -9,8 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openDesk, type Desk } from '../electron/core/desk';
-import { fixedClock } from '../electron/core/clock';
+import { openDesk, type Desk } from '../electron/core/desk/open-desk';
+import { fixedClock } from '../electron/core/time/testing/fixed-clock';
 import { seedDemo } from '../electron/core/demo/seed';
 import { createUser } from '../electron/core/auth/users';
 import * as decide from '../electron/core/cases/decisions';
@@ -81,7 +81,7 @@ export async function benchTeam(opts: {
         while (performance.now() < until) {
           const s = performance.now();
           try {
-            const id = await decide.claimNext(db, actor);
+            const id = (await decide.claimNext(db, actor))?.id ?? null;
             if (id === null) break;
             const { version } = await db.selectFrom('requests').select('version').where('id', '=', id).executeTakeFirstOrThrow();
             try {

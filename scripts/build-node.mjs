@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { isStale, root } from './build-freshness.mjs';
 import { lazyExternals } from './lazy-externals.mjs';
 
-export const NODE_ENTRIES = { 'cli/desk': 'electron/cli.ts', 'host/serve': 'electron/host/serve.ts' };
+export const NODE_ENTRIES = { 'cli/desk': 'electron/cli/desk.ts', 'host/serve': 'electron/host/serve.ts' };
 /** The compiled command line and host, as the launchers, the tests and the bench run them. */
 export const COMPILED_CLI = join(root, 'out', 'cli', 'desk.js');
 export const COMPILED_HOST = join(root, 'out', 'host', 'serve.js');

@@ -3,7 +3,7 @@
  * extension stays), and schemas left by an interrupted earlier run dropped.
  */
 import pg from 'pg';
-import { testPostgresUrl } from '../electron/core/testing-databases';
+import { testPostgresUrl } from '../electron/core/testing/test-postgres';
 
 function alive(pid: number): boolean {
   try {

@@ -1,15 +1,14 @@
-import { nulCharacterAt } from './nul-text';
-import { bidiControlAt } from './bidi-text';
+import { hiddenCharacterRefusal } from './validation/hidden-characters';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Result, Role } from '../../shared/domain';
-import type { DeskDeps } from './desk';
+import type { DeskDeps } from './desk/open-desk';
 import { DeskFault } from './errors';
 import { retryLostRaces } from './db/lost-races';
 import { resolveSession } from './auth/users';
-import { currentPolicy } from './policy';
-import type { Handlers } from './handlers';
-import { arabicIssue } from './intake/issue-arabic';
-import { inputIssue } from './input-issue';
+import { currentPolicy } from './policy/current-policy';
+import type { Handlers } from './call-context';
+import { arabicIssue } from './validation/issue-arabic';
+import { inputIssue } from './validation/input-issue';
 import type { DeskError, InputIssue } from '../../shared/domain';
 
 /** `source`: the client address the host saw, for sign-in lockouts; left out for the desktop app ('local'). */
@@ -52,17 +51,8 @@ export function createDispatch(handlers: Handlers, deps: Pick<DeskDeps, 'db' | '
         // The sentences serve the command line and the log; the screen words `issue` from its dictionary.
         return fail('bad_input', `${field}: ${issue.message}`, `${field}: ${arabicIssue(issue)}`, inputIssue(issue, rawArgs));
       }
-      const nul = nulCharacterAt(parsed.data);
-      if (nul)
-        return fail('bad_input', `${nul}: contains a NUL character`, `${nul}: يحتوي على محرف NUL غير مسموح`, { code: 'nul_character', field: nul });
-      const bidi = bidiControlAt(parsed.data);
-      if (bidi)
-        return fail(
-          'bad_input',
-          `${bidi}: contains a direction-override character (U+202A–U+202E, U+2066–U+2069)`,
-          `${bidi}: يحتوي على محرف تغيير اتجاه مخفي (U+202A–U+202E أو U+2066–U+2069)`,
-          { code: 'hidden_characters', field: bidi },
-        );
+      const hidden = hiddenCharacterRefusal(parsed.data);
+      if (hidden) return fail('bad_input', hidden.message, hidden.messageAr, hidden.issue);
       const handler = handlers[name as MethodName] as (a: unknown, c: unknown) => Promise<unknown>;
       const value = await retryLostRaces(() => handler(parsed.data, { user, sessionToken, source }));
       return { ok: true, value };

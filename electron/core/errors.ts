@@ -23,4 +23,10 @@ export class DeskFault extends Error {
   }
 }
 
-export const notFound = (what: string, whatAr: string): DeskFault => new DeskFault('not_found', `${what} was not found`, `${whatAr} غير موجود`);
+/**
+ * "request 12 was not found" / "الطلب 12 غير موجود": the one way the desk says a thing asked for is not there
+ * (or not visible to the caller, which it does not tell apart). `whatAr` names it in Arabic with its article;
+ * a feminine noun (الفاتورة، الدفعة) takes غير موجودة.
+ */
+export const notFound = (what: string, whatAr: string, gender: 'masculine' | 'feminine' = 'masculine'): DeskFault =>
+  new DeskFault('not_found', `${what} was not found`, `${whatAr} ${gender === 'feminine' ? 'غير موجودة' : 'غير موجود'}`);

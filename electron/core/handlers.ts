@@ -2,9 +2,9 @@
  * The one implementation of shared/contract.ts. Arguments arrive validated and the
  * caller's access already checked by dispatch.ts; a missing or mistyped handler fails to compile.
  */
-import type { MethodName, ParsedArgsOf, ResultOf } from '../../shared/contract';
+import type { CallContext, Handlers } from './call-context';
 import type { UserInfo } from '../../shared/domain';
-import type { Desk } from './desk';
+import type { Desk } from './desk/open-desk';
 import { DeskFault } from './errors';
 import { countUsers, getUser, listUsers, signOut } from './auth/users';
 import { userHandlers } from './auth/user-handlers';
@@ -16,6 +16,7 @@ import { queueCounts, queuePage } from './cases/queues';
 import { caseDetail } from './cases/case-detail';
 import { mayOpenAttachment } from './auth/visibility';
 import * as decide from './cases/decisions';
+import type { Actor } from './actor';
 import { listOutbox } from './cases/outbox';
 import { deliveryHandlers } from './delivery/delivery-handlers';
 import { cpdHandlers } from './cpd/cpd-handlers';
@@ -24,7 +25,7 @@ import { signalHandlers } from './signals/signal-handlers';
 import { referralHandlers } from './cases/referral-handlers';
 import { applicantHistoryHandlers } from './cases/applicant-history-handlers';
 import { nudgingDelivery } from './delivery/nudge';
-import { currentPolicy } from './policy';
+import { currentPolicy } from './policy/current-policy';
 import { importUploadedZip } from './intake/import-batch';
 import * as finance from './finance/refunds';
 import { caseFinance } from './finance/refunds';
@@ -36,31 +37,19 @@ import { confirmManualPayment, recordManualPayment, refuseManualPayment, type Fi
 import { XLSX_MIME, reconciliationFileName, reconciliationWorkbook } from './finance/reconciliation-export';
 import { confirmPrints, previewCards, printQueue, recordDelivery } from './cards/print-centre';
 import { verifyCard } from './cards/verify-card';
-import { storedLetterPdf } from './cards/letters';
-import { policyHistory, policyInForce, updatePolicy } from './policy-versions';
+import { storedLetterPdf } from './documents/letters/issued-letters';
+import { policyHistory, policyInForce, updatePolicy } from './policy/versions';
 import { caseReport } from './reports/case-report';
 import { createExportJobs } from './reports/export-jobs';
 import { dashboardFigures } from './reports/dashboard';
 import { escalationList } from './cases/escalations';
-import { listBackups, runBackup } from './backups';
-import { riyadhDate } from './cases/working-days';
-import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './database-settings';
+import { listBackups, runBackup } from './backups/scheduled-backups';
+import { riyadhDate } from './time/riyadh-day';
+import { changesCursor, databaseSettingsView, saveDatabaseChoice } from './desk/database-choice';
 import { probeDatabase } from './db/probe';
 import { sql } from 'kysely';
 import { assertAttachmentPresent } from './blobs/attachment-blobs';
 import { updatesView } from './updates/update-settings';
-
-export interface CallContext {
-  /** The signed-in user; null only for public calls. */
-  user: UserInfo | null;
-  sessionToken?: string;
-  /** The client address the host saw (sign-in lockouts); undefined for the desktop app. */
-  source?: string;
-}
-
-export type Handlers = {
-  [M in MethodName]: (args: ParsedArgsOf<M>, ctx: CallContext) => Promise<ResultOf<M>>;
-};
 
 const signedIn = (ctx: CallContext): UserInfo => {
   if (!ctx.user) throw new DeskFault('unauthenticated', 'sign in first', 'سجل الدخول أولاً');
@@ -69,9 +58,15 @@ const signedIn = (ctx: CallContext): UserInfo => {
 
 export function createHandlers(deps: Desk): Handlers {
   const { db, clock } = deps;
-  const actor = (ctx: CallContext): decide.Actor => ({ user: signedIn(ctx), clock, cardSigner: deps.cardSigner });
-  /** The case as the caller's roles see it (auth/visibility.ts): every method answering a case goes through here. */
-  const detail = (id: number, ctx: CallContext) => caseDetail(db, id, clock.now(), signedIn(ctx));
+  const actor = (ctx: CallContext): Actor => ({ user: signedIn(ctx), clock, cardSigner: deps.cardSigner });
+  /**
+   * A decision on a case by the caller (cases/decisions.ts). It answers with the case as the caller's roles see it
+   * (auth/visibility.ts), read in the decision's own transaction (cases/decide-on.ts): nothing here reads it again.
+   */
+  const decision =
+    <A, R>(run: (a: Actor, args: A) => Promise<R>) =>
+    (args: A, ctx: CallContext) =>
+      run(actor(ctx), args);
   /** The session a file link belongs to: it opens only for that session, and ends with it (files/tickets.ts). */
   const fileSession = (ctx: CallContext): string => {
     if (!ctx.sessionToken) throw new DeskFault('unauthenticated', 'sign in first', 'سجل الدخول أولاً');
@@ -110,60 +105,28 @@ export function createHandlers(deps: Desk): Handlers {
     'queues.page': (args, ctx) => queuePage(db, signedIn(ctx), args, clock.now()),
 
     'cases.get': async (args, ctx) => {
-      const shown = await detail(args.id, ctx);
+      // The case as the caller's roles see it (auth/visibility.ts).
+      const shown = await caseDetail(db, args.id, clock.now(), signedIn(ctx));
       // A view of the applicant's personal data: recorded before it is handed out.
       await views.caseViewed(signedIn(ctx), args.id);
       return shown;
     },
-    'cases.claim': async (args, ctx) => {
-      await decide.claim(db, actor(ctx), args.id, args.version);
-      return detail(args.id, ctx);
-    },
-    'cases.claimNext': async (args, ctx) => {
-      const id = await decide.claimNext(db, actor(ctx), args.service, args.queue);
-      return id === null ? null : detail(id, ctx);
-    },
-    'cases.claimMany': (args, ctx) => decide.claimMany(db, actor(ctx), args.items),
-    'cases.reassign': async (args, ctx) => {
-      await decide.reassign(db, actor(ctx), args.id, args.version, args.assigneeId);
-      return detail(args.id, ctx);
-    },
-    'cases.reroute': async (args, ctx) => {
-      await decide.reroute(db, actor(ctx), args.id, args.version, args.service);
-      return detail(args.id, ctx);
-    },
+    'cases.claim': decision((a, x) => decide.claim(db, a, x.id, x.version)),
+    'cases.claimNext': decision((a, x) => decide.claimNext(db, a, x.service, x.queue)),
+    'cases.claimMany': decision((a, x) => decide.claimMany(db, a, x.items)),
+    'cases.reassign': decision((a, x) => decide.reassign(db, a, x.id, x.version, x.assigneeId)),
+    'cases.reroute': decision((a, x) => decide.reroute(db, a, x.id, x.version, x.service)),
     'users.assignable': async () =>
       (await listUsers(db))
         .filter((u) => u.roles.includes('reviewer') || u.roles.includes('approver'))
         .map((u) => ({ id: u.id, displayName: u.displayName })),
-    'cases.release': async (args, ctx) => {
-      await decide.release(db, actor(ctx), args.id, args.version);
-      return detail(args.id, ctx);
-    },
-    'cases.addNote': async (args, ctx) => {
-      await decide.addNote(db, actor(ctx), args.id, args.kind, args.text);
-      return detail(args.id, ctx);
-    },
-    'cases.returnToApplicant': async (args, ctx) => {
-      await decide.returnToApplicant(db, actor(ctx), args.id, args.version, args.message);
-      return detail(args.id, ctx);
-    },
-    'cases.approve': async (args, ctx) => {
-      await decide.approve(db, actor(ctx), args.id, args.version, args.override);
-      return detail(args.id, ctx);
-    },
-    'cases.countersign': async (args, ctx) => {
-      await decide.countersign(db, actor(ctx), args.id, args.version);
-      return detail(args.id, ctx);
-    },
-    'cases.reject': async (args, ctx) => {
-      await decide.reject(db, actor(ctx), args.id, args.version, args.reason, args.text);
-      return detail(args.id, ctx);
-    },
-    'cases.answer': async (args, ctx) => {
-      await decide.answer(db, actor(ctx), args.id, args.version, args.text);
-      return detail(args.id, ctx);
-    },
+    'cases.release': decision((a, x) => decide.release(db, a, x.id, x.version)),
+    'cases.addNote': decision((a, x) => decide.addNote(db, a, x.id, x.kind, x.text)),
+    'cases.returnToApplicant': decision((a, x) => decide.returnToApplicant(db, a, x.id, x.version, x.message)),
+    'cases.approve': decision((a, x) => decide.approve(db, a, x.id, x.version, x.override)),
+    'cases.countersign': decision((a, x) => decide.countersign(db, a, x.id, x.version)),
+    'cases.reject': decision((a, x) => decide.reject(db, a, x.id, x.version, x.reason, x.text)),
+    'cases.answer': decision((a, x) => decide.answer(db, a, x.id, x.version, x.text)),
     'policy.current': () => policyInForce(db, clock.now().toISOString()),
     'policy.history': () => policyHistory(db, clock.now().toISOString()),
     'policy.update': (args, ctx) => updatePolicy(db, actor(ctx), args),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { startHost, type RunningHost } from './server';
-import { decodePath, parseRequestUrl } from './request-path';
+import { decodePath, parseRequestUrl } from '../core/security/request-path';
 
 let host: RunningHost;
 const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));

@@ -7,16 +7,16 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDesk } from '../core/desk';
+import { openDesk } from '../core/desk/open-desk';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../core/dispatch';
-import { defaultDataFolder } from '../core/data-folder';
-import { chooseDatabase } from '../core/desk-settings';
+import { defaultDataFolder } from '../core/desk/data-folder';
+import { chooseDatabase } from '../core/desk/settings-file';
 import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
 import { startHost } from './server';
-import { startBackgroundJobs } from '../core/jobs';
+import { startBackgroundJobs } from '../core/desk/background-jobs';
 import { fileForTicket } from '../core/files/attachment-file';
-import { startupFailureMessage } from '../core/backups';
+import { startupFailureMessage } from '../core/backups/scheduled-backups';
 
 const { values } = parseArgs({
   options: {
@@ -34,9 +34,15 @@ async function main() {
   const file = chosen.address;
   const t0 = performance.now();
   // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
-  const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder }).catch((e: unknown) => {
+  const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder, checkLater: true }).catch((e: unknown) => {
     throw new Error(startupFailureMessage(file, e));
   });
+  // The attachments' pages are checked while the desk serves (db/sqlite-connection.ts): damage there stops it the same way.
+  if (desk.opened.kind === 'sqlite')
+    desk.opened.wholeFileCheck?.catch((e: unknown) => {
+      console.error(`desk host: ${startupFailureMessage(file, e)}`);
+      process.exit(1);
+    });
   // The database first: a damaged one matters more than an unbuilt renderer.
   const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);

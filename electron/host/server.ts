@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import { attachmentHeaders, type AttachmentFile } from '../core/files/attachment-file';
-import { decodePath, parseRequestUrl } from './request-path';
+import { decodePath, parseRequestUrl } from '../core/security/request-path';
 import { DeskFault } from '../core/errors';
 import { CSP } from '../core/security/csp';
 

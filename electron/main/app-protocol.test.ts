@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createAppHandler, registerAppScheme } from './app-protocol';
 import { createFakeElectron } from './testing/fake-electron';
 import { CSP } from '../core/security/csp';
-import { testDesk } from '../core/testing';
+import { testDesk } from '../core/testing/test-desk';
 import { fileForTicket } from '../core/files/attachment-file';
 import { fileKeyOf } from '../core/files/tickets';
 

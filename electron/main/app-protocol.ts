@@ -6,7 +6,7 @@
 import type { Protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodePath } from '../host/request-path';
+import { decodePath } from '../core/security/request-path';
 import { CSP } from '../core/security/csp';
 import { DeskFault } from '../core/errors';
 import { attachmentHeaders, type AttachmentFile } from '../core/files/attachment-file';

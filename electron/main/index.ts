@@ -7,13 +7,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, sessi
 import { autoUpdater } from 'electron-updater';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseDatabase } from '../core/desk-settings';
-import { openDesk, type Desk } from '../core/desk';
+import { chooseDatabase } from '../core/desk/settings-file';
+import { openDesk, type Desk } from '../core/desk/open-desk';
 import { fileForTicket } from '../core/files/attachment-file';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../core/dispatch';
 import { seedDemo } from '../core/demo/seed';
-import { startBackgroundJobs } from '../core/jobs';
+import { startBackgroundJobs } from '../core/desk/background-jobs';
 import { aboutText, libraryNotices } from './about';
 import { createAppHandler, registerAppScheme } from './app-protocol';
 import { CHANNELS } from './channels';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALOG_TITLE, reportStartupFailure } from './startup-failure';
 import { createFakeElectron } from './testing/fake-electron';
-import { openDesk } from '../core/desk';
+import { openDesk } from '../core/desk/open-desk';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-startup-failure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

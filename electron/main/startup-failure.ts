@@ -1,10 +1,10 @@
 /**
  * A desk that cannot open its database (damaged, locked, unreachable) says so and stops: never wiped,
  * never replaced behind the user's back. The message names the file and the backup that restores it
- * (core/backups.ts).
+ * (core/backups/scheduled-backups.ts).
  */
 import type { App, Dialog } from 'electron';
-import { startupFailureMessage } from '../core/backups';
+import { startupFailureMessage } from '../core/backups/scheduled-backups';
 import { shownDatabase } from './about';
 
 /** The details below are the desk's own words (file names, the restore command), in English. */

@@ -41,3 +41,29 @@ export interface DeliverySettingsView {
   why: 'no_relay' | null;
   canSave: boolean;
 }
+
+/** A message of the outbox as the Outbox page lists it. */
+export interface OutboxMessage {
+  id: number;
+  requestId: number | null;
+  reference: string | null;
+  to: string;
+  subjectAr: string;
+  subjectEn: string;
+  bodyAr: string;
+  bodyEn: string;
+  createdAt: string;
+  sentAt: string | null;
+  /** What the message is about (returned, approved_invoice, paid…): the notice it carries. */
+  kind: string;
+  channel: DeliveryChannel;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  relayAnswer: string | null;
+  /** The Message-ID every try carries, so the relay can tell a retry from a new message. */
+  messageId: string;
+  /** The letter or card PDF goes with it. */
+  hasAttachment: boolean;
+}

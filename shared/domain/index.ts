@@ -23,3 +23,7 @@ export * from './applicant-history';
 export * from './saved-views';
 export * from './history-reason';
 export * from './referrals';
+export * from './cards';
+export * from './audit-checks';
+export * from './reports';
+export * from './database';

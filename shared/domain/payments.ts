@@ -9,9 +9,13 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 /** formats.md: the channels a reconciliation line may name. */
 export const PAYMENT_CHANNELS = ['sadad', 'mada', 'card', 'apple_pay', 'bank_transfer'] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+/** The channel a text names, or undefined when it names none. */
+export const paymentChannelOf = (text: string): PaymentChannel | undefined => PAYMENT_CHANNELS.find((c) => c === text);
 
 export type PaymentSource = 'reconciliation' | 'manual' | 'assigned' | 'legacy';
 export type PaymentState = 'pending' | 'confirmed' | 'refused';
+/** A reconciliation line that matched no invoice: `assigned` once finance gave it to one. */
+export type UnmatchedPaymentStatus = 'unmatched' | 'assigned';
 
 /** What one reconciliation file did. */
 export interface PaymentImportResult {
@@ -51,7 +55,7 @@ export interface UnmatchedPaymentView {
   paidAt: string;
   channel: string;
   receivedAt: string;
-  status: 'unmatched' | 'assigned';
+  status: UnmatchedPaymentStatus;
   /** Once assigned: the invoice and request it went to, who did it and why. */
   assignedTo: { invoiceNumber: string; reference: string } | null;
   assignedBy: string | null;

@@ -102,6 +102,9 @@ export const policySchema = z.object({
 });
 export type Policy = z.infer<typeof policySchema>;
 
+/** What the policy table stores (0160); `in_force` and `superseded` are worked out from the active versions' order. */
+export type StoredPolicyStatus = 'proposed' | 'active' | 'withdrawn';
+
 /**
  * A version is proposed by one admin and takes effect only when another admin activates it (issue #20);
  * `superseded` is an active version a later one replaced, `withdrawn` a proposal that never took effect.

@@ -8,13 +8,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDesk } from '../../electron/core/desk';
+import { openDesk } from '../../electron/core/desk/open-desk';
 import { sqliteHandle } from '../../electron/core/db/connection';
 import { verifyBlobs } from '../../electron/core/blobs/verify';
 import { collectGarbage } from '../../electron/core/blobs/gc';
 import { databaseStore } from '../../electron/core/blobs/database-store';
 import { importBundles } from '../../electron/core/intake/import-batch';
-import { currentPolicy } from '../../electron/core/policy';
+import { currentPolicy } from '../../electron/core/policy/current-policy';
 import { uniqueBundle } from './blob-worker';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 8);

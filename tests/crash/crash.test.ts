@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDesk } from '../../electron/core/desk';
+import { openDesk } from '../../electron/core/desk/open-desk';
 import { sqliteHandle } from '../../electron/core/db/connection';
 import { seedDemo } from '../../electron/core/demo/seed';
 import { verifyAuditChain } from '../../electron/core/audit/chain';

@@ -6,10 +6,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { openDesk } from '../../electron/core/desk';
+import { openDesk } from '../../electron/core/desk/open-desk';
 import { importBundles } from '../../electron/core/intake/import-batch';
-import { currentPolicy } from '../../electron/core/policy';
-import { goodRequestJson, GOOD_FILES, writeFolder } from '../../electron/core/intake/test-bundles';
+import { currentPolicy } from '../../electron/core/policy/current-policy';
+import { goodRequestJson, GOOD_FILES, writeFolder } from '../../electron/core/intake/testing/request-bundles';
 import { withCheckDigit } from '../../electron/core/identity/national-id';
 import * as decide from '../../electron/core/cases/decisions';
 import { listUsers } from '../../electron/core/auth/users';
@@ -33,7 +33,7 @@ async function main() {
     );
     await importBundles(desk.db, desk.clock, policy, paths, undefined, desk.blobs);
     for (let k = 0; k < 3; k++) {
-      const id = await decide.claimNext(desk.db, actor);
+      const id = (await decide.claimNext(desk.db, actor))?.id ?? null;
       if (id === null) break;
       await decide.addNote(desk.db, actor, id, 'to_applicant', `round ${round}: please attach a recent employer letter`);
       const { version } = await desk.db.selectFrom('requests').select('version').where('id', '=', id).executeTakeFirstOrThrow();

@@ -14,7 +14,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { GENESIS_HASH, hashOf } from '../../electron/core/audit/chain';
 import type { AuditLogRow } from '../../electron/core/db/schema';
 import { listCheckpoints } from '../../electron/core/audit/checkpoint';
-import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bundles';
+import { goodRequestJson, writeFolder } from '../../electron/core/intake/testing/request-bundles';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-audit-cli-'));
 const db = join(dir, 'desk.sqlite');

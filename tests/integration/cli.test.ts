@@ -5,14 +5,14 @@ import { DESK_CLI } from '../compiled-desk';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { cardSignerFromKey } from '../../electron/core/documents/card-signing';
-import { pdfText } from '../../electron/core/documents/pdf-tools';
+import { pdfText } from '../../electron/core/documents/testing/pdf-tools';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { goodRequestJson, writeFolder } from '../../electron/core/intake/test-bundles';
-import { openDesk } from '../../electron/core/desk';
+import { goodRequestJson, writeFolder } from '../../electron/core/intake/testing/request-bundles';
+import { openDesk } from '../../electron/core/desk/open-desk';
 import { createUser } from '../../electron/core/auth/users';
-import { approvedRenewals, reconciliationCsv } from '../../electron/core/finance/money-test-desk';
+import { approvedRenewals, reconciliationCsv } from '../../electron/core/finance/testing/awaiting-payment';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
 const db = join(dir, 'desk.sqlite');

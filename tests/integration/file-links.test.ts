@@ -7,12 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { testDesk } from '../../electron/core/testing';
+import { testDesk } from '../../electron/core/testing/test-desk';
 import { seedDemo } from '../../electron/core/demo/seed';
 import { fileForTicket } from '../../electron/core/files/attachment-file';
 import { fileKeyOf } from '../../electron/core/files/tickets';
 import { startHost, type RunningHost } from '../../electron/host/server';
-import { currentPolicy } from '../../electron/core/policy';
+import { currentPolicy } from '../../electron/core/policy/current-policy';
 
 let host: RunningHost;
 let t: Awaited<ReturnType<typeof testDesk>>;

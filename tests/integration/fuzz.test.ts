@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { CONTRACT_METHODS, type MethodName } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/domain';
-import { testDesk } from '../../electron/core/testing';
+import { testDesk } from '../../electron/core/testing/test-desk';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { seedDemo } from '../../electron/core/demo/seed';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
 import { importBundles } from '../../electron/core/intake/import-batch';
-import { currentPolicy } from '../../electron/core/policy';
-import { goodRequestJson, GOOD_FILES } from '../../electron/core/intake/test-bundles';
+import { currentPolicy } from '../../electron/core/policy/current-policy';
+import { goodRequestJson, GOOD_FILES } from '../../electron/core/intake/testing/request-bundles';
 
 const HOSTILE = [
   "' OR 1=1 --",

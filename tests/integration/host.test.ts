@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { contract, CONTRACT_METHODS, type MethodName } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain';
-import { testDesk, TEST_PASSWORD } from '../../electron/core/testing';
+import { testDesk, TEST_PASSWORD } from '../../electron/core/testing/test-desk';
 import { signIn } from '../../electron/core/auth/users';
-import { samplePolicy } from '../../electron/core/policy';
+import { samplePolicy } from '../../electron/core/policy/sample-policy';
 import { startHost, type RunningHost } from '../../electron/host/server';
 
 /** Valid arguments for every method: a new method fails to compile here until it is added. */

@@ -15,10 +15,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { testDesk } from '../../electron/core/testing';
+import { testDesk } from '../../electron/core/testing/test-desk';
 import { seedDemo, DEMO_PASSWORD } from '../../electron/core/demo/seed';
 import { verifyAuditChain } from '../../electron/core/audit/chain';
-import { riyadhDate } from '../../electron/core/cases/working-days';
+import { riyadhDate } from '../../electron/core/time/riyadh-day';
 
 type Desk = Awaited<ReturnType<typeof testDesk>>;
 type Call = { user: string; method: string; args: Record<string, unknown> };

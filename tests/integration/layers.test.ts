@@ -13,9 +13,12 @@ describe('layer rules', () => {
     ['electron/core/cases/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['shared/domain/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['shared/domain/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
-    ['shared/x.ts', "import { openDesk } from '../electron/core/desk';\nexport const a = openDesk;\n"],
-    ['renderer/src/x.ts', "import { openDesk } from '../../electron/core/desk';\nexport const a = openDesk;\n"],
+    ['shared/x.ts', "import { openDesk } from '../electron/core/desk/open-desk';\nexport const a = openDesk;\n"],
+    ['renderer/src/x.ts', "import { openDesk } from '../../electron/core/desk/open-desk';\nexport const a = openDesk;\n"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
+    ['electron/core/cases/x.ts', "import { startHost } from '../../host/server';\nexport const a = startHost;\n"],
+    ['electron/core/rules/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+    ['electron/core/time/x.ts', "import type { DeskDb } from '../db/connection';\nexport type A = DeskDb;\n"],
   ])('%s may not import that', async (file, code) => {
     expect(await errorsFor(file, code)).toContain('no-restricted-imports');
   });

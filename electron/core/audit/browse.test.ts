@@ -4,7 +4,7 @@
  * their edges, a bounded read for filters without an index, and who may browse; SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { appendAudit } from './chain';
 import { browseAuditTrail } from './browse';

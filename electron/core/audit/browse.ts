@@ -7,6 +7,8 @@
  */
 import type { DeskDb } from '../db/connection';
 import { DeskFault } from '../errors';
+import { riyadhMidnight } from '../time/riyadh-day';
+import { addDays } from '../time/day-arithmetic';
 import type { AuditTrailEntry, AuditTrailPage } from '../../../shared/domain';
 
 export interface AuditTrailFilter {
@@ -26,10 +28,6 @@ export interface AuditTrailFilter {
 export const READ_BUDGET = 200_000;
 /** An entry's recorded data is cut here on the page: it is context, not the record (the log keeps it whole). */
 const DATA_SHOWN = 400;
-
-/** The start of a Riyadh day (UTC+3, no daylight saving) as the log writes instants. */
-const riyadhMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`).toISOString();
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The first entry number written at or after `instant` (or one past the last): entries are appended
@@ -59,7 +57,7 @@ export async function browseAuditTrail(db: DeskDb, f: AuditTrailFilter, readBudg
   let upper = Math.min(f.before ?? Infinity, Number(lastRow.seq) + 1);
   let lower = first;
   if (f.from) lower = Math.max(lower, await firstSeqAtOrAfter(db, riyadhMidnight(f.from), first, upper));
-  if (f.to) upper = Math.min(upper, await firstSeqAtOrAfter(db, riyadhMidnight(nextDay(f.to)), lower, upper));
+  if (f.to) upper = Math.min(upper, await firstSeqAtOrAfter(db, riyadhMidnight(addDays(f.to, 1)), lower, upper));
 
   let requestId: number | null = null;
   if (f.reference) {
@@ -94,7 +92,7 @@ export async function browseAuditTrail(db: DeskDb, f: AuditTrailFilter, readBudg
   if (f.action !== undefined) q = q.where('audit_log.action', '=', f.action);
   // The exact day bounds as well: near the edges a desk's clock may have written an entry a moment out of order.
   if (f.from) q = q.where('audit_log.at', '>=', riyadhMidnight(f.from));
-  if (f.to) q = q.where('audit_log.at', '<', riyadhMidnight(nextDay(f.to)));
+  if (f.to) q = q.where('audit_log.at', '<', riyadhMidnight(addDays(f.to, 1)));
   const rows = await q
     .orderBy('audit_log.seq', 'desc')
     .limit(f.limit + 1)

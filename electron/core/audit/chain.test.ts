@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { appendAudit, canonicalJson, verifyAuditChain } from './chain';
 
 let close: (() => Promise<void>) | undefined;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { sql } from 'kysely';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import type { DeskDb } from '../db/connection';
 import { dialectOf } from '../db/dialect';
 import { appendAudit, GENESIS_HASH, hashOf, verifyAuditChain } from './chain';
@@ -17,7 +17,7 @@ import { verifyAudit } from './verify';
 import { checkpointNow, lastCheckpoint } from './desk-checkpoints';
 import type { AuditVerification } from '../../../shared/domain';
 import type { AuditLogRow } from '../db/schema';
-import { riyadhStamp } from '../riyadh-time';
+import { riyadhStamp } from '../time/riyadh-day';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());

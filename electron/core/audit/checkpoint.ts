@@ -16,7 +16,7 @@ import { keyFingerprint, type CardSigner } from '../documents/card-signing';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import type { CheckpointCheck } from '../../../shared/domain';
 import { DeskFault } from '../errors';
-import { riyadhStamp } from '../riyadh-time';
+import { riyadhStamp } from '../time/riyadh-day';
 
 export interface AuditCheckpoint {
   kind: 'mumaris-audit-checkpoint';

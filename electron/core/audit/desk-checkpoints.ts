@@ -1,6 +1,6 @@
 /** A desk's checkpoints of its audit chain: written on a schedule and before every backup, read by the Audit page. */
 import { createPublicKey } from 'node:crypto';
-import type { Desk, DeskDeps } from '../desk';
+import type { Desk, DeskDeps } from '../desk/open-desk';
 import type { AuditVerification, CheckpointView } from '../../../shared/domain';
 import { withReadOnly } from '../db/read-only';
 import { listCheckpoints, makeCheckpoint, readCheckpoint, writeCheckpoint, type AuditCheckpoint } from './checkpoint';

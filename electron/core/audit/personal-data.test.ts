@@ -4,12 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
-import { changesCursor } from '../database-settings';
+import { changesCursor } from '../desk/database-choice';
 import { verifyAuditChain } from './chain';
 import { CASE_VIEW_WINDOW_MS } from './personal-data';
-import { GOOD_FILES, goodRequestJson } from '../intake/test-bundles';
+import { GOOD_FILES, goodRequestJson } from '../intake/testing/request-bundles';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());

@@ -4,11 +4,11 @@
  * entry is written before the data is handed out: no entry, no data.
  */
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { UserInfo } from '../../../shared/domain';
 import { appendAudit, type AuditEntry } from './chain';
 
-/** Reads, not changes: the change cursor other desks poll (database-settings.ts) skips them. */
+/** Reads, not changes: the change cursor other desks poll (desk/database-choice.ts) skips them. */
 export const VIEW_ACTIONS = ['case.view', 'attachment.open', 'document.open'] as const;
 
 /**

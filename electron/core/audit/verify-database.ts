@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AuditVerification } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { openReadOnly } from '../db/read-only';
-import { cardKeyFileFor } from '../desk';
+import { cardKeyFileFor } from '../desk/open-desk';
 import { checkpointPlaceFor, listCheckpoints, publicKeyFromFile, readCheckpoint } from './checkpoint';
 import { verifyAudit } from './verify';
 

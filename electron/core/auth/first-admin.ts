@@ -1,6 +1,6 @@
 import type { DeskDb } from '../db/connection';
 import type { UserInfo } from '../../../shared/domain';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { DeskFault } from '../errors';
 import { createUser } from './users';
 

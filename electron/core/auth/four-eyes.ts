@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DeskDb } from '../db/connection';
 import { DeskFault } from '../errors';
-import { latestStep } from '../cases/latest-step';
+import { lastHistory } from '../cases/last-history';
 
 /** `sponsorId` created `userId`, gave or confirmed one of their roles, or last reset their password. */
 export async function sponsoredBy(db: DeskDb | Transaction<Database>, userId: number, sponsorId: number): Promise<boolean> {
@@ -39,7 +39,7 @@ export async function sponsoredBy(db: DeskDb | Transaction<Database>, userId: nu
  * (its latest approval) sponsored them. Call at the start of the countersign's transaction.
  */
 export async function mustNotBeSponsoredBy(trx: Transaction<Database>, requestId: number, secondSignerId: number): Promise<void> {
-  const firstSignerId = (await latestStep(trx, requestId, { action: 'approve' }))?.actorId ?? null;
+  const firstSignerId = (await lastHistory(trx, requestId, { action: 'approve' }))?.actor_id ?? null;
   if (firstSignerId === null || firstSignerId === secondSignerId) return;
   if (await sponsoredBy(trx, secondSignerId, firstSignerId))
     throw new DeskFault(

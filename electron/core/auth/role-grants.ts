@@ -7,15 +7,13 @@
  *
  * Every function here runs inside the caller's transaction, after `lockUserAdministration`.
  */
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
+import type { Trx } from '../db/transaction';
 import type { DeskDb } from '../db/connection';
 import { ROLES, type Role, type RoleGrantView } from '../../../shared/domain';
 import { serialise } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
-import { DeskFault } from '../errors';
-
-type Trx = Transaction<Database>;
+import { DeskFault, notFound } from '../errors';
 
 /** Serialises user administration (who is admin, grants) across desks sharing a PostgreSQL database. */
 export const lockUserAdministration = (trx: Trx) => serialise(trx, 'user-administration');
@@ -23,8 +21,8 @@ export const lockUserAdministration = (trx: Trx) => serialise(trx, 'user-adminis
 export async function rolesHeld(trx: Trx | DeskDb, userId: number): Promise<Role[]> {
   const rows = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
   return rows
-    .map((r) => r.role as Role)
-    .filter((r) => (ROLES as readonly string[]).includes(r))
+    .map((r) => r.role)
+    .filter((r) => ROLES.includes(r))
     .sort();
 }
 
@@ -39,7 +37,7 @@ async function activeAdmins(trx: Trx): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-async function addRole(trx: Trx, userId: number, role: string): Promise<void> {
+async function addRole(trx: Trx, userId: number, role: Role): Promise<void> {
   const held = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).where('role', '=', role).executeTakeFirst();
   if (!held) await trx.insertInto('user_roles').values({ user_id: userId, role }).execute();
 }
@@ -71,12 +69,12 @@ export async function grantRoles(trx: Trx, userId: number, roles: readonly Role[
  */
 export async function changeRoles(trx: Trx, userId: number, roles: readonly Role[], actorId: number, at: string): Promise<void> {
   const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new DeskFault('not_found', `user ${userId} was not found`, `المستخدم ${userId} غير موجود`);
+  if (!user) throw notFound(`user ${userId}`, `المستخدم ${userId}`);
   const wanted = new Set(roles);
   const held = await rolesHeld(trx, userId);
   const waiting = await trx.selectFrom('role_grants').select('role').where('user_id', '=', userId).where('status', '=', 'pending').execute();
   const removed = held.filter((r) => !wanted.has(r));
-  const withdrawn = waiting.map((w) => w.role).filter((r) => !wanted.has(r as Role));
+  const withdrawn = waiting.map((w) => w.role).filter((r) => !wanted.has(r));
   const added = [...wanted].filter((r) => !held.includes(r) && !waiting.some((w) => w.role === r)).sort();
   if (removed.length) await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', 'in', removed).execute();
   if (withdrawn.length || removed.length)
@@ -101,7 +99,7 @@ export async function changeRoles(trx: Trx, userId: number, roles: readonly Role
 
 async function openGrant(trx: Trx, grantId: number) {
   const g = await trx.selectFrom('role_grants').selectAll().where('id', '=', grantId).executeTakeFirst();
-  if (!g) throw new DeskFault('not_found', `role grant ${grantId} was not found`, `منح الصلاحية ${grantId} غير موجود`);
+  if (!g) throw notFound(`role grant ${grantId}`, `منح الصلاحية ${grantId}`);
   if (g.status !== 'pending' && g.status !== 'flagged')
     throw new DeskFault('conflict', `role grant ${grantId} was decided already (${g.status})`, `تم البت في منح الصلاحية ${grantId} من قبل`);
   return g;
@@ -165,7 +163,7 @@ export async function listGrants(db: DeskDb, viewerId: number): Promise<RoleGran
   return rows.map((g) => ({
     id: g.id,
     user: { id: g.user_id, username: g.username, displayName: g.display_name },
-    role: g.role as Role,
+    role: g.role,
     status: g.status as 'pending' | 'flagged',
     requestedBy: g.requested_by === null ? null : { id: g.requested_by, displayName: g.requester_name ?? '' },
     requestedAt: g.requested_at,

@@ -11,11 +11,8 @@
  * admin sees), failures since the last lock (the lock comes at the limit) and the number of locks,
  * which doubles the next one (exponential back-off).
  */
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Trx } from '../db/transaction';
 import { serialise } from '../db/dialect';
-
-type Trx = Transaction<Database>;
 
 /** Wrong passwords in a row that lock an account, for LOCKOUT_MINUTES the first time, then twice as long each time. */
 export const MAX_FAILED_SIGN_INS = 5;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk, TEST_PASSWORD } from '../testing';
+import { testDesk, TEST_PASSWORD } from '../testing/test-desk';
 import type { Result } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;

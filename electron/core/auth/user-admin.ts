@@ -3,19 +3,16 @@
  * (its sessions end at once) and enabling, a password reset (the user must choose a new one at
  * next sign-in), and lifting a sign-in lock. Each change is one transaction, audited.
  */
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Trx } from '../db/transaction';
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { Role, UserAdminView } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { hashPassword } from './passwords';
 import { lockAccountRow, unlockAccount } from './sign-in-limits';
 import { lockUserAdministration } from './role-grants';
 import { mustNotContainUsername } from './users';
-
-type Trx = Transaction<Database>;
 
 /** Every user, disabled ones too, as the Users page shows them. */
 export async function listUsersForAdmin(db: DeskDb | Trx, now: Date, only?: number): Promise<UserAdminView[]> {
@@ -28,7 +25,7 @@ export async function listUsersForAdmin(db: DeskDb | Trx, now: Date, only?: numb
   let rq = db.selectFrom('user_roles').select(['user_id', 'role']).orderBy('role');
   if (only !== undefined) rq = rq.where('user_id', '=', only);
   const roles = new Map<number, Role[]>();
-  for (const r of await rq.execute()) roles.set(r.user_id, [...(roles.get(r.user_id) ?? []), r.role as Role]);
+  for (const r of await rq.execute()) roles.set(r.user_id, [...(roles.get(r.user_id) ?? []), r.role]);
   const at = now.toISOString();
   return users.map((u) => ({
     id: u.id,
@@ -54,7 +51,7 @@ async function change(
   return db.transaction().execute(async (trx) => {
     await lockUserAdministration(trx);
     const user = await trx.selectFrom('users').select(['username', 'display_name', 'active']).where('id', '=', userId).executeTakeFirst();
-    if (!user) throw new DeskFault('not_found', `user ${userId} was not found`, `المستخدم ${userId} غير موجود`);
+    if (!user) throw notFound(`user ${userId}`, `المستخدم ${userId}`);
     await apply(trx, user, now.toISOString());
     return (await listUsersForAdmin(trx, now, userId))[0]!;
   });

@@ -1,6 +1,6 @@
 /** The contract's sign-in and user administration calls (spread into handlers.ts; auth.signOut stays there). */
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { UserInfo } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { changePassword, createUser, setRoles, signIn } from './users';

@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/chain';
 import { checkPassword, hashPassword } from './passwords';
 import { countAttempt, LOCAL_SOURCE, mayOpen, settleSuccess, type CountedAttempt } from './sign-in-limits';
 import { changeRoles, grantRoles, lockUserAdministration, rolesHeld } from './role-grants';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 
 export { LOCAL_SOURCE, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from './sign-in-limits';
 

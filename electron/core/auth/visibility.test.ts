@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { caseReport } from '../reports/case-report';
 import { runExport } from '../reports/export';
 import { parseCsv } from '../../../shared/csv';
-import { pdfText } from '../documents/pdf-tools';
+import { pdfText } from '../documents/testing/pdf-tools';
 import type { CaseDetail, OutboxMessage, QueuePage, Role } from '../../../shared/domain';
 import { CONTACT_ROLES, visibilityOf } from './visibility';
 

@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, chmodSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { testDesk } from '../testing';
-import { testingOnPostgres } from '../testing-databases';
-import { samplePolicy } from '../policy';
+import { testDesk } from '../testing/test-desk';
+import { testingOnPostgres } from '../testing/test-postgres';
+import { samplePolicy } from '../policy/sample-policy';
 import { importBundles } from '../intake/import-batch';
-import { GOOD_FILES, JPEG, goodRequestJson, writeFolder } from '../intake/test-bundles';
+import { GOOD_FILES, JPEG, goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
 import { withCheckDigit } from '../identity/national-id';
 import { fileForLink } from '../files/attachment-file';
 import { folderStore } from './folder-store';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DeskFault } from '../errors';
 import { readS3Settings, storageFile, writeS3Settings } from './s3-settings';
 import { createS3Store } from './s3-store';
-import { startTestS3Server, type TestS3Server } from './s3-test-server';
+import { startTestS3Server, type TestS3Server } from './testing/s3-server';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'desk-storage-'));
 const posix = process.platform !== 'win32';

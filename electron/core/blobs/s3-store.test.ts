@@ -6,7 +6,7 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import { DeskFault } from '../errors';
 import { BlobCorruptError, BlobMissingError } from './blob-store';
 import { createS3Store, s3KeyFor } from './s3-store';
-import { startTestS3Server, type TestS3Server } from './s3-test-server';
+import { startTestS3Server, type TestS3Server } from './testing/s3-server';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const blob = (n = 1000) => {

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { isCardService, type Service } from '../../../shared/domain';
+import { isCardService, type Service, type Status } from '../../../shared/domain';
 import type { Trx } from '../cases/apply-transition';
 import type { DeskDb } from '../db/connection';
 import { appendAudit } from '../audit/chain';
-import { currentPolicy } from '../policy';
-import { riyadhDate } from '../cases/working-days';
-import { plusMonths } from '../rules/dates';
-import { DeskFault } from '../errors';
+import { currentPolicy } from '../policy/current-policy';
+import { riyadhDate } from '../time/riyadh-day';
+import { plusMonths } from '../time/day-arithmetic';
+import { DeskFault, notFound } from '../errors';
 import { serialise } from '../db/dialect';
 
 /** The request's card in force, if one was issued (read in the caller's transaction). */
@@ -23,7 +23,7 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
     .select(['id', 'reference', 'service', 'status', 'practitioner_id'])
     .where('id', '=', requestId)
     .executeTakeFirst();
-  if (!req) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!req) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   mustBePrintable(req);
 
   const { issuedAt, expiresAt } = await cardDates(trx, at);
@@ -80,8 +80,8 @@ export async function ensureCard(trx: Trx, requestId: number, actorId: number | 
 }
 
 /** A card is printed for a card service once it is paid (ready to print) and reprinted after. */
-export function mustBePrintable(req: { reference: string; service: string; status: string }): void {
-  if (!isCardService(req.service as Service))
+export function mustBePrintable(req: { reference: string; service: Service; status: Status }): void {
+  if (!isCardService(req.service))
     throw new DeskFault('bad_input', `request ${req.reference} does not issue a card`, `الطلب ${req.reference} لا تصدر له بطاقة`);
   if (!['ready_to_print', 'printed', 'delivered'].includes(req.status))
     throw new DeskFault(

@@ -3,7 +3,7 @@ import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
 import type { CardFacts } from '../documents/card-facts';
 import type { CardSigner } from '../documents/card-signing';
-import { DeskFault } from '../errors';
+import { notFound } from '../errors';
 import { cardDates, cardNoLongerValid, mustBePrintable } from './issue-card';
 import type { BlobStore } from '../blobs/blob-store';
 import { databaseStore } from '../blobs/database-store';
@@ -87,7 +87,7 @@ export async function loadPreviewFacts(db: DeskDb, requestIds: number[], at: str
   const fresh = await cardDates(db, at);
   return requestIds.map((id) => {
     const r = byRequest.get(id);
-    if (!r) throw new DeskFault('not_found', `request ${id} was not found`, `الطلب ${id} غير موجود`);
+    if (!r) throw notFound(`request ${id}`, `الطلب ${id}`);
     mustBePrintable(r);
     if (!r.number && r.status !== 'ready_to_print') throw cardNoLongerValid(r.reference);
     const photo = photos.find((p) => p.request_id === id);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { verifyAuditChain } from '../audit/chain';
-import { pageSizes, pdfText, qpdfCheck } from '../documents/pdf-tools';
+import { pageSizes, pdfText, qpdfCheck } from '../documents/testing/pdf-tools';
 import { CARD_HEIGHT, CARD_WIDTH } from '../documents/card-layout';
 import type { CardVerification, PrintQueueRow } from '../../../shared/domain';
 import { confirmPrints, previewCards } from './print-centre';

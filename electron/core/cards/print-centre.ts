@@ -1,9 +1,9 @@
 /** The card clerk's work: preview cards, confirm them printed (first prints and reprints), record delivery. */
 import type { DeskDb } from '../db/connection';
-import type { Actor } from '../cases/decisions';
+import type { Actor } from '../actor';
 import { eachAlone, type EachAloneResult } from '../cases/each-alone';
-import type { Clock } from '../clock';
-import type { CardDelivery, PrintQueueRow } from '../../../shared/domain';
+import type { Clock } from '../time/clock';
+import type { CardDelivery, PrintQueueRow, Status } from '../../../shared/domain';
 import { applyTransition, loadAsSeen } from '../cases/apply-transition';
 import { appendAudit } from '../audit/chain';
 import { DeskFault } from '../errors';
@@ -14,7 +14,7 @@ import { loadCardFacts, loadPreviewFacts } from './load-card-facts';
 import type { BlobStore } from '../blobs/blob-store';
 
 export type PrintStage = 'ready' | 'printed' | 'delivered';
-const STAGE_STATUS: Record<PrintStage, string> = { ready: 'ready_to_print', printed: 'printed', delivered: 'delivered' };
+const STAGE_STATUS: Record<PrintStage, Status> = { ready: 'ready_to_print', printed: 'printed', delivered: 'delivered' };
 
 export async function printQueue(db: DeskDb, stage: PrintStage, search?: string): Promise<PrintQueueRow[]> {
   let q = db

@@ -1,6 +1,6 @@
 import type { DeskDb } from '../db/connection';
 import type { CardSigner } from '../documents/card-signing';
-import { SERVICE_LABELS, type CardVerification, type Service } from '../../../shared/domain';
+import { SERVICE_LABELS, type CardVerification } from '../../../shared/domain';
 import { trustedSigningKeys } from './signing-keys';
 
 /**
@@ -42,9 +42,7 @@ export async function verifyCard(db: DeskDb, signer: CardSigner, payload: string
 export function verificationSummary(v: CardVerification): string {
   if (v.verdict === 'forged') return 'FORGED: the signature does not verify (signed by no desk of this database, or altered)';
   const what =
-    v.kind === 'document'
-      ? `document ${v.number}${v.service ? ` (${SERVICE_LABELS[v.service as Service]?.en ?? v.service})` : ''}`
-      : `card ${v.number}`;
+    v.kind === 'document' ? `document ${v.number}${v.service ? ` (${SERVICE_LABELS[v.service]?.en ?? v.service})` : ''}` : `card ${v.number}`;
   const who = v.holder ? ` — ${v.holder.nameEn} / ${v.holder.nameAr} (ID ${v.holder.idMasked})` : '';
   const when = v.kind === 'document' ? (v.issuedAt ? `, issued ${v.issuedAt}` : '') : v.expiresAt ? `, expires ${v.expiresAt}` : '';
   const why = v.reason ? ` (${v.reason.replaceAll('_', ' ')}${v.replacedBy ? ` by ${v.replacedBy}` : ''})` : '';

@@ -4,7 +4,7 @@
  * included). Listed → accepted on a fresh request in that state; not listed → refused, nothing written.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import type { CaseActionKind, CaseDetail, Role } from '../../../shared/domain';
 import { CASE_ACTION_KINDS } from '../../../shared/domain';

@@ -3,49 +3,18 @@
  * whose rule passes (so the screen shows only what would be accepted), and each decision calls the same
  * rule inside its transaction on the row it read (so the list and the refusals cannot drift apart).
  */
-import type { CaseActionKind, Role, Service, Status, UserInfo } from '../../../shared/domain';
+import type { CaseActionKind, Role } from '../../../shared/domain';
 import { CASE_ACTION_KINDS, ruleTitle } from '../../../shared/domain';
 import type { RequestRow } from '../db/schema';
 import { DeskFault } from '../errors';
 import { mustTransition, type CaseAction } from './lifecycle';
 import { mayWriteNote } from './note-rules';
-import { latestStep } from './latest-step';
+import { lastHistory } from './last-history';
 import { sponsoredBy } from '../auth/four-eyes';
 import type { Trx } from './apply-transition';
 import type { DeskDb } from '../db/connection';
 import { REFERRAL_RULES } from './referral-rules';
-
-/** The request as the rules judge it, with the few facts some rules need besides its row. */
-export interface ActionSubject {
-  id: number;
-  reference: string;
-  status: Status;
-  service: Service;
-  assigneeId: number | null;
-  /** Rules of the eligibility checks failing now (approve). */
-  failedChecks: readonly string[];
-  /** The approver offers an override of the failed checks (approve); the case view asks "could they, by overriding". */
-  overrideOffered: boolean;
-  /** Rules failing now that the first approval did not override (countersign; decisions.ts judges them again in its transaction). */
-  unoverriddenChecks: readonly string[];
-  /** Who signed first, for the second signature (countersign). */
-  firstSignerId: number | null;
-  /** The first signer created this user, gave them a role or reset their password (countersign, auth/four-eyes.ts). */
-  sponsoredByFirstSigner: boolean;
-  /** The request's open question, if any (refer, answer_referral, withdraw_referral; cases/referral-facts.ts). */
-  openReferral: OpenReferralFact | null;
-}
-
-/** Who asked the open question and of whom (null: any approver). */
-export interface OpenReferralFact {
-  askedBy: number;
-  addresseeId: number | null;
-}
-
-/** Who is asking: the rules read only their id and roles. */
-export type ActionUser = Pick<UserInfo, 'id' | 'roles'>;
-
-export type Rule = (s: ActionSubject, user: ActionUser) => void;
+import type { ActionSubject, ActionUser, Rule } from './action-subject';
 
 /** Rules as the Arabic reader knows them (the checks tab's titles), not the handbook's ids. */
 const titlesAr = (rules: readonly string[]) => rules.map((r) => ruleTitle(r).ar).join('، ');
@@ -186,8 +155,8 @@ export function subjectOf(
   return {
     id: req.id,
     reference: req.reference,
-    status: req.status as Status,
-    service: req.service as Service,
+    status: req.status,
+    service: req.service,
     assigneeId: req.assignee_id,
     failedChecks: extra.failedChecks ?? [],
     overrideOffered: extra.overrideOffered ?? false,
@@ -204,7 +173,7 @@ export async function countersignFacts(
   requestId: number,
   userId: number,
 ): Promise<Pick<ActionSubject, 'firstSignerId' | 'sponsoredByFirstSigner'>> {
-  const firstSignerId = (await latestStep(db, requestId, { action: 'approve' }))?.actorId ?? null;
+  const firstSignerId = (await lastHistory(db, requestId, { action: 'approve' }))?.actor_id ?? null;
   const sponsored = firstSignerId !== null && firstSignerId !== userId && (await sponsoredBy(db, userId, firstSignerId));
   return { firstSignerId, sponsoredByFirstSigner: sponsored };
 }

@@ -1,8 +1,8 @@
 /** The contract's cases.applicantHistory and cases.find (applicant-history.ts). */
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import { DeskFault } from '../errors';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 import { applicantHistory, findByReferenceOrId } from './applicant-history';
 
 export function applicantHistoryHandlers(deps: Desk): Pick<Handlers, 'cases.applicantHistory' | 'cases.find'> {

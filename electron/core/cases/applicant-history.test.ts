@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import type { ApplicantHistory, CaseDetail, FoundRequest, Role } from '../../../shared/domain';
-import { importTest, testBundle, testPdf, testPhoto } from '../signals/testing-signals';
+import { importTest, testBundle, testPdf, testPhoto } from '../signals/testing/signal-bundles';
 import { asIdNumber, asReference } from '../../../shared/request-numbers';
 
 let close: (() => Promise<void>) | undefined;

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/domain';
 import { REJECTION_REASONS } from '../../../shared/domain';
 import { visibilityOf } from '../auth/visibility';
-import { DeskFault } from '../errors';
+import { notFound } from '../errors';
 import { parseSnapshot } from './applicant-snapshot';
 import { anyNamesAgree, lookUpKeys } from '../signals/name-key';
 import { idKey } from '../signals/person-index';
@@ -43,8 +43,8 @@ export function outcomeOf(status: Status): RequestOutcome | null {
 interface Row {
   id: number;
   reference: string;
-  service: string;
-  status: string;
+  service: Service;
+  status: Status;
   submitted_at: string;
   decided_at: string | null;
   applicant_snapshot: string;
@@ -62,7 +62,7 @@ export async function applicantHistory(
   birthToleranceYears: number,
 ): Promise<ApplicantHistory> {
   const self = await db.selectFrom('requests').select(['id', 'reference', 'applicant_snapshot']).where('id', '=', requestId).executeTakeFirst();
-  if (!self) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!self) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   const a = parseSnapshot(self.applicant_snapshot);
   const seen = visibilityOf(viewer);
 
@@ -119,11 +119,11 @@ export async function applicantHistory(
     : new Map();
   const entry = (r: Row, match: 'id' | 'name'): ApplicantHistoryEntry => {
     const o = parseSnapshot(r.applicant_snapshot);
-    const status = r.status as Status;
+    const status = r.status;
     return {
       requestId: r.id,
       reference: r.reference,
-      service: r.service as Service,
+      service: r.service,
       status,
       outcome: outcomeOf(status),
       rejectionReason: reasons.get(r.id) ?? null,
@@ -154,9 +154,11 @@ async function rejectionReasons(db: DeskDb, ids: number[]): Promise<Map<number, 
     .where('to_status', '=', 'rejected')
     .orderBy('id')
     .execute();
-  const known = new Set<string>(REJECTION_REASONS);
   const out = new Map<number, RejectionReason>();
-  for (const r of rows) if (r.reason_code && known.has(r.reason_code)) out.set(r.request_id, r.reason_code as RejectionReason);
+  for (const r of rows) {
+    const reason = REJECTION_REASONS.find((known) => known === r.reason_code);
+    if (reason) out.set(r.request_id, reason);
+  }
   return out;
 }
 
@@ -183,8 +185,8 @@ export async function findByReferenceOrId(db: DeskDb, text: string): Promise<Fou
     return {
       requestId: r.id,
       reference: r.reference,
-      service: r.service as Service,
-      status: r.status as Status,
+      service: r.service,
+      status: r.status,
       nameAr: o.nameAr,
       nameEn: o.nameEn,
       idNumber: o.idNumber,

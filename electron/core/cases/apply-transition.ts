@@ -1,21 +1,25 @@
 import type { Transaction } from 'kysely';
 import type { Database, RequestRow } from '../db/schema';
 import type { DeskDb } from '../db/connection';
-import type { Service, Status } from '../../../shared/domain';
+import type { Policy, Status } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { dialectOf } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
-import { latestStep } from './latest-step';
+import { lastHistory } from './last-history';
 import { keepDueDay } from './sla-due';
 import { closeOpenReferrals } from './referral-closing';
 
 export type Trx = Transaction<Database>;
 
-export interface TransitionInput {
-  requestId: number;
-  /** The version the user saw; another desk's change since then is a conflict. */
-  expectedVersion: number | null;
+/**
+ * Which request: the row this transaction has already read (a decision, decide-on.ts: it is not read again), or
+ * its id, read here, with the version the user saw (another desk's change since then is a conflict; null: any).
+ */
+export type TransitionTarget = { request: RequestRow } | { requestId: number; expectedVersion: number | null };
+
+/** The step itself: what, by whom, when, and why. */
+export interface TransitionStep {
   action: CaseAction;
   actorId: number | null;
   at: string;
@@ -25,7 +29,11 @@ export interface TransitionInput {
   policyVersion?: number | null;
   /** Other columns this transition sets (assignee, return window, …). */
   set?: Partial<Pick<RequestRow, 'assignee_id' | 'return_due_at' | 'decided_at' | 'service'>>;
+  /** The policy this transaction has already read, for the SLA due day (otherwise read again). */
+  policy?: Policy;
 }
+
+export type TransitionInput = TransitionTarget & TransitionStep;
 
 export const conflict = (reference: string) =>
   new DeskFault(
@@ -59,7 +67,7 @@ export async function loadAsSeen(trx: Trx | DeskDb, requestId: number, version: 
 
 /** The status a request had when it was last claimed, so release puts it back where it was. */
 async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefined> {
-  return ((await latestStep(trx, requestId, { action: 'claim' }))?.fromStatus as Status | null) ?? undefined;
+  return (await lastHistory(trx, requestId, { action: 'claim' }))?.from_status ?? undefined;
 }
 
 /**
@@ -67,11 +75,11 @@ async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefi
  * the request's version), its history row and its audit entry commit together.
  */
 export async function applyTransition(trx: Trx, input: TransitionInput): Promise<{ from: Status; to: Status; request: RequestRow }> {
-  const req = await loadRequest(trx, input.requestId);
-  if (input.expectedVersion !== null && req.version !== input.expectedVersion) throw conflict(req.reference);
-  const from = req.status as Status;
+  const req = 'request' in input ? input.request : await loadRequest(trx, input.requestId);
+  if ('expectedVersion' in input && input.expectedVersion !== null && req.version !== input.expectedVersion) throw conflict(req.reference);
+  const from = req.status;
   const to = nextStatus(input.action, from, {
-    service: req.service as Service,
+    service: req.service,
     fourEyes: input.fourEyes ?? false,
     claimedFrom: input.action === 'release' ? await claimedFrom(trx, req.id) : undefined,
   });
@@ -98,7 +106,7 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
     })
     .execute();
   // The SLA due day moves with the status (stops with the applicant, ends with the decision), in this transaction.
-  updated.sla_due_on = await keepDueDay(trx, updated, input.at);
+  updated.sla_due_on = await keepDueDay(trx, updated, input.at, input.policy);
   await appendAudit(trx, {
     at: input.at,
     actorId: input.actorId,

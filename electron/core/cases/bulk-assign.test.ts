@@ -3,7 +3,7 @@
  * claims or decides at the same moment is skipped and named, never taken and never half-written.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import * as decide from './decisions';
 import { assignMany } from './bulk-assign';

@@ -8,7 +8,7 @@
  */
 import type { DeskDb } from '../db/connection';
 import { TERMS, type AssignOutcome, type Status, type UserInfo } from '../../../shared/domain';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { DeskFault } from '../errors';
 import { dialectOf } from '../db/dialect';
 import { applyTransition, type Trx } from './apply-transition';
@@ -60,13 +60,13 @@ async function assignOne(db: DeskDb, s: Supervisor, item: { id: number; version:
           item.id,
           exists.reference,
           'deciding',
-          exists.status as Status,
+          exists.status,
           `request ${exists.reference} is being decided at another desk right now; it was not taken`,
           `الطلب ${exists.reference} يُبت فيه الآن في مكتب آخر؛ لم يُسند`,
         );
       return skipped(item.id, '', 'not_found', undefined, `request ${item.id} was not found`, `الطلب ${item.id} غير موجود`);
     }
-    const status = req.status as Status;
+    const status = req.status;
     const label = TERMS.statuses[status];
     if (req.version !== item.version)
       return skipped(

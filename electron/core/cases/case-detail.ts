@@ -1,10 +1,11 @@
 import type { DeskDb } from '../db/connection';
-import type { Applicant, CaseActionKind, CaseDetail, CheckView, NoteView, Service, Status, UserInfo } from '../../../shared/domain';
+import type { Applicant, CaseActionKind, CaseDetail, CheckView, UserInfo } from '../../../shared/domain';
 import type { RequestRow } from '../db/schema';
 import { caseAsSeenBy } from './case-visibility';
 import { loadRequest } from './apply-transition';
-import { riyadhDate, workingDaysBetween } from './working-days';
-import { currentPolicy } from '../policy';
+import { riyadhDate } from '../time/riyadh-day';
+import { workingDaysBetween } from '../time/working-days';
+import { currentPolicy, type PolicyVersion } from '../policy/current-policy';
 import { closedDays, slaStanding } from './sla-clock';
 import { applicantFromRecord, parseSnapshot } from './applicant-snapshot';
 import { runChecks } from './checks';
@@ -18,7 +19,27 @@ import { openReferralFact } from './referral-facts';
 export async function caseDetail(db: DeskDb, requestId: number, today: Date, viewer: Pick<UserInfo, 'id' | 'roles'>): Promise<CaseDetail> {
   const req = await loadRequest(db, requestId);
   const pv = await currentPolicy(db, today.toISOString());
-  const checks = await runChecks(db, requestId, pv);
+  return caseDetailOf(db, { req, pv, checks: await runChecks(db, req, pv) }, today, viewer);
+}
+
+/** The request, its policy and its checks as the caller has read them already. */
+export interface ReadRequest {
+  req: RequestRow;
+  pv: PolicyVersion;
+  checks: CheckView[];
+}
+
+/**
+ * The case detail of a request the caller has read (a decision, from the row it left: decide-on.ts); the rest
+ * (history, notes, files, audit, the actions `viewer` may take) is read here through `db`.
+ */
+export async function caseDetailOf(
+  db: DeskDb,
+  { req, pv, checks }: ReadRequest,
+  today: Date,
+  viewer: Pick<UserInfo, 'id' | 'roles'>,
+): Promise<CaseDetail> {
+  const requestId = req.id;
   const [answers, experiences, resubmitted, audit, overrides] = await Promise.all([
     db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
     db
@@ -80,24 +101,24 @@ export async function caseDetail(db: DeskDb, requestId: number, today: Date, vie
     {
       id: req.id,
       reference: req.reference,
-      service: req.service as Service,
-      status: req.status as Status,
+      service: req.service,
+      status: req.status,
       version: req.version,
       submittedAt: req.submitted_at,
       ageDays: workingDaysBetween(riyadhDate(req.submitted_at), riyadhDate(today)),
       assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
       returnDueAt: req.return_due_at,
-      sla: slaStanding(req.status as Status, req.sla_due_on, riyadhDate(today), closedDays(pv.policy.sla.holidays)),
+      sla: slaStanding(req.status, req.sla_due_on, riyadhDate(today), closedDays(pv.policy.sla.holidays)),
       applicant,
       // For a data update, the record as it stands beside what the applicant asks for.
       record: req.service === 'DATA_UPDATE' ? record : null,
       employer: { type: req.employer_type, facility: req.employer_facility },
-      notes: notes.map((n) => ({ id: n.id, kind: n.kind as NoteView['kind'], text: n.text, at: n.at, author: n.display_name ?? null })),
+      notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, at: n.at, author: n.display_name ?? null })),
       history: history.map((h) => ({
         id: h.id,
         action: h.action,
-        fromStatus: h.from_status as Status | null,
-        toStatus: h.to_status as Status,
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
         at: h.at,
         actor: h.display_name ?? null,
         ...(assignedTo.has(h.id) ? { reason: assignedTo.get(h.id)!, reasonCode: 'assigned_to' } : { reason: h.reason, reasonCode: h.reason_code }),

@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CheckOverride } from '../../../shared/domain';
+import { lastHistory } from './last-history';
 
 const PREFIX = 'override:';
 
@@ -20,20 +21,17 @@ export function overriddenRules(reasonCode: string | null): string[] {
 
 /** The overrides recorded by the request's latest approval, one per rule, with who, when and why. */
 export async function checkOverrides(db: Kysely<Database> | Transaction<Database>, requestId: number): Promise<CheckOverride[]> {
-  const approval = await db
-    .selectFrom('status_history as h')
-    .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.at', 'h.reason', 'h.reason_code', 'h.actor_id', 'u.display_name'])
-    .where('h.request_id', '=', requestId)
-    .where('h.action', '=', 'approve')
-    .orderBy('h.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!approval) return [];
-  return overriddenRules(approval.reason_code).map((rule) => ({
-    rule,
-    at: approval.at,
-    by: approval.actor_id === null ? null : { id: approval.actor_id, displayName: approval.display_name ?? '' },
-    justification: approval.reason ?? '',
-  }));
+  const approval = await lastHistory(db, requestId, { action: 'approve' });
+  const rules = overriddenRules(approval?.reason_code ?? null);
+  if (!approval || rules.length === 0) return [];
+  // The approver's name as it is now; read only when there is an override to show.
+  const by =
+    approval.actor_id === null
+      ? null
+      : {
+          id: approval.actor_id,
+          displayName:
+            (await db.selectFrom('users').select('display_name').where('id', '=', approval.actor_id).executeTakeFirst())?.display_name ?? '',
+        };
+  return rules.map((rule) => ({ rule, at: approval.at, by, justification: approval.reason ?? '' }));
 }

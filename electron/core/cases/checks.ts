@@ -2,7 +2,7 @@ import type { DeskDb } from '../db/connection';
 import type { RequestRow } from '../db/schema';
 import type { CheckView } from '../../../shared/domain';
 import { checkEligibility } from '../rules/eligibility';
-import type { PolicyVersion } from '../policy';
+import type { PolicyVersion } from '../policy/current-policy';
 import { requestFactsFromDb } from './request-facts';
 
 /** The checks of one request as it stands now, under the policy in force. */

@@ -4,10 +4,10 @@
  * and the hours required — so the screen's sum and the check's agree.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { caseDetail } from './case-detail';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -36,7 +36,7 @@ describe('the CPD section', () => {
         activity_id: refused.id,
         request_id: req.id,
         decision: 'refused',
-        reason_code: 'not_accredited',
+        reason_code: 'provider_not_recognised',
         note: null,
         decided_by: approver.user.id,
         decided_at: t.clock.now().toISOString(),

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { verifyAuditChain } from '../audit/chain';
+import type { Service, Status } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -14,7 +15,7 @@ async function setup() {
   const other = await t.as('rev2', ['reviewer']);
   const approver = await t.as('appr', ['approver']);
   const call = async (token: string, name: string, args: unknown) => t.dispatch(name, args, token);
-  const firstWaiting = async (service?: string) => {
+  const firstWaiting = async (service?: Service) => {
     let q = t.desk.db.selectFrom('requests').select(['id', 'version']).where('status', '=', 'submitted');
     if (service) q = q.where('service', '=', service);
     return q.orderBy('id').executeTakeFirstOrThrow();
@@ -106,7 +107,7 @@ describe('decisions through the dispatcher', () => {
 
   it('claim next takes the oldest waiting request, resubmissions first', async () => {
     const t = await setup();
-    const oldest = (status: string) =>
+    const oldest = (status: Status) =>
       t.desk.db
         .selectFrom('requests')
         .select('id')

@@ -4,8 +4,8 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { EscalationGroup, EscalationList } from '../../../shared/domain';
-import { currentPolicy } from '../policy';
-import { riyadhDate } from './working-days';
+import { currentPolicy } from '../policy/current-policy';
+import { riyadhDate } from '../time/riyadh-day';
 import { closedDays, daysLeft, SLA_RUNNING } from './sla-clock';
 
 /** Requests listed per assignee; the counts cover them all. */

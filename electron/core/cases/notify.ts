@@ -1,9 +1,9 @@
 /** The applicant's e-mails, in Arabic and English, queued in the outbox with the decision. */
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, RequestRow } from '../db/schema';
 import { TERMS } from '../../../shared/domain/terms';
 import type { Bilingual, RejectionReason } from '../../../shared/domain';
-import { longDate } from '../documents/calendar';
+import { longDate } from '../time/hijri';
 import { randomUUID } from 'node:crypto';
 
 export type ApplicantNotice =
@@ -82,8 +82,23 @@ export interface Recipient {
   nameEn: string;
 }
 
-/** Who the notice about `requestId` goes to: the applicant's address and names. */
-export async function recipient(trx: Transaction<Database>, requestId: number): Promise<Recipient> {
+/**
+ * Who the notice about the request goes to: the applicant's address and names. Given the row a decision has
+ * already read in this transaction, only the practitioner is read.
+ */
+export async function recipient(
+  trx: Transaction<Database>,
+  request: number | Pick<RequestRow, 'id' | 'reference' | 'practitioner_id'>,
+): Promise<Recipient> {
+  if (typeof request !== 'number') {
+    const p = await trx
+      .selectFrom('practitioners')
+      .select(['email', 'name_ar', 'name_en'])
+      .where('id', '=', request.practitioner_id)
+      .executeTakeFirstOrThrow();
+    return { requestId: request.id, reference: request.reference, email: p.email, nameAr: p.name_ar, nameEn: p.name_en };
+  }
+  const requestId = request;
   const r = await trx
     .selectFrom('requests')
     .innerJoin('practitioners', 'practitioners.id', 'requests.practitioner_id')

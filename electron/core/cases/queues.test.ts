@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { importBundles } from '../intake/import-batch';
-import { samplePolicy } from '../policy';
-import { goodRequestJson, writeFolder } from '../intake/test-bundles';
+import { samplePolicy } from '../policy/sample-policy';
+import { goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
 import type { QueuePage } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;

@@ -1,7 +1,7 @@
 /** The request's open question as the action rules judge it (allowed-actions.ts `openReferral`). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { OpenReferralFact } from './allowed-actions';
+import type { OpenReferralFact } from './action-subject';
 
 export async function openReferralFact(db: Kysely<Database> | Transaction<Database>, requestId: number): Promise<OpenReferralFact | null> {
   const row = await db

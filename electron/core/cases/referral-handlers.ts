@@ -1,9 +1,10 @@
 /** The contract's referral calls (spread into handlers.ts): questions on a case to a colleague, and their answers. */
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { UserInfo } from '../../../shared/domain';
 import { DeskFault } from '../errors';
-import { answerReferral, askReferral, caseReferrals, colleaguesOf, questionsForMe, questionsWaitingCount, withdrawReferral } from './referrals';
+import { answerReferral, askReferral, withdrawReferral } from './referrals';
+import { caseReferrals, colleaguesOf, questionsForMe, questionsWaitingCount } from './referral-views';
 
 type ReferralMethods =
   | 'referrals.forCase'

@@ -3,7 +3,7 @@
  * The case view lists them and referrals.ts checks the same rules inside its transactions.
  */
 import { DeskFault } from '../errors';
-import type { ActionSubject, Rule } from './allowed-actions';
+import type { ActionSubject, Rule } from './action-subject';
 
 type ReferralKind = 'refer' | 'answer_referral' | 'withdraw_referral';
 

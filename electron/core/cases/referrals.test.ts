@@ -6,7 +6,7 @@
  * answer, a second open question or an internal error.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { DeskFault } from '../errors';
 import type { CaseDetail, CaseReferrals, QueuePage, QuestionForMe } from '../../../shared/domain';

@@ -1,6 +1,5 @@
 import type { DeskDb } from '../db/connection';
 import type { RequestRow } from '../db/schema';
-import type { Service } from '../../../shared/domain';
 import type { RequestFacts } from '../rules/types';
 import { loadRequest } from './apply-transition';
 import { parseSnapshot } from './applicant-snapshot';
@@ -21,7 +20,7 @@ export function buildFacts(
 ): RequestFacts {
   const a = parseSnapshot(req.applicant_snapshot);
   return {
-    service: req.service as Service,
+    service: req.service,
     submittedAt: req.submitted_at,
     applicant: {
       nationality: a.nationality,

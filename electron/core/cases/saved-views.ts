@@ -7,13 +7,13 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { Trx } from './apply-transition';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { savedQueueView } from '../../../shared/contract';
 import { isSupervisor, type QueueViewFilters, type SavedViewEntry, type UserInfo, type ViewAudience } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { SEARCH_LIST_CAP, queueTotal } from './queues';
-import { arabicIssue } from '../intake/issue-arabic';
+import { arabicIssue } from '../validation/issue-arabic';
 
 /** Enough for every queue twice over with its variants; a list longer than a navigation can show is refused. */
 export const PERSONAL_VIEWS_LIMIT = 30;
@@ -29,7 +29,7 @@ interface StoredView {
   id: number;
   owner_id: number;
   scope_key: string;
-  audience: string | null;
+  audience: ViewAudience | null;
   name: string;
   view: string;
   owner_name: string;
@@ -68,7 +68,7 @@ async function entryOf(db: DeskDb, user: UserInfo, v: StoredView): Promise<Saved
   const base = {
     id: v.id,
     name: v.name,
-    sharedWith: v.scope_key === SHARED ? ((v.audience ?? 'everyone') as ViewAudience) : null,
+    sharedWith: v.scope_key === SHARED ? (v.audience ?? 'everyone') : null,
     owner: { id: v.owner_id, displayName: v.owner_name },
     mayEdit: mayEdit(user, v),
   };
@@ -109,7 +109,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 async function loadEditable(trx: Trx, user: UserInfo, id: number): Promise<StoredView> {
   const v = await storedViews(trx).where('v.id', '=', id).executeTakeFirst();
-  if (!v || !sees(user, v)) throw new DeskFault('not_found', `saved view ${id} was not found`, `العرض المحفوظ ${id} غير موجود`);
+  if (!v || !sees(user, v)) throw notFound(`saved view ${id}`, `العرض المحفوظ ${id}`);
   if (!mayEdit(user, v))
     throw new DeskFault(
       'forbidden',

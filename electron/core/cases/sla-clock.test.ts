@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import { slaPolicySchema } from '../../../shared/domain';
 import { addWorkingDays, closedDays, daysWithApplicant, isWorkingDay, slaDueOn, slaStanding, workingDaysFromTo } from './sla-clock';
 

@@ -5,7 +5,8 @@
  * answers it moves the due day one working day later.
  */
 import type { Policy, PublicHoliday, Service, SlaStanding, Status } from '../../../shared/domain';
-import { addDays, riyadhDate } from './working-days';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
 
 /** The desk holds the request and its clock runs. */
 export const SLA_RUNNING: readonly Status[] = ['submitted', 'in_review', 'resubmitted', 'awaiting_second_signature'];

@@ -5,29 +5,30 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { Policy, Service, Status } from '../../../shared/domain';
-import { currentPolicy } from '../policy';
-import type { Trx } from './apply-transition';
+import { currentPolicy } from '../policy/current-policy';
+import type { Trx } from '../db/transaction';
 import { closedDays, SLA_RUNNING, slaDueOn, type ClockStep } from './sla-clock';
 
 /** Only these steps move the clock. */
 const CLOCK_ACTIONS = ['return_to_applicant', 'resubmit'];
 
-/** Sets the request's due day from its history under the policy in force; returns it. Call after the history row is written. */
+/** Sets the request's due day from its history under the policy in force (`inForce`, when the caller has read it); returns it. Call after the history row is written. */
 export async function keepDueDay(
   trx: Trx,
-  request: { id: number; service: string; status: string; submitted_at: string; sla_due_on: string | null },
+  request: { id: number; service: Service; status: Status; submitted_at: string; sla_due_on: string | null },
   at: string,
+  inForce?: Policy,
 ): Promise<string | null> {
   let dueOn: string | null = null;
-  if (SLA_RUNNING.includes(request.status as Status)) {
-    const { policy } = await currentPolicy(trx, at);
+  if (SLA_RUNNING.includes(request.status)) {
+    const policy = inForce ?? (await currentPolicy(trx, at)).policy;
     const steps = await trx
       .selectFrom('status_history')
       .select(['action', 'at'])
       .where('request_id', '=', request.id)
       .where('action', 'in', CLOCK_ACTIONS)
       .execute();
-    dueOn = slaDueOn({ service: request.service as Service, status: request.status as Status, submittedAt: request.submitted_at, steps }, policy);
+    dueOn = slaDueOn({ service: request.service, status: request.status, submittedAt: request.submitted_at, steps }, policy);
   }
   if (dueOn !== request.sla_due_on) await trx.updateTable('requests').set({ sla_due_on: dueOn }).where('id', '=', request.id).execute();
   return dueOn;
@@ -58,11 +59,7 @@ export async function refreshDueDays(db: DeskDb | Trx, policy: Policy, opts: { o
   const closed = closedDays(policy.sla.holidays);
   const byDay = new Map<string, number[]>();
   for (const r of rows) {
-    const due = slaDueOn(
-      { service: r.service as Service, status: r.status as Status, submittedAt: r.submitted_at, steps: steps.get(r.id) ?? [] },
-      policy,
-      closed,
-    );
+    const due = slaDueOn({ service: r.service, status: r.status, submittedAt: r.submitted_at, steps: steps.get(r.id) ?? [] }, policy, closed);
     if (due === null || due === r.sla_due_on) continue;
     byDay.set(due, [...(byDay.get(due) ?? []), r.id]);
   }

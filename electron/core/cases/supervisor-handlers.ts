@@ -1,6 +1,6 @@
 /** The contract's saved views, bulk assignment and workload calls (spread into handlers.ts). */
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { UserInfo } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { deleteView, listSavedViews, saveView, updateView } from './saved-views';

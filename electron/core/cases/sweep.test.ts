@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { moneyDesk } from '../finance/money-testing';
+import { moneyDesk } from '../finance/testing/money-desk';
 import { expireInvoice, sweepUnpaidInvoices } from './sweep';
-import { testingOnPostgres } from '../testing-databases';
+import { testingOnPostgres } from '../testing/test-postgres';
 import { verifyAuditChain } from '../audit/chain';
 
 let close: (() => Promise<void>) | undefined;

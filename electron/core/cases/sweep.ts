@@ -1,14 +1,15 @@
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { applyTransition, type Trx } from './apply-transition';
 import { DeskFault } from '../errors';
 import { serialise } from '../db/dialect';
 import { retryLostRaces } from '../db/lost-races';
-import { refundLockKey } from '../finance/refunds';
+import { refundLockKey } from '../finance/refund-rows';
 import { openRefundCandidate } from '../finance/settle';
 import { queueApplicantNotice, recipient } from './notify';
 import { eachAlone } from './each-alone';
-import { addDays, riyadhDate } from './working-days';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
 
 /**
  * The return window: a returned request with no resubmission by its due day is

@@ -6,7 +6,7 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { ReviewerWorkload } from '../../../shared/domain';
-import { riyadhDate } from './working-days';
+import { riyadhDate } from '../time/riyadh-day';
 import { SLA_RUNNING } from './sla-clock';
 
 const OPEN = ['in_review', 'resubmitted', 'returned'] as const;

@@ -1,6 +1,6 @@
 /** The CPD audit's periods: runs of `months` calendar months from January (1: each month, 3: each quarter…). */
-import { plusMonths } from '../rules/dates';
-import { addDays } from '../cases/working-days';
+import { plusMonths } from '../time/day-arithmetic';
+import { addDays } from '../time/day-arithmetic';
 import { DeskFault } from '../errors';
 
 export interface AuditPeriod {

@@ -1,8 +1,8 @@
 /** The CPD audit of one request: why it is audited, each activity with its decision, and the hours recognised. */
 import type { DeskDb } from '../db/connection';
-import type { Bilingual, CpdActivityView, CpdAuditReason, CpdAuditView, CpdReason, UserInfo } from '../../../shared/domain';
+import type { Bilingual, CpdActivityView, CpdAuditReason, CpdAuditView, UserInfo } from '../../../shared/domain';
 import { parseSnapshot } from '../cases/applicant-snapshot';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 
 /** Only the reviewer holding the request in review decides its CPD activities, and only while the audit is open. */
 export function whyNotDecide(
@@ -71,7 +71,7 @@ export async function cpdAuditOf(db: DeskDb, requestId: number, user: UserInfo, 
     hours: Number(r.hours),
     decision:
       r.decision && r.reason_code && r.decided_at
-        ? { decision: r.decision, reason: r.reason_code as CpdReason, note: r.note ?? null, by: r.display_name ?? '', at: r.decided_at }
+        ? { decision: r.decision, reason: r.reason_code, note: r.note ?? null, by: r.display_name ?? '', at: r.decided_at }
         : null,
   }));
   const { policy } = await currentPolicy(db, at);

@@ -1,14 +1,14 @@
 /** The contract's CPD audit and policy what-if calls (spread into handlers.ts). */
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { UserInfo } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { cpdAuditQueue, cpdSamples } from './audit-queue';
 import { cpdAuditOf } from './audit-view';
 import { decideCpdActivity } from './decide-activity';
 import { drawCpdSample } from './draw-sample';
-import { policyWhatIf } from '../policy-what-if';
-import { activatePolicy, withdrawPolicy } from '../policy-activation';
+import { policyWhatIf } from '../policy/what-if';
+import { activatePolicy, withdrawPolicy } from '../policy/activation';
 
 type CpdMethods =
   | 'cpdAudit.queue'

@@ -8,13 +8,13 @@
 import type { DeskDb } from '../db/connection';
 import type { CpdDecision, CpdReason, UserInfo } from '../../../shared/domain';
 import { CPD_REASONS } from '../../../shared/domain';
-import type { Clock } from '../clock';
-import { DeskFault } from '../errors';
+import type { Clock } from '../time/clock';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { loadRequest, type Trx } from '../cases/apply-transition';
 import { queueApplicantNotice, recipient } from '../cases/notify';
 import { parseSnapshot } from '../cases/applicant-snapshot';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 import { recognised, whyNotDecide } from './audit-view';
 
 export interface ActivityDecisionInput {
@@ -36,8 +36,7 @@ export async function decideCpdActivity(db: DeskDb, a: { user: UserInfo; clock: 
   const { version: policyVersion, policy } = await currentPolicy(db, at);
   return db.transaction().execute(async (trx) => {
     const activity = await trx.selectFrom('cpd_activities').selectAll().where('id', '=', input.activityId).executeTakeFirst();
-    if (!activity)
-      throw new DeskFault('not_found', `CPD activity ${input.activityId} was not found`, `نشاط التطوير المهني ${input.activityId} غير موجود`);
+    if (!activity) throw notFound(`CPD activity ${input.activityId}`, `نشاط التطوير المهني ${input.activityId}`);
     // The request's row first (locked on PostgreSQL), as every write to a request does: two decisions wait in turn.
     const req = await loadRequest(trx, activity.request_id);
     const audit = await trx.selectFrom('cpd_audits').select(['completed_at']).where('request_id', '=', req.id).executeTakeFirst();
@@ -118,10 +117,13 @@ async function completeIfAllDecided(
     .orderBy('a.date')
     .orderBy('a.id')
     .execute();
-  if (rows.some((r) => r.decision === null)) return;
+  const decided = rows.filter(
+    (r): r is typeof r & { decision: CpdDecision; reason_code: CpdReason } => r.decision !== null && r.reason_code !== null,
+  );
+  if (decided.length < rows.length) return;
   const hours = recognised(
     req.recordedHours,
-    rows.map((r) => ({ hours: Number(r.hours), refused: r.decision === 'refused' })),
+    decided.map((r) => ({ hours: Number(r.hours), refused: r.decision === 'refused' })),
   );
   const requiredHours = cpdHours[req.category] ?? null;
   await trx
@@ -135,8 +137,8 @@ async function completeIfAllDecided(
     await recipient(trx, req.requestId),
     {
       kind: 'cpd_audit',
-      activities: rows.map((r) => {
-        const reason = CPD_REASONS[r.reason_code as CpdReason];
+      activities: decided.map((r) => {
+        const reason = CPD_REASONS[r.reason_code];
         return {
           title: r.title,
           date: r.date,

@@ -7,14 +7,15 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { CpdAuditReason, CpdSampleView, UserInfo } from '../../../shared/domain';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { BlobStore } from '../blobs/blob-store';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { serialise } from '../db/dialect';
-import { currentPolicy } from '../policy';
-import { calendarDate } from '../rules/dates';
-import { addDays, riyadhDate } from '../cases/working-days';
+import { currentPolicy } from '../policy/current-policy';
+import { calendarDate } from '../time/riyadh-day';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
 import { subjectFromRequest } from '../signals/subject';
 import { runSignals } from '../signals/run';
 import { CPD_SIGNALS } from '../signals/cpd-signals';

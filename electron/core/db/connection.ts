@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './schema';
-import { migrate } from './migrate';
+import { appliedMigrations, migrate, migrationState } from './migrate';
 import { parseLocation, describeLocation, type DatabaseLocation } from './location';
 import { openSqlite } from './sqlite-connection';
 import { openPostgres } from './postgres-connection';
@@ -18,24 +18,34 @@ interface Common {
 }
 
 /** The opened database and its raw handle (for SQLite's backups and integrity checks). */
-export type OpenedDatabase = (Common & { kind: 'sqlite'; sqlite: BetterSqlite3.Database }) | (Common & { kind: 'postgres'; pool: pg.Pool });
+export type OpenedDatabase =
+  | (Common & {
+      kind: 'sqlite';
+      sqlite: BetterSqlite3.Database;
+      /** With `checkLater`: the whole file's quick_check, still running (sqlite-connection.ts). */
+      wholeFileCheck?: Promise<void>;
+    })
+  | (Common & { kind: 'postgres'; pool: pg.Pool });
 
 /**
  * Opens the case database named by `where` (a SQLite file, ':memory:' for tests, or a
  * postgres:// URL) and migrates it. One code path for the domain: only this opening differs.
  */
-export async function openDatabase(where: string, opts: { migrateTo?: string } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(where: string, opts: { migrateTo?: string; checkLater?: boolean } = {}): Promise<OpenedDatabase> {
   const location = parseLocation(where);
   const describe = describeLocation(location);
   let opened: OpenedDatabase;
   if (location.kind === 'sqlite') {
-    const { db, sqlite } = openSqlite(location.file);
-    opened = { kind: 'sqlite', db, sqlite, location, describe, close: () => db.destroy() };
+    const { db, sqlite, wholeFileCheck } = openSqlite(location.file, { checkLater: opts.checkLater });
+    opened = { kind: 'sqlite', db, sqlite, wholeFileCheck, location, describe, close: () => db.destroy() };
   } else {
     const { db, pool } = await openPostgres(location);
     opened = { kind: 'postgres', db, pool, location, describe, close: () => db.destroy() };
   }
   try {
+    // A migration rewrites tables: never on a file whose whole check has not come back.
+    if (opened.kind === 'sqlite' && opened.wholeFileCheck && migrationState(await appliedMigrations(opened.db as never)).pending > 0)
+      await opened.wholeFileCheck;
     await migrate(opened.db as never, { target: opts.migrateTo, schema: location.kind === 'postgres' ? location.schema : undefined });
   } catch (e) {
     await opened.close();

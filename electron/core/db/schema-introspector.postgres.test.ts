@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
-import { openDesk } from '../desk';
-import { fixedClock } from '../clock';
-import { freshTestSchema, testPostgresUrl } from '../testing-databases';
+import { openDesk } from '../desk/open-desk';
+import { fixedClock } from '../time/testing/fixed-clock';
+import { freshTestSchema, testPostgresUrl } from '../testing/test-postgres';
 import { appliedMigrations, LATEST_SCHEMA } from './migrate';
 import { DeskPostgresDialect } from './schema-introspector';
 

@@ -5,7 +5,7 @@
 import type { DeskDb } from '../db/connection';
 import type { DeliveryAttempt, DeliveryState } from '../../../shared/domain';
 import { appendAudit } from '../audit/chain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { DELIVERY_STATE_WORDS } from './state-words';
 
 const RESENDABLE: readonly DeliveryState[] = ['failed', 'dead'];
@@ -42,7 +42,7 @@ async function change(
   const resending = outcome === 'resent';
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('outbox').select(['state', 'channel', 'request_id', 'message_id']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DeskFault('not_found', `outbox message ${id} was not found`, `الرسالة ${id} غير موجودة في صندوق الصادر`);
+    if (!row) throw notFound(`outbox message ${id}`, `رسالة صندوق الصادر ${id}`, 'feminine');
     if (!from.includes(row.state)) {
       const words = DELIVERY_STATE_WORDS[row.state];
       throw new DeskFault(
@@ -73,7 +73,7 @@ async function change(
 /** The message's history, oldest first: each try with the relay's answer, each resend and cancel with who did it. */
 export async function messageHistory(db: DeskDb, id: number): Promise<DeliveryAttempt[]> {
   const exists = await db.selectFrom('outbox').select('id').where('id', '=', id).executeTakeFirst();
-  if (!exists) throw new DeskFault('not_found', `outbox message ${id} was not found`, `الرسالة ${id} غير موجودة في صندوق الصادر`);
+  if (!exists) throw notFound(`outbox message ${id}`, `رسالة صندوق الصادر ${id}`, 'feminine');
   const rows = await db
     .selectFrom('delivery_attempts as d')
     .leftJoin('users as u', 'u.id', 'd.by_user_id')

@@ -1,9 +1,9 @@
 /** The contract's outbox and delivery calls (spread into handlers.ts; outbox.list stays there). */
 import { randomUUID } from 'node:crypto';
-import type { CallContext, Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { CallContext, Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { OutboxMessage, UserInfo } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { outboxCounts, outboxMessage } from '../cases/outbox';
 import { cancelMessage, messageHistory, resendMessage } from './admin';
@@ -26,7 +26,7 @@ export function deliveryHandlers(deps: Desk): Pick<Handlers, DeliveryMethods> {
   const capture = () => deps.deliveryCapture ?? null;
   const shown = async (id: number, ctx: CallContext): Promise<OutboxMessage> => {
     const m = await outboxMessage(db, id, me(ctx));
-    if (!m) throw new DeskFault('not_found', `outbox message ${id} was not found`, `الرسالة ${id} غير موجودة في صندوق الصادر`);
+    if (!m) throw notFound(`outbox message ${id}`, `رسالة صندوق الصادر ${id}`, 'feminine');
     return m;
   };
   return {

@@ -1,5 +1,5 @@
 import type { MethodName } from '../../../shared/contract';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../call-context';
 
 /** The calls that may queue a message for the applicant (a decision, a payment) or put one back in the queue. */
 const QUEUES_MESSAGES: readonly MethodName[] = [

@@ -77,7 +77,7 @@ export function readDeliverySettings(folder: string | null): { settings: Deliver
       ? {
           host: String(e.host),
           port: e.port,
-          security: (SMTP_SECURITY as readonly unknown[]).includes(e.security) ? (e.security as SmtpSecurity) : 'starttls',
+          security: SMTP_SECURITY.find((known) => known === e.security) ?? 'starttls',
           user: typeof e.user === 'string' ? e.user : '',
           from: String(e.from),
         }

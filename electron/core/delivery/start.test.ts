@@ -1,9 +1,9 @@
-/** The desk's worker as jobs.ts starts it: a demo desk's decision reaches its capture folder without anyone asking. */
+/** The desk's worker as desk/background-jobs.ts starts it: a demo desk's decision reaches its capture folder without anyone asking. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { queueApplicantNotice, recipient } from '../cases/notify';
 import { startDelivery } from './start';

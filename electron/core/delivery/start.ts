@@ -1,5 +1,5 @@
-import type { Desk } from '../desk';
-import { storedLetterPdf } from '../cards/letters';
+import type { Desk } from '../desk/open-desk';
+import { storedLetterPdf } from '../documents/letters/issued-letters';
 import { createDeliveryWorker } from './worker';
 import { deliveryConfig } from './settings';
 

@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { queueApplicantNotice, recipient, type ApplicantNotice } from '../cases/notify';
-import { storedLetterPdf } from '../cards/letters';
+import { storedLetterPdf } from '../documents/letters/issued-letters';
 import { createDeliveryWorker, transportsFor, type DeliveryWorkerOptions, type Transports } from './worker';
 import { claimNext } from './claim';
 import { smtpTransport } from './smtp-transport';
-import { startTestRelay, type TestRelay } from './testing-relay';
+import { startTestRelay, type TestRelay } from './testing/smtp-relay';
 import type { DeliveryConfig } from './settings';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { DeliveryChannel } from '../../../shared/domain';
 import { claimNext, type ClaimedMessage } from './claim';
 import { markFailed, markSent } from './record';
@@ -25,7 +25,7 @@ export interface DeliveryWorkerOptions {
   clock: Clock;
   /** The settings as saved now (settings.ts deliveryConfig); read at the start of every round. */
   config: () => DeliveryConfig;
-  /** The PDF a message announces: the request's issued letter (cards/letters.ts storedLetterPdf). */
+  /** The PDF a message announces: the request's issued letter (documents/letters/issued-letters.ts storedLetterPdf). */
   letter: (requestId: number) => Promise<{ pdf: Uint8Array; fileName: string }>;
   /** Builds the transports for a round's settings; tests pass their own. */
   transports?: (config: DeliveryConfig) => Transports;

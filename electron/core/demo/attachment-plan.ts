@@ -3,7 +3,7 @@
  * with a share deliberately missing or stale so the checks show their worth.
  */
 import { CARD_SERVICES, type Service } from '../../../shared/domain';
-import { addDays } from '../cases/working-days';
+import { addDays } from '../time/day-arithmetic';
 import type { SeededRandom } from './random';
 
 export interface PlannedAttachment {

@@ -1,11 +1,11 @@
 /** Demo cards for requests the seed has printed (and delivered), so the print centre and the Verify page have history. */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { Policy } from '../policy';
+import type { Policy } from '../../../shared/domain/policy';
 import type { SeededRandom } from './random';
-import { riyadhDate } from '../cases/working-days';
+import { riyadhDate } from '../time/riyadh-day';
 import { nextCardNumber } from '../cards/issue-card';
-import { plusMonths } from '../rules/dates';
+import { plusMonths } from '../time/day-arithmetic';
 
 export interface CardSeed {
   requestId: number;

@@ -7,13 +7,15 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { BlobStore } from '../blobs/blob-store';
 import { putBeforeCommit, recordBlob } from '../blobs/attachment-blobs';
 import { getUser } from '../auth/users';
 import { parseSnapshot } from '../cases/applicant-snapshot';
-import { addDays, riyadhDate } from '../cases/working-days';
-import { plusMonths, calendarDate } from '../rules/dates';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
+import { plusMonths } from '../time/day-arithmetic';
+import { calendarDate } from '../time/riyadh-day';
 import { drawCpdSample } from '../cpd/draw-sample';
 
 const WAITING = ['submitted', 'in_review', 'resubmitted', 'returned'];

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledFolder } from '../bundled-resources';
+import { bundledFolder } from '../desk/bundled-resources';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { Typesetter } from '../documents/text/typesetter';
-import { hijriDay, longDate } from '../documents/calendar';
-import { addDays } from '../cases/working-days';
+import { hijriDay, longDate } from '../time/hijri';
+import { addDays } from '../time/day-arithmetic';
 import { SeededRandom } from './random';
 import { FACILITIES } from './names';
 import type { DemoFile } from './attachment-files';

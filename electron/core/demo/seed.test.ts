@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
-import { categoriesFor, seedDemo } from './seed';
+import { testDesk } from '../testing/test-desk';
+import { seedDemo } from './seed';
+import { categoriesFor } from './request-mix';
 import { TERMS } from '../../../shared/domain/terms';
 
 const closers: Array<() => Promise<void>> = [];

@@ -5,8 +5,8 @@
  * a second signature with a failed check and no override on record.
  */
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
-import { currentPolicy } from '../policy';
+import type { Clock } from '../time/clock';
+import { currentPolicy } from '../policy/current-policy';
 import { runChecks } from '../cases/checks';
 import { overrideCode } from '../cases/check-overrides';
 

@@ -9,48 +9,22 @@
  *    whose own data contradicts them.
  */
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Applicant } from '../../../shared/domain';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { attachmentBytes } from '../blobs/attachment-blobs';
 import { parseSnapshot } from '../cases/applicant-snapshot';
-import { searchText } from '../cases/search-text';
-import { addDays } from '../cases/working-days';
+import { addDays } from '../time/day-arithmetic';
 import { withCheckDigit } from '../identity/national-id';
 import { validateBundle, type ValidBundle } from '../intake/validate-bundle';
 import { importBundle } from '../intake/import-bundle';
-import { currentPolicy } from '../policy';
-import { indexMissingPersons, indexPerson } from '../signals/person-index';
+import { indexMissingPersons } from '../signals/person-index';
 import { indexMissingPhotos } from '../signals/photo-index';
-import { duplicatePerson } from '../signals/duplicate-person';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST } from './names';
 import { ownPhoto, resavedPhoto } from './own-files';
 import { SeededRandom } from './random';
-
-/** Given names absent from the demo's lists: a father's name from here never makes a namesake of a seeded applicant. */
-const RARE_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['حمد', 'Hamad'],
-  ['منصور', 'Mansour'],
-  ['بندر', 'Bandar'],
-  ['مشعل', 'Mishal'],
-  ['راكان', 'Rakan'],
-  ['زياد', 'Ziyad'],
-  ['نواف', 'Nawaf'],
-  ['وليد', 'Waleed'],
-  ['هشام', 'Hisham'],
-  ['طلال', 'Talal'],
-  ['عادل', 'Adel'],
-  ['مازن', 'Mazen'],
-  ['رائد', 'Raed'],
-  ['جاسر', 'Jasser'],
-  ['ثامر', 'Thamer'],
-  ['غازي', 'Ghazi'],
-  ['صالح', 'Saleh'],
-  ['حاتم', 'Hatem'],
-  ['باسل', 'Basel'],
-  ['أنس', 'Anas'],
-];
+import { RARE_NAMES, renameNamesakes } from './namesakes';
 
 /** The same name as an applicant might type it elsewhere (another transliteration, "bin" left out). */
 const RESPELL: Record<string, string> = {
@@ -73,9 +47,6 @@ const RESPELL: Record<string, string> = {
   Alharbi: 'Al-Harbi',
 };
 
-/** Seeds larger than this (the bench's) are not tidied of namesakes. */
-const MAX_TIDIED = 5000;
-
 export interface PlantOptions {
   blobs: BlobStore;
   seed: number;
@@ -89,74 +60,6 @@ export async function plantSignals(db: DeskDb, clock: Clock, opts: PlantOptions)
   const renamed = await renameNamesakes(db, clock, opts.firstId);
   const planted = await importPlanted(db, clock, opts);
   return { renamed, planted };
-}
-
-/** Gives another father's name to each seeded applicant that would otherwise be flagged as a namesake. */
-async function renameNamesakes(db: DeskDb, clock: Clock, firstId: number): Promise<number> {
-  // A bench-sized seed (100,000 from short name lists) is all namesakes and need not be clean: only a demo is tidied.
-  const count = await db
-    .selectFrom('requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('id', '>=', firstId)
-    .executeTakeFirstOrThrow();
-  if (Number(count.n) > MAX_TIDIED) return 0;
-  const { policy } = await currentPolicy(db, clock.now().toISOString());
-  const rows = await db
-    .selectFrom('requests')
-    .select(['id', 'reference', 'service', 'submitted_at', 'applicant_snapshot', 'practitioner_id'])
-    .where('id', '>=', firstId)
-    .orderBy('id')
-    .execute();
-  let renamed = 0;
-  for (const r of rows) {
-    for (let attempt = 0; attempt < RARE_NAMES.length; attempt++) {
-      const a = parseSnapshot(
-        (await db.selectFrom('requests').select('applicant_snapshot').where('id', '=', r.id).executeTakeFirstOrThrow()).applicant_snapshot,
-      );
-      const subject = {
-        requestId: r.id,
-        reference: r.reference,
-        service: r.service,
-        submittedAt: r.submitted_at,
-        applicant: a,
-        attachments: [],
-        cpd: [],
-      };
-      const [v] = await duplicatePerson.run({ db, policy, subject });
-      if (v?.outcome !== 'warn') break;
-      const [ar, en] = RARE_NAMES[(r.id + attempt) % RARE_NAMES.length]!;
-      const renamedTo: Applicant = { ...a, nameAr: otherFather(a.nameAr, ar), nameEn: otherFather(a.nameEn, en) };
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('practitioners')
-          .set({ name_ar: renamedTo.nameAr, name_en: renamedTo.nameEn })
-          .where('id', '=', r.practitioner_id)
-          .execute();
-        await trx
-          .updateTable('requests')
-          .set({ applicant_snapshot: JSON.stringify(renamedTo), search_text: searchText(r.reference, renamedTo) })
-          .where('id', '=', r.id)
-          .execute();
-        await indexPerson(trx, r.id, renamedTo);
-      });
-      if (attempt === 0) renamed++;
-    }
-  }
-  return renamed;
-}
-
-/**
- * "محمد بن فهد القحطاني" + "حمد" → "محمد بن حمد القحطاني": another father. (A name put in the grandfather's
- * place would change nothing: a grandfather left out is the same person to duplicate-person.)
- */
-function otherFather(name: string, father: string): string {
-  const parts = name.split(' ');
-  // "آل سعود" / "Al Saud": the family name is two words.
-  const familyWords = parts.length > 2 && /^(آل|Al)$/.test(parts[parts.length - 2]!) ? 2 : 1;
-  const at = parts.length - familyWords - 1;
-  if (at < 1 || /^(بن|بنت|bin|bint)$/i.test(parts[at]!))
-    return [...parts.slice(0, parts.length - familyWords), father, ...parts.slice(parts.length - familyWords)].join(' ');
-  return [...parts.slice(0, at), father, ...parts.slice(at + 1)].join(' ');
 }
 
 interface Victim {

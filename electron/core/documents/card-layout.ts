@@ -3,7 +3,7 @@ import { TERMS } from '../../../shared/domain/terms';
 import type { Typesetter } from './text/typesetter';
 import { ltr } from './text/shape-line';
 import { drawQr } from './qr';
-import { gregorianDay, hijriDay } from './calendar';
+import { gregorianDay, hijriDay } from '../time/hijri';
 import type { CardFacts } from './card-facts';
 import { ID_TYPE_LABELS } from './holder-facts';
 

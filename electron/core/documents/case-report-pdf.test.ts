@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { caseReportPdf } from './case-report-pdf';
-import { detail, facts } from './case-report-fixture';
+import { detail, facts } from './testing/case-report-facts';
 import { ReportWriter } from './report-writer';
-import { pdfText, qpdfCheck } from './pdf-tools';
+import { pdfText, qpdfCheck } from './testing/pdf-tools';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 

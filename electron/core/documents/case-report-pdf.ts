@@ -14,12 +14,12 @@ import {
 import { ReportWriter } from './report-writer';
 import { describeDocument } from './metadata';
 import { savePdfA } from './pdf-a';
-import { hijriDay } from './calendar';
+import { hijriDay } from '../time/hijri';
 import { ltr } from './text/shape-line';
 import { ruleTitle } from '../../../shared/domain/rule-titles';
 import { historyReasonText } from '../../../shared/domain/history-reason';
 import { ID_TYPE_LABELS } from './holder-facts';
-import { RIYADH_TIME, riyadhDateTime, riyadhDay } from '../riyadh-time';
+import { RIYADH_TIME, calendarDate, riyadhDateTime } from '../time/riyadh-day';
 
 export interface CaseReportFacts {
   detail: CaseDetail;
@@ -57,7 +57,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   // The desk works in Riyadh: every instant is shown on Riyadh's clock (said once, under the title,
   // and in the footer), every day is Riyadh's calendar day.
   const day = (iso: string) => {
-    const d = riyadhDay(iso);
+    const d = calendarDate(iso);
     return ar ? `${d} م (${hijriDay(d)} هـ)` : `${d} (${hijriDay(d)} AH)`;
   };
   // Every time says its zone: the desk's clock is Riyadh's, whoever reads the report and wherever.
@@ -161,15 +161,15 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const money: string[][] = [];
   for (const inv of f.finance.invoices) {
     const due = inv.lines.reduce((s, l) => s + l.amount, 0);
-    money.push([ar ? 'فاتورة' : 'Invoice', id(inv.number), riyadhDay(inv.issuedAt), sar(due), '']);
+    money.push([ar ? 'فاتورة' : 'Invoice', id(inv.number), calendarDate(inv.issuedAt), sar(due), '']);
     for (const p of inv.payments)
-      money.push([ar ? 'سداد' : 'Payment', id(p.reference), riyadhDay(p.paidAt), sar(p.amount), label('payment_channels', p.channel, lang)]);
+      money.push([ar ? 'سداد' : 'Payment', id(p.reference), calendarDate(p.paidAt), sar(p.amount), label('payment_channels', p.channel, lang)]);
   }
   for (const r of f.finance.refunds)
     money.push([
       ar ? 'استرداد' : 'Refund',
       id(r.invoiceNumber),
-      ((at) => (at ? riyadhDay(at) : '—'))(r.paidAt ?? r.computedAt ?? r.requestedAt),
+      ((at) => (at ? calendarDate(at) : '—'))(r.paidAt ?? r.computedAt ?? r.requestedAt),
       r.result ? sar(r.result.total) : '—',
       (REFUND_STATUS[r.status] ?? { ar: r.status, en: r.status })[lang],
     ]);

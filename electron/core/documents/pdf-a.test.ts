@@ -7,9 +7,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, StandardFonts } from 'pdf-lib';
 import { cardsPdf } from './card-pdf';
-import { letterPdf } from './letter-pdf';
+import { letterPdf } from './letters/letter-pdf';
 import { caseReportPdf } from './case-report-pdf';
-import { facts } from './case-report-fixture';
+import { facts } from './testing/case-report-facts';
 import { loadCardSigner } from './card-signing';
 import { describeDocument } from './metadata';
 import { savePdfA } from './pdf-a';
@@ -94,8 +94,8 @@ async function exportPdf(lang: 'ar' | 'en'): Promise<Uint8Array> {
     });
     const source: ExportSource = {
       reference: 'REQ-2026-000123',
-      service: 'NEW_REGISTRATION',
-      status: 'new',
+      service: 'REGISTRATION',
+      status: 'submitted',
       submitted_at: '2026-11-21T21:30:00Z',
       return_due_at: null,
       name_ar: 'لمى عبدالإله آل الشيخ',
@@ -124,7 +124,7 @@ const LETTER = {
   idNumber: '1012345678',
   idType: 'national_id',
   gender: 'male' as const,
-  service: 'GOOD_STANDING',
+  service: 'GOOD_STANDING' as const,
   reference: 'REQ-2026-000123',
   issuedAt: '2026-11-23',
   registrationNumber: '12RM0034567',

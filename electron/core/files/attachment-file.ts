@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
-import type { DeskDeps } from '../desk';
-import { currentPolicy } from '../policy';
+import type { DeskDeps } from '../desk/open-desk';
+import { currentPolicy } from '../policy/current-policy';
 import { resolveSession } from '../auth/users';
 import { fileKeyOf } from './tickets';
 import { attachmentBytes } from '../blobs/attachment-blobs';

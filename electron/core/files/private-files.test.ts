@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { fileForTicket } from './attachment-file';
 import { fileKeyOf } from './tickets';

@@ -6,7 +6,7 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { UnmatchedPaymentView } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { settleInvoice } from './settle';
 import { gatewayPayment } from './gateway-payment';
@@ -34,12 +34,7 @@ export async function assignUnmatchedPayment(
         .select(['u.id', 'u.transaction_id', 'by.display_name'])
         .where('u.id', '=', input.unmatchedId)
         .executeTakeFirst();
-      if (!now)
-        throw new DeskFault(
-          'not_found',
-          `unmatched payment ${input.unmatchedId} was not found`,
-          `الدفعة غير المطابقة ${input.unmatchedId} غير موجودة`,
-        );
+      if (!now) throw notFound(`unmatched payment ${input.unmatchedId}`, `الدفعة غير المطابقة ${input.unmatchedId}`, 'feminine');
       throw new DeskFault(
         'conflict',
         `payment ${now.transaction_id} was assigned meanwhile${now.display_name ? ` by ${now.display_name}` : ''}; reload the list`,
@@ -51,12 +46,8 @@ export async function assignUnmatchedPayment(
       .select(['id', 'number', 'request_id'])
       .where('number', '=', input.invoiceNumber)
       .executeTakeFirst();
-    if (!invoice)
-      throw new DeskFault(
-        'not_found',
-        `invoiceNumber: no invoice is numbered ${input.invoiceNumber}`,
-        `invoiceNumber: لا توجد فاتورة برقم ${input.invoiceNumber}`,
-      );
+    // Named by the field the officer typed it in.
+    if (!invoice) throw notFound(`invoiceNumber: invoice ${input.invoiceNumber}`, `invoiceNumber: الفاتورة ${input.invoiceNumber}`, 'feminine');
     const { id: paymentId } = await trx
       .insertInto('payments')
       .values(

@@ -7,9 +7,11 @@ import type { FeeKind, Service } from '../../../shared/domain';
 import type { FeeExemption, Policy } from '../../../shared/domain/policy';
 import type { Trx } from '../cases/apply-transition';
 import type { DeskDb } from '../db/connection';
+import type { RequestRow } from '../db/schema';
 import { parseSnapshot } from '../cases/applicant-snapshot';
-import { calendarDate, plusMonths } from '../rules/dates';
-import { DeskFault } from '../errors';
+import { calendarDate } from '../time/riyadh-day';
+import { plusMonths } from '../time/day-arithmetic';
+import { notFound } from '../errors';
 
 /** Services whose card may have lapsed before the request: late by the months since it expired (RENEWAL-WINDOW). */
 const LATE_FEE_SERVICES: readonly Service[] = ['RENEWAL', 'REREGISTRATION'];
@@ -62,18 +64,27 @@ export function quoteFee(f: FeeFacts, policy: Policy): FeeQuote {
   return { lines, totalHalalas: lines.reduce((s, l) => s + l.amountHalalas, 0), exemption: null, monthsLate };
 }
 
-/** The fee of a stored request, as submitted (its applicant snapshot), under `policy`. */
-export async function quoteRequestFee(db: DeskDb | Trx, requestId: number, policy: Policy): Promise<FeeQuote> {
+async function storedForFee(db: DeskDb | Trx, requestId: number) {
   const r = await db
     .selectFrom('requests')
     .select(['service', 'submitted_at', 'applicant_snapshot', 'employer_type'])
     .where('id', '=', requestId)
     .executeTakeFirst();
-  if (!r) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!r) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
+  return r;
+}
+
+/** The fee of a stored request (its id, or the row a decision has read already), as submitted (its applicant snapshot), under `policy`. */
+export async function quoteRequestFee(
+  db: DeskDb | Trx,
+  request: number | Pick<RequestRow, 'service' | 'submitted_at' | 'applicant_snapshot' | 'employer_type'>,
+  policy: Policy,
+): Promise<FeeQuote> {
+  const r = typeof request === 'number' ? await storedForFee(db, request) : request;
   const a = parseSnapshot(r.applicant_snapshot);
   return quoteFee(
     {
-      service: r.service as Service,
+      service: r.service,
       submittedAt: r.submitted_at,
       card: a.card ? { expiresAt: a.card.expiresAt } : null,
       employerType: r.employer_type,

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { importBundles } from '../intake/import-batch';
-import { samplePolicy } from '../policy';
-import { goodRequestJson, writeFolder } from '../intake/test-bundles';
+import { samplePolicy } from '../policy/sample-policy';
+import { goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
 import type {
   AwaitingPaymentRow,
   CaseFinance,
+  PaymentChannel,
   PaymentImportView,
   PendingManualPaymentRow,
   RefundListRow,
+  RefundStatus,
   UnmatchedPaymentView,
 } from '../../../shared/domain';
 
@@ -59,7 +61,15 @@ async function invoice(t: Desk, o: { request: number; number: string; bill: stri
 
 async function pay(
   t: Desk,
-  o: { invoice: number; amount: number; at: string; channel?: string; ref: string; status?: 'pending' | 'confirmed' | 'refused'; by?: number },
+  o: {
+    invoice: number;
+    amount: number;
+    at: string;
+    channel?: PaymentChannel;
+    ref: string;
+    status?: 'pending' | 'confirmed' | 'refused';
+    by?: number;
+  },
 ) {
   const { id } = await t.desk.db
     .insertInto('payments')
@@ -184,7 +194,7 @@ describe('the finance lists', () => {
       invoice_number: 'INV-2026-999999',
       amount_halalas,
       paid_at,
-      channel: 'card',
+      channel: 'card' as const,
       import_id: importId,
       received_at: '2026-03-18T08:00:00.000Z',
     });
@@ -268,7 +278,7 @@ describe('the finance lists', () => {
     const t = await financeDesk();
     const inv = (n: number) =>
       invoice(t, { request: n, number: `INV-2026-00002${n}`, bill: `300000000${n}`, total: 45000, due: '2026-03-25', status: 'paid' });
-    const refund = async (request: number, status: string, facts: unknown, at: string) =>
+    const refund = async (request: number, status: RefundStatus, facts: unknown, at: string) =>
       t.desk.db
         .insertInto('refunds')
         .values({

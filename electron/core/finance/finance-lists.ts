@@ -12,12 +12,11 @@ import type {
   RefundListRow,
   RefundStage,
   RefundStatus,
-  Service,
   UnmatchedPaymentView,
 } from '../../../shared/domain';
-import { riyadhDate } from '../cases/working-days';
+import { riyadhDate } from '../time/riyadh-day';
 import { searchTokens } from '../cases/search-text';
-import { refundOrigin } from './refunds';
+import { refundOrigin } from './refund-rows';
 import { containsLiteral, escapeLike } from '../db/dialect';
 
 /** No list on these pages is paged: past this many rows the officer narrows it with search or dates. */
@@ -86,7 +85,7 @@ export async function awaitingPayments(db: DeskDb, today: string, search?: strin
     return {
       requestId: r.request_id,
       reference: r.reference,
-      service: r.service as Service,
+      service: r.service,
       nameAr: r.name_ar,
       nameEn: r.name_en,
       invoiceId: r.invoice_id,
@@ -280,7 +279,7 @@ export async function refundsByStage(db: DeskDb, stage: RefundStage): Promise<Re
     nameAr: r.name_ar,
     nameEn: r.name_en,
     invoiceNumber: r.number,
-    status: r.status as RefundStatus,
+    status: r.status,
     origin: refundOrigin(r.facts),
     totalHalalas: r.total_halalas,
     requestedAt: r.requested_at ?? r.created_at,

@@ -1,12 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { PaymentsTable } from '../db/schema';
+import type { PaymentChannel } from '../../../shared/domain';
 
 /** A line of the gateway's reconciliation file, as the payment it makes on an invoice. */
 export interface GatewayLine {
   invoiceId: number;
   amountHalalas: number;
   paidAt: string;
-  channel: string;
+  channel: PaymentChannel;
   transactionId: string;
   importId: number | null;
 }

@@ -4,7 +4,7 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
-import type { FeeKind, InvoiceView } from '../../../shared/domain';
+import type { InvoiceView } from '../../../shared/domain';
 
 export async function invoiceViews(db: DeskDb | Trx, requestId: number): Promise<InvoiceView[]> {
   const invoices = await db.selectFrom('invoices').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
@@ -35,7 +35,7 @@ export async function invoiceViews(db: DeskDb | Trx, requestId: number): Promise
         total: totalH / 100,
         paid: paidH / 100,
         remaining: Math.max(0, totalH - paidH) / 100,
-        lines: lines.map((l) => ({ kind: l.kind as FeeKind, amount: l.amount_halalas / 100 })),
+        lines: lines.map((l) => ({ kind: l.kind, amount: l.amount_halalas / 100 })),
         payments: payments.map((p) => ({
           id: p.id,
           amount: p.amount_halalas / 100,

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { moneyDesk, cardExpiring } from './money-testing';
+import { moneyDesk, cardExpiring } from './testing/money-desk';
 import { isSadadBillNumber, sadadBillNumber } from './invoices';
 import { quoteFee, startedMonthsLate } from './fees';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import { verifyAuditChain } from '../audit/chain';
-import { testingOnPostgres } from '../testing-databases';
+import { testingOnPostgres } from '../testing/test-postgres';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -235,7 +235,7 @@ describe('approval issues the invoice', () => {
     const first = await t.call(t.decider.token, 'documents.issued', { requestId: id });
     expect(first).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.pdf$/) } });
     t.clock.set('2026-05-01T08:00:00.000Z');
-    const { storedLetterPdf } = await import('../cards/letters');
+    const { storedLetterPdf } = await import('../documents/letters/issued-letters');
     const again = await storedLetterPdf(t.desk.db, t.desk.cardSigner, id, t.clock.now());
     expect(Buffer.from(again.pdf).equals(Buffer.from(kept.pdf))).toBe(true);
   });

@@ -5,16 +5,18 @@
  * nothing to pay goes straight on. Either way the applicant's one e-mail says what happens next.
  */
 import { sql } from 'kysely';
-import { isCardService, isDocumentService, type Service, type Status } from '../../../shared/domain';
+import { isCardService, isDocumentService, type Status } from '../../../shared/domain';
 import type { Trx } from '../cases/apply-transition';
 import { applyTransition } from '../cases/apply-transition';
 import { appendAudit } from '../audit/chain';
 import { serialise } from '../db/dialect';
-import { addDays, riyadhDate } from '../cases/working-days';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
 import { queueApplicantNotice, recipient } from '../cases/notify';
-import type { PolicyVersion } from '../policy';
+import type { PolicyVersion } from '../policy/current-policy';
+import type { RequestRow } from '../db/schema';
 import type { CardSigner } from '../documents/card-signing';
-import { keepIssuedLetter } from '../cards/letters';
+import { keepIssuedLetter } from '../documents/letters/issued-letters';
 import { DeskFault } from '../errors';
 import { quoteRequestFee, type FeeQuote } from './fees';
 
@@ -123,27 +125,27 @@ export interface ApprovalContext {
 }
 
 /**
- * What follows a request reaching `approved`, in the same transaction: the invoice and awaiting_payment,
+ * What follows a request reaching `approved` (`approved`: its row as that transition left it), in the same transaction: the invoice and awaiting_payment,
  * or straight on to printing / the issued letter when there is nothing to pay; and the applicant's e-mail.
  * A service that neither prints a card nor issues a document (a data update) stays approved.
  */
 export async function afterApproval(
   trx: Trx,
   c: ApprovalContext,
-  requestId: number,
-  service: Service,
-): Promise<{ to: Status; invoice: IssuedInvoice | null }> {
-  const to = await recipient(trx, requestId);
+  approved: RequestRow,
+): Promise<{ to: Status; invoice: IssuedInvoice | null; request: RequestRow }> {
+  const requestId = approved.id;
+  const service = approved.service;
+  const to = await recipient(trx, approved);
   if (!isCardService(service) && !isDocumentService(service)) {
     await queueApplicantNotice(trx, to, { kind: 'approved' }, c.at);
-    return { to: 'approved', invoice: null };
+    return { to: 'approved', invoice: null, request: approved };
   }
-  const quote = await quoteRequestFee(trx, requestId, c.pv.policy);
+  const quote = await quoteRequestFee(trx, approved, c.pv.policy);
   if (quote.totalHalalas > 0) {
     const invoice = await issueInvoice(trx, { requestId, at: c.at, actorId: c.actorId, pv: c.pv, quote });
     const moved = await applyTransition(trx, {
-      requestId,
-      expectedVersion: null,
+      request: approved,
       action: 'request_payment',
       actorId: c.actorId,
       at: c.at,
@@ -151,11 +153,10 @@ export async function afterApproval(
       reason: `invoice ${invoice.number}, due ${invoice.dueOn}`,
     });
     await queueApplicantNotice(trx, to, { kind: 'approved_invoice', invoice }, c.at);
-    return { to: moved.to, invoice };
+    return { to: moved.to, invoice, request: moved.request };
   }
   const moved = await applyTransition(trx, {
-    requestId,
-    expectedVersion: null,
+    request: approved,
     action: 'no_fee',
     actorId: c.actorId,
     at: c.at,
@@ -177,5 +178,5 @@ export async function afterApproval(
     },
     c.at,
   );
-  return { to: moved.to, invoice: null };
+  return { to: moved.to, invoice: null, request: moved.request };
 }

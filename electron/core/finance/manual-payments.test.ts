@@ -4,9 +4,9 @@
  * once settle the invoice once, a refused one never counts, an expired invoice takes nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { verifyAuditChain } from '../audit/chain';
-import { approvedRenewals } from './money-test-desk';
+import { approvedRenewals } from './testing/awaiting-payment';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
 import type { Trx } from '../cases/apply-transition';
 import { serialise } from '../db/dialect';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
-import { currentPolicy } from '../policy';
-import { riyadhDate } from '../cases/working-days';
+import { currentPolicy } from '../policy/current-policy';
+import { riyadhDate } from '../time/riyadh-day';
 import { sniffType } from '../intake/file-type';
-import { isoInstantWithOffset } from './reconciliation-file';
+import { isoInstantWithOffset } from './reconciliation-text';
 import { settleInvoice } from './settle';
 import type { PaymentWriter } from './payments-import';
 import type { BlobStore } from '../blobs/blob-store';
@@ -115,7 +115,7 @@ export async function recordManualPayment(
       .select(['id', 'number', 'status', 'due_on', 'request_id'])
       .where('id', '=', input.invoiceId)
       .executeTakeFirst();
-    if (!inv) throw new DeskFault('not_found', `invoice ${input.invoiceId} was not found`, `الفاتورة ${input.invoiceId} غير موجودة`);
+    if (!inv) throw notFound(`invoice ${input.invoiceId}`, `الفاتورة ${input.invoiceId}`, 'feminine');
     if (inv.status === 'expired')
       throw new DeskFault(
         'invalid_transition',
@@ -183,7 +183,7 @@ export async function recordManualPayment(
 /** Why nothing changed, from the payment as it is now. */
 async function explainUnchanged(trx: Trx, paymentId: number, me: number, doing: 'confirm' | 'refuse'): Promise<never> {
   const p = await trx.selectFrom('payments').select(['id', 'source', 'status', 'recorded_by']).where('id', '=', paymentId).executeTakeFirst();
-  if (!p) throw new DeskFault('not_found', `payment ${paymentId} was not found`, `الدفعة ${paymentId} غير موجودة`);
+  if (!p) throw notFound(`payment ${paymentId}`, `الدفعة ${paymentId}`, 'feminine');
   if (p.source !== 'manual')
     throw new DeskFault(
       'invalid_transition',

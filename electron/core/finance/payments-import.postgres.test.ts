@@ -6,12 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../desk';
-import { fixedClock } from '../clock';
-import { freshTestSchema } from '../testing-databases';
+import { openDesk, type Desk } from '../desk/open-desk';
+import { fixedClock } from '../time/testing/fixed-clock';
+import { freshTestSchema } from '../testing/test-postgres';
 import { createUser } from '../auth/users';
 import { verifyAuditChain } from '../audit/chain';
-import { approvedRenewals } from './money-test-desk';
+import { approvedRenewals } from './testing/awaiting-payment';
 import { importReconciliationFile } from './payments-import';
 import { confirmManualPayment, recordManualPayment } from './manual-payments';
 

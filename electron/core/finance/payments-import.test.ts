@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { verifyAuditChain } from '../audit/chain';
 import type { PaymentImportResult, UnmatchedPaymentView } from '../../../shared/domain';
-import { approvedRenewals, reconciliationCsv } from './money-test-desk';
+import { approvedRenewals, reconciliationCsv } from './testing/awaiting-payment';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());

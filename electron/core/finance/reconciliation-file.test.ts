@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isoInstantWithOffset, MAX_RECONCILIATION_BYTES, parseReconciliationFile, ReconciliationFileError } from './reconciliation-file';
-import { CSV_HEADER } from './money-test-desk';
+import { MAX_RECONCILIATION_BYTES, parseReconciliationFile, ReconciliationFileError } from './reconciliation-file';
+import { isoInstantWithOffset } from './reconciliation-text';
+import { CSV_HEADER } from './testing/awaiting-payment';
 
 const GOOD = 'TX-1,1260000011,INV-2026-000001,35000,2026-11-29T14:05:00+03:00,sadad';
 

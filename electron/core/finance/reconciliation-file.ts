@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { parse, CsvError } from 'csv-parse/sync';
-import { PAYMENT_CHANNELS, type PaymentChannel } from '../../../shared/domain';
+import { PAYMENT_CHANNELS, paymentChannelOf, type PaymentChannel } from '../../../shared/domain';
 import { DeskFault } from '../errors';
+import { csvProblem, isoInstantWithOffset, lineAt, lineStarts } from './reconciliation-text';
 
 /** The largest file the desk reads: a day of a gateway's payments is far smaller. */
 export const MAX_RECONCILIATION_BYTES = 20 * 1024 * 1024;
@@ -76,41 +77,6 @@ const MAX_PROBLEMS = 50;
 
 const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
-/** Offsets where each line starts; a line ends at CR LF, LF or a lone CR. */
-function lineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) starts.push(i + 1);
-    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line holding byte `offset`. */
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** ISO 8601 date and time with an offset (Z or ±HH:MM), of a real calendar day and time; null otherwise. */
-export function isoInstantWithOffset(v: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(v);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  if (m[7] !== 'Z' && (Number(m[9]) > 14 || Number(m[10]) > 59)) return null;
-  const t = Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
 /** Reads and checks the whole file; throws ReconciliationFileError naming every bad line and column. */
 export function parseReconciliationFile(fileName: string, content: string | Uint8Array): ReconciliationFile {
   const refuse = (problems: FileProblem[]): never => {
@@ -172,8 +138,8 @@ export function parseReconciliationFile(fileName: string, content: string | Uint
   const index = new Map<Column, number>();
   const problems: FileProblem[] = [];
   header.fields.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase() as Column;
-    if (!COLUMNS.includes(name)) return; // unknown columns are ignored (formats.md)
+    const name = COLUMNS.find((c) => c === raw.trim().toLowerCase());
+    if (!name) return; // unknown columns are ignored (formats.md)
     if (index.has(name)) problems.push({ line: header.line, column: name, en: 'is named twice in the header', ar: 'مذكور مرتين في سطر العناوين' });
     index.set(name, i);
   });
@@ -264,12 +230,13 @@ export function parseReconciliationFile(fileName: string, content: string | Uint
         `${shown(paidAtText)} ليس تاريخاً ووقتاً صحيحين بصيغة ISO 8601 مع فرق التوقيت، مثل 2026-11-29T14:05:00+03:00`,
       );
 
-    const channel = text('channel').toLowerCase();
-    if (!(PAYMENT_CHANNELS as readonly string[]).includes(channel))
+    const channelText = text('channel').toLowerCase();
+    const channel = paymentChannelOf(channelText);
+    if (!channel)
       bad(
         'channel',
-        `${shown(channel)} is not one of ${PAYMENT_CHANNELS.join(', ')}`,
-        `${shown(channel)} ليست من القنوات ${PAYMENT_CHANNELS.join('، ')}`,
+        `${shown(channelText)} is not one of ${PAYMENT_CHANNELS.join(', ')}`,
+        `${shown(channelText)} ليست من القنوات ${PAYMENT_CHANNELS.join('، ')}`,
       );
 
     if (problems.length === before)
@@ -280,30 +247,10 @@ export function parseReconciliationFile(fileName: string, content: string | Uint
         invoiceNumber: invoice || null,
         amountHalalas: Number(amount),
         paidAt: paidAt!,
-        channel: channel as PaymentChannel,
+        channel: channel!,
       });
   }
   if (broken) problems.push(broken);
   if (problems.length > 0) refuse(problems);
   return { sha256, lines };
-}
-
-/** csv-parse's refusals in the desk's words. */
-function csvProblem(e: CsvError): { en: string; ar: string } {
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return { en: 'a quoted field opened here is never closed', ar: 'حقل بين علامتي تنصيص يبدأ هنا ولا ينتهي' };
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return {
-        en: 'a quoted field is followed by text before the comma (write a quote inside quotes as "")',
-        ar: 'بعد الحقل المقتبس نص قبل الفاصلة (تكتب علامة التنصيص داخل الحقل المقتبس هكذا "")',
-      };
-    case 'INVALID_OPENING_QUOTE':
-      return {
-        en: 'a quote appears inside an unquoted field (quote the whole field and write the quote as "")',
-        ar: 'علامة تنصيص داخل حقل غير مقتبس (اقتبس الحقل كله واكتبها هكذا "")',
-      };
-    default:
-      return { en: `is not valid CSV (${e.message})`, ar: `ليس CSV صحيحاً (${e.message})` };
-  }
 }

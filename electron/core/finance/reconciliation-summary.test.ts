@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { importBundles } from '../intake/import-batch';
-import { samplePolicy } from '../policy';
-import { goodRequestJson, writeFolder } from '../intake/test-bundles';
-import type { ReconciliationRow } from '../../../shared/domain';
+import { samplePolicy } from '../policy/sample-policy';
+import { goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
+import type { PaymentChannel, ReconciliationRow } from '../../../shared/domain';
 import { settlingParts } from './reconciliation-summary';
 import { fileForLink } from '../files/attachment-file';
 
@@ -52,7 +52,7 @@ async function booked() {
     invoice_id: number,
     amount_halalas: number,
     paid_at: string,
-    channel: string,
+    channel: PaymentChannel,
     status: 'confirmed' | 'pending' | 'refused' = 'confirmed',
   ) =>
     (
@@ -68,7 +68,7 @@ async function booked() {
   const assigned = await pay(b, 45000, '2026-03-03T08:00:00.000Z', 'sadad');
   await pay(a, 99900, '2026-03-02T08:00:00.000Z', 'bank_transfer', 'pending');
   await pay(b, 88800, '2026-03-02T08:00:00.000Z', 'bank_transfer', 'refused');
-  const line = { sadad_bill_number: null, invoice_number: null, channel: 'sadad', import_id: null, received_at: '2026-03-04T08:00:00.000Z' };
+  const line = { sadad_bill_number: null, invoice_number: null, channel: 'sadad' as const, import_id: null, received_at: '2026-03-04T08:00:00.000Z' };
   await t.desk.db
     .insertInto('unmatched_payments')
     .values({ ...line, transaction_id: 'TX-U1', amount_halalas: 12345, paid_at: '2026-03-02T10:00:00.000Z' })

@@ -7,7 +7,8 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { ReconciliationRow } from '../../../shared/domain';
-import { addDays, riyadhDate } from '../cases/working-days';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
 import { invoiceTotals } from './finance-lists';
 
 interface Paid {

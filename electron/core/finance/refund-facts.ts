@@ -1,9 +1,9 @@
 import type { Trx } from '../cases/apply-transition';
 import type { DeskDb } from '../db/connection';
-import type { RefundGroundInput, Service } from '../../../shared/domain';
-import { DeskFault } from '../errors';
-import type { FeeKind, RefundFacts, RefundGround } from '../rules/types';
-import { calendarDate } from '../rules/dates';
+import type { RefundGroundInput } from '../../../shared/domain';
+import { DeskFault, notFound } from '../errors';
+import type { RefundFacts, RefundGround } from '../rules/types';
+import { calendarDate } from '../time/riyadh-day';
 import { groupPayments, type PaymentRow } from './payment-groups';
 
 /** Actions by which the commission has studied a request (rules.md: approve, reject, return) or delivered it. */
@@ -17,7 +17,7 @@ export async function refundFactsFromCase(
   grounds: RefundGroundInput[],
 ): Promise<{ facts: RefundFacts; invoiceId: number }> {
   const req = await db.selectFrom('requests').select(['id', 'service', 'submitted_at']).where('id', '=', requestId).executeTakeFirst();
-  if (!req) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!req) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   const invoice = await db.selectFrom('invoices').selectAll().where('request_id', '=', requestId).orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!invoice)
     throw new DeskFault(
@@ -53,13 +53,13 @@ export async function refundFactsFromCase(
   return {
     invoiceId: invoice.id,
     facts: {
-      service: req.service as Service,
+      service: req.service,
       submittedAt: calendarDate(req.submitted_at),
       requestedAt: day,
       studied: history.some((h) => STUDIED.includes(h.action) && calendarDate(h.at) <= day),
       evaluationSessionHeld: held !== undefined,
       rejectedForNoResponse: history.some((h) => h.action === 'expire_return'),
-      invoice: { id: invoice.number, lines: lines.map((l) => ({ kind: l.kind as FeeKind, amount: l.amount_halalas / 100 })) },
+      invoice: { id: invoice.number, lines: lines.map((l) => ({ kind: l.kind, amount: l.amount_halalas / 100 })) },
       payments: asRulesSeeThem(invoiceTotal(invoice.total_halalas, lines), payments),
       grounds: mapped,
     },

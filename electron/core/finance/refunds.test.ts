@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing';
-import { testingOnPostgres } from '../testing-databases';
+import { testDesk } from '../testing/test-desk';
+import { testingOnPostgres } from '../testing/test-postgres';
 import { importBundles } from '../intake/import-batch';
-import { samplePolicy } from '../policy';
-import { goodRequestJson, writeFolder } from '../intake/test-bundles';
+import { samplePolicy } from '../policy/sample-policy';
+import { goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
 import { verifyAuditChain } from '../audit/chain';
 import type { CaseFinance } from '../../../shared/domain';
 

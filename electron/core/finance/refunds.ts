@@ -4,15 +4,16 @@
  */
 import type { DeskDb } from '../db/connection';
 import type { CaseFinance, RefundGroundInput, RefundResult, RefundStatus, RefundView, UserInfo } from '../../../shared/domain';
-import type { Clock } from '../clock';
-import { DeskFault } from '../errors';
+import type { Clock } from '../time/clock';
+import { DeskFault, notFound } from '../errors';
 import { appendAudit } from '../audit/chain';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 import { computeRefund } from '../rules/refund';
 import { refundFactsFromCase } from './refund-facts';
 import { invoiceViews } from './invoice-views';
 import type { Trx } from '../cases/apply-transition';
 import { serialise } from '../db/dialect';
+import { refundLockKey, type RefundSurplus, insertRequestedRefund } from './refund-rows';
 
 export interface FinanceActor {
   user: UserInfo;
@@ -20,12 +21,6 @@ export interface FinanceActor {
 }
 
 const OPEN: RefundStatus[] = ['requested', 'computed'];
-
-/**
- * The lock every write that opens, computes or settles a refund of one invoice takes first (PostgreSQL;
- * SQLite has one writer at a time already), so "is one open or settled?" and the write that follows agree.
- */
-export const refundLockKey = (invoiceId: number) => `refund-invoice:${invoiceId}`;
 
 /** One refund per invoice: once approved or paid, it is never computed again (no double payout). */
 async function refuseIfSettled(db: DeskDb | Trx, invoiceId: number): Promise<void> {
@@ -74,7 +69,7 @@ export async function caseFinance(db: DeskDb, requestId: number): Promise<CaseFi
   const refunds: RefundView[] = rows.map((r) => ({
     id: r.id,
     invoiceNumber: r.number,
-    status: r.status as RefundStatus,
+    status: r.status,
     requestedAt: r.requested_at,
     requestedBy: r.requested_name ?? null,
     grounds: (JSON.parse(r.facts) as { groundsInput?: RefundGroundInput[] }).groundsInput ?? [],
@@ -88,60 +83,6 @@ export async function caseFinance(db: DeskDb, requestId: number): Promise<CaseFi
     policyVersion: r.policy_version,
   }));
   return { invoices: views, refunds };
-}
-
-/** Money paid above an invoice (RF-OVERPAYMENT) or a second payment of it (RF-DUPLICATE), found by the desk. */
-export interface RefundSurplus {
-  rule: 'RF-OVERPAYMENT' | 'RF-DUPLICATE';
-  halalas: number;
-  /** Paid to an invoice that had expired (its request rejected as unpaid): all of it is to be returned. */
-  afterExpiry?: true;
-}
-
-/** Where a refund came from, read from its stored facts: a surplus the desk found, or a request by staff. */
-export function refundOrigin(facts: string): 'overpayment' | 'duplicate' | 'requested' {
-  const surplus = (JSON.parse(facts) as { surplus?: RefundSurplus }).surplus;
-  return !surplus ? 'requested' : surplus.rule === 'RF-DUPLICATE' ? 'duplicate' : 'overpayment';
-}
-
-/** A refund asked for and not yet computed: it waits in the Refunds queue. */
-export async function insertRequestedRefund(
-  trx: Trx,
-  r: {
-    requestId: number;
-    invoiceId: number;
-    grounds: RefundGroundInput[];
-    /** Null when the desk itself found the surplus (a reconciliation file). */
-    by: number | null;
-    at: string;
-    /** A surplus the desk found on the invoice, rather than a refund asked for by staff. */
-    surplus?: RefundSurplus;
-  },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('refunds')
-    .values({
-      request_id: r.requestId,
-      invoice_id: r.invoiceId,
-      status: 'requested',
-      facts: JSON.stringify({ groundsInput: r.grounds, ...(r.surplus ? { surplus: r.surplus } : {}) }),
-      result: null,
-      total_halalas: null,
-      computed_by: null,
-      approved_by: null,
-      payout_reference: null,
-      policy_version: null,
-      created_at: r.at,
-      requested_by: r.by,
-      requested_at: r.at,
-      computed_at: null,
-      approved_at: null,
-      paid_by: null,
-      paid_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
 }
 
 /** Anyone who reviews or pays may ask for a refund; it then waits in the Refunds queue. */
@@ -194,7 +135,7 @@ export async function computeCaseRefund(
     // A surplus the desk found stays on record as where this refund came from.
     const surplus = open ? (JSON.parse(open.facts) as { surplus?: RefundSurplus }).surplus : undefined;
     const values = {
-      status: 'computed',
+      status: 'computed' as const,
       // The facts as computed, and the grounds as the officer ticked them (with their proof attachments).
       facts: JSON.stringify({ ...facts, groundsInput: grounds, ...(surplus ? { surplus } : {}) }),
       result: JSON.stringify(result),
@@ -245,7 +186,7 @@ const changedMeanwhile = () => new DeskFault('conflict', 'the refund changed mea
 
 async function loadRefund(db: DeskDb | Trx, refundId: number) {
   const r = await db.selectFrom('refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
-  if (!r) throw new DeskFault('not_found', `refund ${refundId} was not found`, `طلب الاسترداد ${refundId} غير موجود`);
+  if (!r) throw notFound(`refund ${refundId}`, `طلب الاسترداد ${refundId}`);
   return r;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { moneyDesk } from './money-testing';
+import { moneyDesk } from './testing/money-desk';
 import { settleInvoice } from './settle';
-import { refundOrigin } from './refunds';
+import { refundOrigin } from './refund-rows';
 import type { CaseFinance } from '../../../shared/domain';
 import { verifyAuditChain } from '../audit/chain';
 

@@ -13,14 +13,14 @@
 import type { Trx } from '../cases/apply-transition';
 import { applyTransition } from '../cases/apply-transition';
 import type { CardSigner } from '../documents/card-signing';
-import { isCardService, isDocumentService, type Service, type Status } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { isCardService, isDocumentService, type RefundStatus, type Status } from '../../../shared/domain';
+import { notFound } from '../errors';
 import { serialise } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { queueApplicantNotice, recipient } from '../cases/notify';
-import { keepIssuedLetter } from '../cards/letters';
+import { keepIssuedLetter } from '../documents/letters/issued-letters';
 import { groupPayments, surplusOf } from './payment-groups';
-import { insertRequestedRefund, refundLockKey, type RefundSurplus } from './refunds';
+import { insertRequestedRefund, refundLockKey, type RefundSurplus } from './refund-rows';
 
 export interface SettleContext {
   actorId: number | null;
@@ -43,7 +43,7 @@ export interface SettleOutcome {
   paidAfterExpiryHalalas: number;
 }
 
-const OPEN = ['requested', 'computed'];
+const OPEN: RefundStatus[] = ['requested', 'computed'];
 
 export async function settleInvoice(trx: Trx, ctx: SettleContext, invoiceId: number): Promise<SettleOutcome> {
   // One settlement of an invoice at a time, and the same lock as every refund write of it: two imports
@@ -65,7 +65,7 @@ export async function settleInvoice(trx: Trx, ctx: SettleContext, invoiceId: num
     ])
     .where('invoices.id', '=', invoiceId)
     .executeTakeFirst();
-  if (!inv) throw new DeskFault('not_found', `invoice ${invoiceId} was not found`, `الفاتورة ${invoiceId} غير موجودة`);
+  if (!inv) throw notFound(`invoice ${invoiceId}`, `الفاتورة ${invoiceId}`, 'feminine');
 
   const lines = await trx.selectFrom('invoice_lines').select('amount_halalas').where('invoice_id', '=', invoiceId).execute();
   const total = inv.total_halalas ?? lines.reduce((s, l) => s + l.amount_halalas, 0);
@@ -86,7 +86,7 @@ export async function settleInvoice(trx: Trx, ctx: SettleContext, invoiceId: num
   }
 
   let movedTo: Status | null = null;
-  const service = inv.service as Service;
+  const service = inv.service;
   if (status === 'paid' && inv.request_status === 'awaiting_payment') {
     const { to } = await applyTransition(trx, {
       requestId: inv.request_id,

@@ -1,6 +1,6 @@
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
-import type { Policy } from '../policy';
+import type { Clock } from '../time/clock';
+import type { Policy } from '../../../shared/domain/policy';
 import { BundleError, type BundleProblem } from './bundle-error';
 import { readBundle, readZipBytes } from './read-bundle';
 import { validateBundle } from './validate-bundle';

@@ -6,7 +6,7 @@
 import { recordSubmission } from '../cases/submission';
 import { keepDueDay } from '../cases/sla-due';
 import type { DeskDb } from '../db/connection';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { Applicant } from '../../../shared/domain';
 import { appendAudit } from '../audit/chain';
 import { applyTransition, type Trx } from '../cases/apply-transition';
@@ -15,7 +15,7 @@ import { searchText } from '../cases/search-text';
 import { BundleError, problem } from './bundle-error';
 import type { ValidBundle } from './validate-bundle';
 import { serialise } from '../db/dialect';
-import { latestStep } from '../cases/latest-step';
+import { lastHistory } from '../cases/last-history';
 import type { BlobStore } from '../blobs/blob-store';
 import { databaseStore } from '../blobs/database-store';
 import { putBeforeCommit, recordBlob } from '../blobs/attachment-blobs';
@@ -176,7 +176,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blo
 
     if (existing) {
       // Back to the reviewer who returned it, in the Resubmitted queue.
-      const returner = await latestStep(trx, existing.id, { action: 'return_to_applicant' });
+      const returner = await lastHistory(trx, existing.id, { action: 'return_to_applicant' });
       await trx
         .updateTable('requests')
         .set({ ...row, search_text: searchText(existing.reference, applicant) })
@@ -188,7 +188,7 @@ export async function importBundle(db: DeskDb, clock: Clock, b: ValidBundle, blo
         action: 'resubmit',
         actorId: null,
         at,
-        set: { assignee_id: returner?.actorId ?? null, return_due_at: null },
+        set: { assignee_id: returner?.actor_id ?? null, return_due_at: null },
       });
       const attachments = await storeFiles(trx, blobs, existing.id, b, at);
       await storeDetails(trx, existing.id, b, at);

@@ -1,9 +1,9 @@
-import { nulCharacterAt } from '../nul-text';
+import { nulCharacterAt } from '../validation/hidden-characters';
 import { createHash } from 'node:crypto';
 import { bundleSchema, type RequestBundle } from './bundle-schema';
 import { BundleError, problem, type BundleProblem } from './bundle-error';
 import { sniffType, type SniffedType } from './file-type';
-import { arabicIssue } from './issue-arabic';
+import { bundleIssueArabic } from './bundle-issue-arabic';
 import type { RawBundle } from './read-bundle';
 
 export interface ValidFile {
@@ -25,7 +25,7 @@ export function validateBundle(raw: RawBundle): ValidBundle {
   if (!parsed.success) {
     throw new BundleError(
       raw.name,
-      parsed.error.issues.map((i) => problem(i.path.join('.') || '(request.json)', i.message, arabicIssue(i))),
+      parsed.error.issues.map((i) => problem(i.path.join('.') || '(request.json)', i.message, bundleIssueArabic(i))),
     );
   }
   const nul = nulCharacterAt(parsed.data);

@@ -1,8 +1,10 @@
 import type { DeskDb } from '../db/connection';
-import type { DashboardFigures, Service } from '../../../shared/domain';
-import { addDays, riyadhDate, workingDaysBetween } from '../cases/working-days';
-import { currentPolicy } from '../policy';
-import { dialectOf, riyadhDay } from '../db/dialect';
+import type { DashboardFigures, Service, Status } from '../../../shared/domain';
+import { addDays } from '../time/day-arithmetic';
+import { riyadhDate } from '../time/riyadh-day';
+import { workingDaysBetween } from '../time/working-days';
+import { currentPolicy } from '../policy/current-policy';
+import { decisionWaits, foldDashboardTallies, intakeDays, stepsByDay, waitingDays } from './dashboard-days';
 import { DeskFault } from '../errors';
 
 export interface DashboardQuery {
@@ -13,7 +15,7 @@ export interface DashboardQuery {
 
 /** Riyadh day → the UTC instant it starts at. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+03:00`).toISOString();
-const WAITING = ['submitted', 'in_review', 'resubmitted', 'awaiting_second_signature'];
+const WAITING: Status[] = ['submitted', 'in_review', 'resubmitted', 'awaiting_second_signature'];
 const BUCKETS: Array<[label: string, max: number]> = [
   ['0–1', 1],
   ['2–3', 3],
@@ -23,7 +25,7 @@ const BUCKETS: Array<[label: string, max: number]> = [
   ['21+', Infinity],
 ];
 
-/** The dashboard's figures, by Riyadh day; the database groups, so a month at 100,000 requests stays quick. */
+/** The dashboard's figures, by Riyadh day: whole days from its tallies, so a year at 100,000 requests stays quick. */
 export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date): Promise<DashboardFigures> {
   const today = riyadhDate(now);
   const to = q.to ?? today;
@@ -40,57 +42,19 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
   const end = dayStart(addDays(to, 1));
   const { policy } = await currentPolicy(db, now.toISOString());
   const sla = policy.slaWorkingDays;
-  const dialect = dialectOf(db);
-  const day = (column: string) => riyadhDay(dialect, column);
 
-  let submitted = db.selectFrom('requests').where('submitted_at', '>=', start).where('submitted_at', '<', end);
-  if (q.service) submitted = submitted.where('service', '=', q.service);
-  const [byStatus, byService, intake] = await Promise.all([
-    submitted
-      .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
-      .groupBy('status')
-      .orderBy('status')
-      .execute(),
-    submitted
-      .select((eb) => ['service', eb.fn.countAll<number>().as('count')])
-      .groupBy('service')
-      .orderBy('service')
-      .execute(),
-    // Grouped by day in the database: a month at 100,000 requests is tens of thousands of rows.
-    submitted
-      .select((eb) => [day('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
-      .groupBy(day('submitted_at'))
-      .execute(),
+  // Whole days from the tallies (reports/dashboard-days.ts); the few notes and refunds of the range are read as they are.
+  await foldDashboardTallies(db);
+  const [intake, waiting, steps, waits] = await Promise.all([
+    intakeDays(db, from, to, q.service),
+    waitingDays(db, WAITING, q.service),
+    stepsByDay(db, from, to, q.service),
+    decisionWaits(db, from, to, q.service),
   ]);
-
-  let decisionsQ = db
-    .selectFrom('status_history as h')
-    .innerJoin('requests as r', 'r.id', 'h.request_id')
-    .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.at', 'h.action', 'r.submitted_at', 'u.display_name', day('h.at').as('day'), day('r.submitted_at').as('submitted_day')])
-    .where('h.action', 'in', ['approve', 'reject'])
-    .where('h.at', '>=', start)
-    .where('h.at', '<', end);
-  if (q.service) decisionsQ = decisionsQ.where('r.service', '=', q.service);
-  const decisions = await decisionsQ.execute();
-
   const perDay = new Map<string, { intake: number; decisions: number }>();
   for (let d = from; d <= to; d = addDays(d, 1)) perDay.set(d, { intake: 0, decisions: 0 });
-  for (const r of intake) {
-    const bucket = perDay.get(r.day);
-    if (bucket) bucket.intake += Number(r.count);
-  }
-  for (const d of decisions) {
-    const bucket = perDay.get(d.day);
-    if (bucket) bucket.decisions++;
-  }
+  for (const r of intake.byDay) perDay.get(r.key)!.intake += r.n;
 
-  let waitingQ = db
-    .selectFrom('requests')
-    .select((eb) => [day('submitted_at').as('day'), eb.fn.countAll<number>().as('count')])
-    .where('status', 'in', WAITING)
-    .groupBy(day('submitted_at'));
-  if (q.service) waitingQ = waitingQ.where('service', '=', q.service);
   const ageing = BUCKETS.map(([bucket, max]) => ({
     bucket,
     max,
@@ -98,31 +62,28 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     count: 0,
   }));
   // Thousands of waiting requests share a few hundred submission days: each day's age is worked out once.
-  for (const r of await waitingQ.execute()) {
+  for (const r of waiting) {
     const age = workingDaysBetween(r.day, today);
-    ageing.find((b) => age <= b.max)!.count += Number(r.count);
+    ageing.find((b) => age <= b.max)!.count += r.n;
   }
 
-  const byReviewer = new Map<string, { decisions: number; approved: number; rejected: number; days: number[] }>();
-  for (const d of decisions) {
-    const name = d.display_name ?? '—';
-    const r = byReviewer.get(name) ?? { decisions: 0, approved: 0, rejected: 0, days: [] };
-    r.decisions++;
-    if (d.action === 'approve') r.approved++;
-    else r.rejected++;
-    r.days.push(workingDaysBetween(d.submitted_day, d.day));
+  let returned = 0;
+  for (const st of steps) {
+    if (st.action === 'return_to_applicant') returned += st.n;
+    else perDay.get(st.day)!.decisions += st.n;
+  }
+  const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+  const byReviewer = new Map<string, { decisions: number; approved: number; rejected: number; waits: Array<[days: number, n: number]> }>();
+  for (const w of waits) {
+    const name = (w.actor_id !== null ? names.get(w.actor_id) : undefined) ?? '—';
+    const r = byReviewer.get(name) ?? { decisions: 0, approved: 0, rejected: 0, waits: [] };
+    r.decisions += w.n;
+    if (w.action === 'approve') r.approved += w.n;
+    else r.rejected += w.n;
+    r.waits.push([w.waited, w.n]);
     byReviewer.set(name, r);
   }
 
-  let returnsQ = db
-    .selectFrom('status_history as h')
-    .innerJoin('requests as r', 'r.id', 'h.request_id')
-    .select('h.request_id')
-    .where('h.action', '=', 'return_to_applicant')
-    .where('h.at', '>=', start)
-    .where('h.at', '<', end);
-  if (q.service) returnsQ = returnsQ.where('r.service', '=', q.service);
-  const returned = await returnsQ.execute();
   let notesQ = db
     .selectFrom('notes as n')
     .innerJoin('requests as r', 'r.id', 'n.request_id')
@@ -150,21 +111,33 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     to,
     today,
     slaWorkingDays: sla,
-    byStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.count) })),
-    byService: byService.map((r) => ({ service: r.service, count: Number(r.count) })),
+    byStatus: sortedCounts(intake.byStatus).map(([status, count]) => ({ status, count })),
+    byService: sortedCounts(intake.byService).map(([service, count]) => ({ service, count })),
     perDay: [...perDay].map(([day, v]) => ({ day, ...v })),
     ageing: ageing.map(({ bucket, band, count }) => ({ bucket, band, count })),
     reviewers: [...byReviewer]
-      .map(([name, r]) => ({ name, decisions: r.decisions, approved: r.approved, rejected: r.rejected, medianDaysToDecision: median(r.days) }))
+      .map(([name, r]) => ({ name, decisions: r.decisions, approved: r.approved, rejected: r.rejected, medianDaysToDecision: median(r.waits) }))
       .sort((a, b) => b.decisions - a.decisions),
-    returns: { count: returned.length, reasons: reasons.map((r) => ({ text: r.text, count: Number(r.count) })) },
+    returns: { count: returned, reasons: reasons.map((r) => ({ text: r.text, count: Number(r.count) })) },
     refundsPaid: { count: Number(refunds.count), totalHalalas: Number(refunds.total ?? 0) },
   };
 }
 
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** A figure's counts by name, in the names' order (code points: the same on both databases). */
+function sortedCounts(counts: Array<{ key: string; n: number }>): Array<[string, number]> {
+  return counts.map((c): [string, number] => [c.key, c.n]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The median of values given with how often each occurs. */
+function median(counted: Array<[value: number, n: number]>): number | null {
+  const sorted = [...counted].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (!total) return null;
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [value, n] of sorted) if ((seen += n) > position) return value;
+    return sorted.at(-1)![0];
+  };
+  const m = Math.floor(total / 2);
+  return total % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }

@@ -1,14 +1,15 @@
 import { SERVICE_LABELS, TERMS, categoryLabel, professionLabel, specialtyLabel, type Role, type Service, type Status } from '../../../shared/domain';
-import { hijriDay } from '../documents/calendar';
-import { riyadhDate, workingDaysBetween } from '../cases/working-days';
+import { hijriDay } from '../time/hijri';
+import { riyadhDate } from '../time/riyadh-day';
+import { workingDaysBetween } from '../time/working-days';
 // Who sees the applicant's contact details is decided once, for every method, in auth/visibility.ts.
 import { CONTACT_ROLES } from '../auth/visibility';
 
 /** One exported request, as the queue query reads it. */
 export interface ExportSource {
   reference: string;
-  service: string;
-  status: string;
+  service: Service;
+  status: Status;
   submitted_at: string;
   return_due_at: string | null;
   name_ar: string;
@@ -65,14 +66,14 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     title: { ar: 'الخدمة', en: 'Service' },
     width: 30,
     kind: 'text',
-    value: (r, l) => SERVICE_LABELS[r.service as Service]?.[l] ?? r.service,
+    value: (r, l) => SERVICE_LABELS[r.service]?.[l] ?? r.service,
   },
   {
     key: 'status',
     title: { ar: 'الحالة', en: 'Status' },
     width: 22,
     kind: 'text',
-    value: (r, l) => TERMS.statuses[r.status as Status]?.[l] ?? r.status,
+    value: (r, l) => TERMS.statuses[r.status]?.[l] ?? r.status,
   },
   { key: 'submitted', title: { ar: 'تاريخ التقديم', en: 'Submitted' }, width: 12, kind: 'date', value: (r) => day(r.submitted_at) },
   {

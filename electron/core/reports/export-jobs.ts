@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { DeskDb } from '../db/connection';
 import type { ExportJobView, UserInfo } from '../../../shared/domain';
 import type { FileTickets } from '../files/tickets';
-import { DeskFault } from '../errors';
+import { notFound } from '../errors';
 import { ExportCancelled, runExport, type ExportSpec } from './export';
 import { createPrivateFile, exportsFolder } from '../files/private-files';
 
@@ -34,7 +34,7 @@ export function createExportJobs(db: DeskDb, tickets: FileTickets, now: () => Da
   const view = ({ userId: _u, abort: _a, ...v }: Job): ExportJobView => v;
   const own = (id: string, user: UserInfo): Job => {
     const job = jobs.get(id);
-    if (!job || job.userId !== user.id) throw new DeskFault('not_found', `export ${id} was not found`, `التصدير ${id} غير موجود`);
+    if (!job || job.userId !== user.id) throw notFound(`export ${id}`, `التصدير ${id}`);
     return job;
   };
   return {

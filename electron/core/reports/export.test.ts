@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { getUser } from '../auth/users';
 import { runExport } from './export';
@@ -11,7 +11,7 @@ import { csvField, parseCsv } from '../../../shared/csv';
 import { columnsFor, EXPORT_COLUMNS, type ExportSource } from './export-columns';
 import { openSink } from './export-sinks';
 import { queueRows } from '../cases/queues';
-import { pdfText } from '../documents/pdf-tools';
+import { pdfText } from '../documents/testing/pdf-tools';
 import type { DeskDb } from '../db/connection';
 
 let close: (() => Promise<void>) | undefined;

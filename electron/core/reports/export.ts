@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { DeskDb } from '../db/connection';
 import type { UserInfo } from '../../../shared/domain';
 import { queueRowsAfter, queueTotal, type QueueCursor, type QueueQuery } from '../cases/queues';
-import { riyadhDate } from '../cases/working-days';
+import { riyadhDate } from '../time/riyadh-day';
 import { appendAudit } from '../audit/chain';
 import { columnsFor, type ExportSource } from './export-columns';
 import { openSink, type ExportFormat } from './export-sinks';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import { computeRefund, roundHalala } from './refund';
 import type { RefundFacts } from './types';
 

@@ -4,8 +4,9 @@
  * Amounts are SAR in and out; the arithmetic runs in halalas.
  */
 import type { Bilingual, Service } from '../../../shared/domain';
-import type { Policy } from '../policy';
-import { calendarDate, plusMonths } from './dates';
+import type { Policy } from '../../../shared/domain/policy';
+import { calendarDate } from '../time/riyadh-day';
+import { plusMonths } from '../time/day-arithmetic';
 import type { FeeKind, RefundDenial, RefundFacts, RefundLine, RefundResult } from './types';
 
 const EXEMPT_SERVICES: readonly Service[] = [

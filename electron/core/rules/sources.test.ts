@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import { checkEligibility } from './eligibility';
-import { goodRequest } from './fixtures';
+import { goodRequest } from './testing/good-request';
 import { sourceLabel } from './sources';
 
 describe('where a rule comes from, in both languages', () => {

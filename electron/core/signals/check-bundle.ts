@@ -4,7 +4,7 @@
  * what it compared: the other request, the file).
  */
 import type { DeskDb } from '../db/connection';
-import type { Policy } from '../policy';
+import type { Policy } from '../../../shared/domain/policy';
 import type { SignalLink, SignalView } from '../../../shared/domain/signals';
 import type { ValidBundle } from '../intake/validate-bundle';
 import { subjectFromBundle } from './subject';

@@ -1,7 +1,7 @@
 /** Two requests side by side for the compare page, with what the duplicate signals compare between them. */
 import type { DeskDb } from '../db/connection';
-import type { CompareSide, CompareView, Service, Status } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import type { CompareSide, CompareView } from '../../../shared/domain';
+import { notFound } from '../errors';
 import { parseSnapshot } from '../cases/applicant-snapshot';
 import { anyNamesAgree } from './name-key';
 import { idKey } from './person-index';
@@ -13,7 +13,7 @@ async function side(db: DeskDb, requestId: number): Promise<CompareSide> {
     .select(['id', 'reference', 'service', 'status', 'submitted_at', 'applicant_snapshot'])
     .where('id', '=', requestId)
     .executeTakeFirst();
-  if (!r) throw new DeskFault('not_found', `request ${requestId} does not exist`, `الطلب ${requestId} غير موجود`);
+  if (!r) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   const a = parseSnapshot(r.applicant_snapshot);
   const attachments = await db
     .selectFrom('attachments as a')
@@ -25,8 +25,8 @@ async function side(db: DeskDb, requestId: number): Promise<CompareSide> {
   return {
     requestId: r.id,
     reference: r.reference,
-    service: r.service as Service,
-    status: r.status as Status,
+    service: r.service,
+    status: r.status,
     submittedAt: r.submitted_at,
     applicant: {
       nameAr: a.nameAr,

@@ -3,8 +3,8 @@
  * deadline). The weeks and the share that warns are policy (cpdAudit.crammingWeeks, crammingShare).
  */
 import type { IntegritySignal } from './signal';
-import { calendarDate } from '../rules/dates';
-import { addDays } from '../cases/working-days';
+import { calendarDate } from '../time/riyadh-day';
+import { addDays } from '../time/day-arithmetic';
 import { CPD_SERVICES, cardExpiry, hoursText, view } from './cpd-subject';
 import { dayWords } from '../../../shared/domain/day-words';
 

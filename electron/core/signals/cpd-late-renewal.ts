@@ -1,6 +1,6 @@
 /** cpd-late-renewal: a renewal filed after the card expired (RENEWAL-WINDOW's late case) is a CPD audit risk. */
 import type { IntegritySignal } from './signal';
-import { calendarDate } from '../rules/dates';
+import { calendarDate } from '../time/riyadh-day';
 import { cardExpiry, view } from './cpd-subject';
 import { counted, DAYS } from '../../../shared/domain/counted';
 import { dayWords } from '../../../shared/domain/day-words';

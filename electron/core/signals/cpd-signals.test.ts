@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignalSubject, SignalContext } from './signal';
 import type { DeskDb } from '../db/connection';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import { cpdLateRenewal } from './cpd-late-renewal';
 import { cpdDeadlineCramming } from './cpd-deadline-cramming';
 import { cpdUnknownProvider } from './cpd-unknown-provider';
 import { cpdHoursPerDay } from './cpd-hours-per-day';
 import { cpdSameCertificate } from './cpd-same-certificate';
 import { SIGNALS } from './index';
-import { testDesk } from '../testing';
+import { testDesk } from '../testing/test-desk';
 import { importBundles } from '../intake/import-batch';
-import { GOOD_FILES, goodRequestJson, writeFolder } from '../intake/test-bundles';
+import { GOOD_FILES, goodRequestJson, writeFolder } from '../intake/testing/request-bundles';
 import { subjectFromRequest } from './subject';
 
 type Activity = SignalSubject['cpd'][number];

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { testDesk } from '../testing';
-import { samplePolicy } from '../policy';
-import type { Desk } from '../desk';
+import { testDesk } from '../testing/test-desk';
+import { samplePolicy } from '../policy/sample-policy';
+import type { Desk } from '../desk/open-desk';
 import { employerLetterPdf } from '../demo/ocr-letters';
 import { employerLetterDate, employerLetterDateKept } from './employer-letter-date';
 import { readingsSettled } from './letter-date/document-reading';
 import { keepReading, keptReading } from './letter-date/document-dates';
 import { READER_VERSION, type DocumentReading } from './letter-date/reading';
 import { readWaitingLetters } from './letter-date/catch-up';
-import { importTest, signalsOf, testBundle, testPdf, testPhoto } from './testing-signals';
+import { importTest, signalsOf, testBundle, testPdf, testPhoto } from './testing/signal-bundles';
 import type { SignalSubject, SubjectAttachment } from './signal';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -6,7 +6,7 @@
  * `evidence.pending`, and the case view asks again.
  */
 import type { SignalLink, SignalView } from '../../../shared/domain/signals';
-import { calendarDate } from '../rules/dates';
+import { calendarDate } from '../time/riyadh-day';
 import { documentReading } from './letter-date/document-reading';
 import { keptReading } from './letter-date/document-dates';
 import { pickIssueDate } from './letter-date/pick-date';

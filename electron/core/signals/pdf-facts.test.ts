@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import type { SignalView } from '../../../shared/domain/signals';
-import { samplePolicy } from '../policy';
+import { samplePolicy } from '../policy/sample-policy';
 import type { DeskDb } from '../db/connection';
 import { pdfFacts } from './pdf-facts';
 import { readPdfFacts, editingTool } from './pdf-structure';
 import type { SignalSubject } from './signal';
-import { testPdf } from './testing-signals';
+import { testPdf } from './testing/signal-bundles';
 
 const UPLOADED = '2026-03-01T06:30:00.000Z';
 

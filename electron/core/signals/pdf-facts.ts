@@ -6,7 +6,8 @@
  */
 import type { Bilingual } from '../../../shared/domain';
 import type { SignalView } from '../../../shared/domain/signals';
-import { calendarDate } from '../rules/dates';
+import { calendarDate } from '../time/riyadh-day';
+import { addDays } from '../time/day-arithmetic';
 import { editingTool, readPdfFacts, type PdfFacts } from './pdf-structure';
 import type { IntegritySignal, SignalSubject, SubjectAttachment } from './signal';
 import { dayWords } from '../../../shared/domain/day-words';
@@ -17,8 +18,6 @@ const TITLE = { ar: 'وقائع من داخل ملفات PDF', en: 'Facts inside
 const UPLOAD_SLACK_MS = 3600_000;
 /** The issue date is a calendar day in Riyadh; a file saved the evening before it (another time zone) is no fact. */
 const ISSUE_SLACK_DAYS = 1;
-
-const dayBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 export const pdfFacts: IntegritySignal = {
   id: 'pdf-facts',
@@ -86,7 +85,7 @@ async function judge(a: SubjectAttachment, subject: SignalSubject): Promise<Sign
       });
   }
   const lastSaved = [f.created, f.modified].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0];
-  if (a.issuedAt && lastSaved && calendarDate(lastSaved.toISOString()) < dayBefore(a.issuedAt, ISSUE_SLACK_DAYS))
+  if (a.issuedAt && lastSaved && calendarDate(lastSaved.toISOString()) < addDays(a.issuedAt, -ISSUE_SLACK_DAYS))
     facts.push({
       ar: `آخر حفظ للملف في ${dayWords(calendarDate(lastSaved.toISOString()), 'ar')}، قبل تاريخ الإصدار المعلن ${dayWords(a.issuedAt, 'ar')}: لا يُكتب مستند قبل تاريخه.`,
       en: `The file was last saved on ${dayWords(calendarDate(lastSaved.toISOString()), 'en')}, before its declared issue date ${dayWords(a.issuedAt, 'en')}: a document is not written before its date.`,

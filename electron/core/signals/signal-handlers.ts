@@ -4,13 +4,14 @@
  * tomorrow changes today's request), which a stored result would not. pdf-facts reads the request's PDFs;
  * the dashboard counts only the signals answered from the indexes (ON_INDEX_ONLY), cached for a minute.
  */
-import type { Handlers } from '../handlers';
-import type { Desk } from '../desk';
+import type { Handlers } from '../call-context';
+import type { Desk } from '../desk/open-desk';
 import type { SignalWeek } from '../../../shared/domain';
-import { currentPolicy } from '../policy';
+import { currentPolicy } from '../policy/current-policy';
 import { createPersonalDataLog } from '../audit/personal-data';
 import { DeskFault } from '../errors';
-import { riyadhDate } from '../cases/working-days';
+import { riyadhDate, riyadhMidnight } from '../time/riyadh-day';
+import { addDays } from '../time/day-arithmetic';
 import { subjectFromRequest } from './subject';
 import { runSignals } from './run';
 import { compareRequests } from './compare';
@@ -57,8 +58,8 @@ async function signalsPerWeek(deps: Desk, from: string, to: string): Promise<Sig
   const requests = await db
     .selectFrom('requests')
     .select(['id', 'submitted_at'])
-    .where('submitted_at', '>=', `${addDays(from, -1)}T21:00:00.000Z`)
-    .where('submitted_at', '<', `${to}T21:00:00.000Z`)
+    .where('submitted_at', '>=', riyadhMidnight(from))
+    .where('submitted_at', '<', riyadhMidnight(addDays(to, 1)))
     .orderBy('submitted_at')
     .limit(MAX_REQUESTS_COUNTED)
     .execute();
@@ -77,6 +78,5 @@ async function signalsPerWeek(deps: Desk, from: string, to: string): Promise<Sig
   return [...byWeek.values()];
 }
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** The Sunday starting the week of `date` (the Saudi working week starts on Sunday). */
 const weekStart = (date: string) => addDays(date, -new Date(`${date}T00:00:00Z`).getUTCDay());

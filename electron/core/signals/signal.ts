@@ -1,5 +1,5 @@
 import type { DeskDb } from '../db/connection';
-import type { Policy } from '../policy';
+import type { Policy } from '../../../shared/domain/policy';
 import type { Bilingual, SignalView } from '../../../shared/domain';
 
 /** One attachment as a signal sees it: stored (id set) or still in a bundle being judged before import. */

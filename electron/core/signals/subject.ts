@@ -8,7 +8,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import { attachmentBytes } from '../blobs/attachment-blobs';
 import { parseSnapshot } from '../cases/applicant-snapshot';
 import type { ValidBundle } from '../intake/validate-bundle';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import type { SignalSubject, SubjectAttachment } from './signal';
 
 /** The request, its applicant as submitted, its attachments (bytes through `blobs`) and CPD activities. */
@@ -18,7 +18,7 @@ export async function subjectFromRequest(db: DeskDb, requestId: number, blobs: B
     .select(['id', 'reference', 'service', 'submitted_at', 'applicant_snapshot'])
     .where('id', '=', requestId)
     .executeTakeFirst();
-  if (!req) throw new DeskFault('not_found', `request ${requestId} does not exist`, `الطلب ${requestId} غير موجود`);
+  if (!req) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   const [attachments, cpd] = await Promise.all([
     db
       .selectFrom('attachments as a')

@@ -1,11 +1,13 @@
 import { AppShell, Badge, Button, Center, Divider, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
 import { DeskToasts } from './flow/DeskToasts';
 import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { useMayCall } from '../api/may-call';
+import { useShortcuts } from '../shell/useShortcuts';
 import { useLocale } from '../i18n/locale';
 import { FINANCE_TABS, navigate, routeHref, useRoute } from '../route';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,13 +18,12 @@ import { useLiveChanges } from '../api/live-changes';
 import { CaseByReference } from '../shell/CaseByReference';
 import { SavedViewsNav } from './SavedViewsNav';
 import { VIEW_WORDS } from '../i18n/view-words';
-import { isSupervisor } from '../../../shared/domain';
 import { QuestionsNavLink } from './QuestionsNavLink';
 import { EscalationsNavLink } from './EscalationsNavLink';
 
 // Each page is loaded when first opened (the queue, where a session lands, comes with the frame):
 // the case page brings pdf.js only through its viewers, the dashboard brings the charts.
-const CasePage = lazy(() => import('../pages/CasePage').then((m) => ({ default: m.CasePage })));
+const CasePage = lazy(() => import('../pages/case/CasePage').then((m) => ({ default: m.CasePage })));
 const OutboxPage = lazy(() => import('../pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -47,21 +48,13 @@ export function AppFrame() {
   const route = useRoute();
   const counts = useQuery({ queryKey: ['queues.counts'], queryFn: () => client.call('queues.counts', {}) });
   useLiveChanges(client);
-  const isAdmin = user?.roles.includes('admin') ?? false;
-  const canSeeDashboard = user?.roles.some((r) => r === 'approver' || r === 'admin' || r === 'finance') ?? false;
-  const canPrint = isAdmin || (user?.roles.includes('card_clerk') ?? false);
-  const canSeeFinance = isAdmin || (user?.roles.includes('finance') ?? false);
-  // Those who review CPD hours work the CPD audit; admins read it.
-  const canAuditCpd = user?.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin') ?? false;
+  // A page is listed to those who may make the call it opens with (the contract's access, as the desk checks it).
+  const mayCall = useMayCall();
   const [sheet, setSheet] = useState(false);
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) setSheet(true);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // "?" is Shift+/ on most keyboards, a key of its own on others.
+  const openSheet = () => setSheet(true);
+  useShortcuts({ '?': openSheet, 'shift+?': openSheet });
   const claimNext = async () => {
     const c = await client.call('cases.claimNext', {}).catch(() => null);
     await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
@@ -115,14 +108,16 @@ export function AppFrame() {
             <QuestionsNavLink />
             <EscalationsNavLink />
             <SavedViewsNav />
-            {isSupervisor(user?.roles ?? []) && (
+            {mayCall('workload.reviewers') && (
               <NavLink href={routeHref({ page: 'workload' })} label={pick(VIEW_WORDS.workload)} active={route.page === 'workload'} />
             )}
-            {canAuditCpd && <NavLink href={routeHref({ page: 'cpdAudit' })} label={t('cpdAudit')} active={route.page === 'cpdAudit'} />}
+            {mayCall('cpdAudit.queue') && <NavLink href={routeHref({ page: 'cpdAudit' })} label={t('cpdAudit')} active={route.page === 'cpdAudit'} />}
             <Divider my="xs" />
-            {canSeeDashboard && <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />}
-            {canPrint && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
-            {canSeeFinance && (
+            {mayCall('dashboard.figures') && (
+              <NavLink href={routeHref({ page: 'dashboard' })} label={t('dashboard')} active={route.page === 'dashboard'} />
+            )}
+            {mayCall('print.queue') && <NavLink href={routeHref({ page: 'print' })} label={t('printCentre')} active={route.page === 'print'} />}
+            {mayCall('payments.awaiting') && (
               <NavLink
                 label={t('finance')}
                 href={routeHref({ page: 'finance', tab: 'awaiting' })}
@@ -142,14 +137,16 @@ export function AppFrame() {
                 ))}
               </NavLink>
             )}
-            {canSeeFinance && <NavLink href={routeHref({ page: 'policy' })} label={t('policy')} active={route.page === 'policy'} />}
+            {mayCall('policy.history') && <NavLink href={routeHref({ page: 'policy' })} label={t('policy')} active={route.page === 'policy'} />}
             <NavLink href={routeHref({ page: 'verify' })} label={pick(TERMS.actions.verify_card)} active={route.page === 'verify'} />
             <NavLink href={routeHref({ page: 'outbox' })} label={t('outbox')} active={route.page === 'outbox'} />
-            {isAdmin && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
-            {isAdmin && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
-            {isAdmin && <NavLink href={routeHref({ page: 'audit' })} label={t('audit')} active={route.page === 'audit'} />}
-            {isAdmin && <NavLink href={routeHref({ page: 'backups' })} label={t('backups')} active={route.page === 'backups'} />}
-            {isAdmin && <NavLink href={routeHref({ page: 'settings' })} label={t('settings')} active={route.page === 'settings'} />}
+            {mayCall('intake.upload') && <NavLink href={routeHref({ page: 'import' })} label={t('import')} active={route.page === 'import'} />}
+            {mayCall('users.list') && <NavLink href={routeHref({ page: 'users' })} label={t('users')} active={route.page === 'users'} />}
+            {mayCall('audit.browse') && <NavLink href={routeHref({ page: 'audit' })} label={t('audit')} active={route.page === 'audit'} />}
+            {mayCall('backups.list') && <NavLink href={routeHref({ page: 'backups' })} label={t('backups')} active={route.page === 'backups'} />}
+            {mayCall('settings.database') && (
+              <NavLink href={routeHref({ page: 'settings' })} label={t('settings')} active={route.page === 'settings'} />
+            )}
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main>

@@ -12,10 +12,7 @@ import { PageBar } from './viewer/PageBar';
 import { AttachmentCompare } from './viewer/AttachmentCompare';
 import { earlierVersionOf } from './viewer/attachment-versions';
 import { useCurrentPage } from './viewer/use-current-page';
-
-/** Typing in a box is not a shortcut. */
-const typing = (e: KeyboardEvent) =>
-  e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+import { useShortcuts } from '../shell/useShortcuts';
 
 /**
  * The attachments of a request beside its data: PDFs and images, zoom, rotate, previous and next;
@@ -72,20 +69,8 @@ export function AttachmentViewer({
       (e: unknown) => setError(e),
     );
   }, [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reopen only when the attachment changes
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || !isPdf) return;
-      if (e.key === 'g') {
-        e.preventDefault();
-        goTo.current?.focus();
-      } else if (e.key === ']' || e.key === '[') {
-        e.preventDefault();
-        jumpTo(Math.min(Math.max(page + (e.key === ']' ? 1 : -1), 1), pageCount));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [isPdf, page, pageCount, jumpTo]);
+  const turn = (by: 1 | -1) => jumpTo(Math.min(Math.max(page + by, 1), pageCount));
+  useShortcuts(isPdf ? { g: () => goTo.current?.focus(), ']': () => turn(1), '[': () => turn(-1) } : {});
 
   const go = (step: number) => attachments.length && onSelect(attachments[(index + step + attachments.length) % attachments.length]!.id);
   if (attachments.length === 0) return <Text c="dimmed">{t('noAttachments')}</Text>;

@@ -3,6 +3,7 @@ import { Alert, Button, Menu } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { useMayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { errorText } from './errors';
@@ -18,7 +19,8 @@ const REPORTS: Array<{ key: MessageKey; lang: 'ar' | 'en'; copy: 'staff' | 'appl
 
 /** The documents of a request: its case report, its issued letter or certificate, the way to its card. */
 export function CaseDocuments({ c }: { c: CaseDetail }) {
-  const { client, user } = useSession();
+  const { client } = useSession();
+  const mayCall = useMayCall();
   const { t, lang } = useLocale();
   const [shown, setShown] = useState<{ url: string; fileName: string; title: string } | null>(null);
   const letter = useMutation({
@@ -29,7 +31,6 @@ export function CaseDocuments({ c }: { c: CaseDetail }) {
     mutationFn: (r: { lang: 'ar' | 'en'; copy: 'staff' | 'applicant' }) => client.call('reports.caseReport', { id: c.id, ...r }),
     onSuccess: (f) => setShown({ ...f, title: t('caseReport') }),
   });
-  const canPrint = user?.roles.some((r) => r === 'card_clerk' || r === 'admin') ?? false;
   const failed = letter.error ?? report.error;
   return (
     <>
@@ -52,7 +53,7 @@ export function CaseDocuments({ c }: { c: CaseDetail }) {
           {t('issuedDocument')}
         </Button>
       )}
-      {['ready_to_print', 'printed', 'delivered'].includes(c.status) && canPrint && (
+      {['ready_to_print', 'printed', 'delivered'].includes(c.status) && mayCall('print.queue') && (
         <Button component="a" href={routeHref({ page: 'print' })} variant="light" size="compact-sm">
           {t('printCentre')}
         </Button>

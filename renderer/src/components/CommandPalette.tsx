@@ -3,6 +3,7 @@ import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
 import { QUEUES, SEARCH_MAX_CHARS, TERMS } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { useMayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { FINANCE_TABS, navigate } from '../route';
 import { FINANCE_TAB_LABELS } from '../pages/FinancePage';
@@ -10,11 +11,10 @@ import { useRequestFinder } from './RequestFinder';
 
 /** Ctrl+K: every place and the common actions, by name, in the user's language; a reference or an ID number opens its request. */
 export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): void; onShortcuts(): void }) {
-  const { user, signOut } = useSession();
+  const { signOut } = useSession();
   const { t, pick, lang, setLang } = useLocale();
-  const admin = user?.roles.includes('admin') ?? false;
-  const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
-  const finance = admin || (user?.roles.includes('finance') ?? false);
+  // Places and actions are offered to those who may make their calls (the contract's access, as the desk checks it).
+  const mayCall = useMayCall();
   const [query, setQuery] = useState('');
   const found = useRequestFinder(query);
   const actions: SpotlightActionData[] = [
@@ -26,26 +26,20 @@ export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): vo
       description: t('queues'),
       onClick: () => navigate({ page: 'queue', queue: q }),
     })),
-    ...(decider ? [{ id: 'claim-next', label: pick(TERMS.actions.claim_next), description: 'n', onClick: onClaimNext }] : []),
+    ...(mayCall('cases.claimNext') ? [{ id: 'claim-next', label: pick(TERMS.actions.claim_next), description: 'n', onClick: onClaimNext }] : []),
     { id: 'outbox', label: t('outbox'), onClick: () => navigate({ page: 'outbox' }) },
-    ...(finance
-      ? [
-          ...FINANCE_TABS.map((tab) => ({
-            id: `finance-${tab}`,
-            label: t(FINANCE_TAB_LABELS[tab]),
-            description: t('finance'),
-            onClick: () => navigate({ page: 'finance', tab }),
-          })),
-          { id: 'policy', label: t('policy'), onClick: () => navigate({ page: 'policy' }) },
-        ]
+    ...(mayCall('payments.awaiting')
+      ? FINANCE_TABS.map((tab) => ({
+          id: `finance-${tab}`,
+          label: t(FINANCE_TAB_LABELS[tab]),
+          description: t('finance'),
+          onClick: () => navigate({ page: 'finance', tab }),
+        }))
       : []),
-    ...(admin
-      ? [
-          { id: 'import', label: t('import'), onClick: () => navigate({ page: 'import' }) },
-          { id: 'users', label: t('users'), onClick: () => navigate({ page: 'users' }) },
-          { id: 'audit', label: t('audit'), onClick: () => navigate({ page: 'audit' }) },
-        ]
-      : []),
+    ...(mayCall('policy.history') ? [{ id: 'policy', label: t('policy'), onClick: () => navigate({ page: 'policy' }) }] : []),
+    ...(mayCall('intake.upload') ? [{ id: 'import', label: t('import'), onClick: () => navigate({ page: 'import' }) }] : []),
+    ...(mayCall('users.list') ? [{ id: 'users', label: t('users'), onClick: () => navigate({ page: 'users' }) }] : []),
+    ...(mayCall('audit.browse') ? [{ id: 'audit', label: t('audit'), onClick: () => navigate({ page: 'audit' }) }] : []),
     { id: 'language', label: t('language'), onClick: () => setLang(lang === 'ar' ? 'en' : 'ar') },
     { id: 'shortcuts', label: t('shortcuts'), description: '?', onClick: onShortcuts },
     { id: 'sign-out', label: t('signOut'), onClick: () => void signOut() },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseActionKind, CaseDetail, UserInfo } from '../../../shared/domain';
 import { createClient, mockTransport } from '../api/client';
-import { queryClientForTests, renderForTest } from '../testing';
+import { queryClientForTests, renderForTest } from '../testing/render-for-test';
 import { DecisionBar } from './DecisionBar';
 
 const approver: UserInfo = { id: 4, username: 'appr', displayName: 'Approver', roles: ['approver', 'reviewer'] };
@@ -10,8 +10,10 @@ const approver: UserInfo = { id: 4, username: 'appr', displayName: 'Approver', r
 const request = (status: CaseDetail['status'], actions: CaseActionKind[]) =>
   ({ id: 9, reference: 'REQ-2026-000009', service: 'RENEWAL', status, version: 3, checks: [], actions }) as unknown as CaseDetail;
 
-const render = (c: CaseDetail, lang: 'ar' | 'en' = 'en') =>
-  renderForTest(<DecisionBar c={c} />, { client: createClient(mockTransport({})), queryClient: queryClientForTests(), user: approver, lang });
+const financeOfficer: UserInfo = { id: 5, username: 'fin', displayName: 'Finance', roles: ['finance'] };
+
+const render = (c: CaseDetail, lang: 'ar' | 'en' = 'en', user: UserInfo = approver) =>
+  renderForTest(<DecisionBar c={c} />, { client: createClient(mockTransport({})), queryClient: queryClientForTests(), user, lang });
 
 /** The labels of the buttons in the rendered bar. */
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([\s\S]*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
@@ -36,6 +38,12 @@ describe('the decision bar follows the actions the desk sends', () => {
     // The "open the next request" setting goes with decisions only.
     expect(render(request('in_review', []))).not.toContain('After a decision, open the next request');
     expect(render(request('in_review', ['return']))).toContain('After a decision, open the next request');
+  });
+
+  it('"next request" from New claims one: offered to those the desk lets claim (cases.claimNext), not to finance', () => {
+    // No queue remembered in this tab: the user came by address, and New is the queue "next" works in.
+    expect(buttons(render(request('in_review', []))).some((b) => b.startsWith('Next request'))).toBe(true);
+    expect(buttons(render(request('in_review', []), 'en', financeOfficer))).toEqual([]);
   });
 
   it('speaks Arabic', () => {

@@ -1,29 +1,20 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  AUTOMATIC_REJECTION_REASONS,
-  REJECTION_REASONS,
-  SERVICES,
-  SERVICE_LABELS,
-  TERMS,
-  type CaseActionKind,
-  type CaseDetail,
-  type RejectionReason,
-  type Service,
-} from '../../../shared/domain';
+import { useState } from 'react';
+import { Alert, Button, Group, Stack, Switch } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { TERMS, type CaseActionKind, type CaseDetail } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { useMayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { fill } from '../i18n/fill';
+import { useShortcuts } from '../shell/useShortcuts';
 import { errorText, type ShownError } from './errors';
-import { BidiText } from './BidiText';
 import { toast } from './flow/DeskToasts';
 import { useOpenNextCase } from './flow/next-case';
 import { lastQueue } from './flow/queue-memory';
 import { useOpenNextSetting } from './flow/open-next-setting';
-
-type Pending = 'return' | 'approve' | 'reject' | 'answer' | 'reroute' | 'reassign' | null;
+import { DecisionDialog } from './decision/DecisionDialog';
+import { decisionCall, isDecision, useDecisionForm, type Confirmed } from './decision/decision-form';
 
 /** What each decision's confirmation says, by the status it left the request in. */
 function doneMessage(updated: CaseDetail): MessageKey | null {
@@ -49,29 +40,18 @@ function doneMessage(updated: CaseDetail): MessageKey | null {
 export function DecisionBar({ c }: { c: CaseDetail }) {
   const { client, user } = useSession();
   const { t, pick, lang } = useLocale();
+  const mayCall = useMayCall();
   const queryClient = useQueryClient();
   const openNextCase = useOpenNextCase();
   const [openNext, setOpenNext] = useOpenNextSetting(user?.id);
-  const [pending, setPending] = useState<Pending>(null);
-  const [reason, setReason] = useState<RejectionReason>('ineligible');
-  const [reasonText, setReasonText] = useState('');
+  const [pending, setPending] = useState<Confirmed | null>(null);
+  const form = useDecisionForm();
   const [error, setError] = useState<ShownError>(null);
-  const [message, setMessage] = useState('');
-  const [justification, setJustification] = useState('');
-  const [answerText, setAnswerText] = useState('');
-  const [service, setService] = useState<Service | null>(null);
-  const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const may = (k: CaseActionKind) => c.actions.includes(k);
-  const assignable = useQuery({
-    queryKey: ['users.assignable'],
-    queryFn: () => client.call('users.assignable', {}),
-    enabled: pending === 'reassign',
-  });
   const failed = c.checks.filter((x) => x.outcome === 'fail');
-  const decider = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
-  // "Next" claims in New and Resubmitted, which only reviewers and approvers do; elsewhere it opens the next row.
-  const mayGoNext = decider || (lastQueue() !== 'new' && lastQueue() !== 'resubmitted');
+  // "Next" claims in New and Resubmitted, for those the desk lets claim the next request; elsewhere it opens the next row.
+  const mayGoNext = mayCall('cases.claimNext') || (lastQueue() !== 'new' && lastQueue() !== 'resubmitted');
 
   /** Runs one call; a decision (`decides`) is confirmed and, if the user wants, followed by the next request. */
   async function run(action: () => Promise<CaseDetail>, decides = false) {
@@ -96,60 +76,41 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
     }
   }
   const args = { id: c.id, version: c.version };
+  const claim = () => void run(() => client.call('cases.claim', args));
   const openReturn = () => {
     // Pre-filled with what the failed checks would tell the applicant; the reviewer edits it.
-    setMessage(failed.flatMap((x) => (x.applicantMessage ? [pick(x.applicantMessage)] : [])).join('\n'));
+    form.setMessage(failed.flatMap((x) => (x.applicantMessage ? [pick(x.applicantMessage)] : [])).join('\n'));
     setPending('return');
   };
   const goNext = () => {
     setError(null);
     openNextCase(c.id).catch((e: unknown) => setError(e));
   };
-  const confirmDisabled =
-    (pending === 'reject' && !reasonText.trim()) ||
-    (pending === 'answer' && !answerText.trim()) ||
-    (pending === 'reroute' && !service) ||
-    (pending === 'reassign' && !assigneeId) ||
-    (pending === 'approve' && failed.length > 0 && justification.trim().length < 10);
-  const confirm = () =>
-    void run(
-      () =>
-        pending === 'reroute'
-          ? client.call('cases.reroute', { ...args, service: service! })
-          : pending === 'reassign'
-            ? client.call('cases.reassign', { ...args, assigneeId: assigneeId === '0' ? null : Number(assigneeId) })
-            : pending === 'return'
-              ? client.call('cases.returnToApplicant', { ...args, ...(message.trim() ? { message } : {}) })
-              : pending === 'approve'
-                ? client.call('cases.approve', { ...args, ...(failed.length > 0 ? { override: { justification } } : {}) })
-                : pending === 'answer'
-                  ? client.call('cases.answer', { ...args, text: answerText })
-                  : client.call('cases.reject', { ...args, reason, text: reasonText }),
-      pending === 'return' || pending === 'approve' || pending === 'answer' || pending === 'reject',
-    );
+  const confirm = () => {
+    if (pending) void run(() => decisionCall(client, pending, form, c, failed.length), isDecision(pending));
+  };
 
-  // Keys on an open request (the "?" sheet): c claim, r return, y or A approve/answer, x reject, n next request.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (pending || e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      if (e.key === 'c' && may('claim')) void run(() => client.call('cases.claim', args));
-      else if (e.key === 'r' && may('return')) openReturn();
-      else if ((e.key === 'y' || e.key === 'A') && (may('approve') || may('answer'))) setPending(may('answer') ? 'answer' : 'approve');
-      else if (e.key === 'x' && may('reject')) setPending('reject');
-      else if (e.key === 'n' && mayGoNext) goNext();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  // Keys on an open request (the "?" sheet): c claim, r return, y or Shift+A approve/answer, x reject, n next request.
+  const approveOrAnswer = (may('approve') || may('answer')) && (() => setPending(may('answer') ? 'answer' : 'approve'));
+  useShortcuts(
+    pending
+      ? {}
+      : {
+          c: may('claim') && claim,
+          r: may('return') && openReturn,
+          y: approveOrAnswer,
+          'shift+a': approveOrAnswer,
+          x: may('reject') && (() => setPending('reject')),
+          n: mayGoNext && goNext,
+        },
+  );
 
   const decisionsHere = may('return') || may('approve') || may('answer') || may('reject') || may('countersign');
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs">
         {may('claim') && (
-          <Button onClick={() => void run(() => client.call('cases.claim', args))} loading={busy}>
+          <Button onClick={claim} loading={busy}>
             {pick(TERMS.actions.claim)}
           </Button>
         )}
@@ -207,139 +168,16 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
           {errorText(error, lang)}
         </Alert>
       )}
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending ? pick(TERMS.actions[pending]) : ''} centered>
-        {/* Ctrl+Enter sends from anywhere in the form (a return is r, then Ctrl+Enter). */}
-        <Stack
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !confirmDisabled && !busy) {
-              e.preventDefault();
-              confirm();
-            }
-          }}
-        >
-          <Text size="sm">
-            {pending === 'return'
-              ? t('returnConfirm')
-              : pending === 'approve'
-                ? t('approveConfirm')
-                : pending === 'answer'
-                  ? t('answerConfirm')
-                  : pending === 'reroute'
-                    ? t('rerouteConfirm')
-                    : pending === 'reassign'
-                      ? t('reassignConfirm')
-                      : t('rejectConfirm')}
-          </Text>
-          {pending === 'return' && (
-            <Textarea
-              label={t('messageToApplicant')}
-              description={t('messageToApplicantHelp')}
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-              data-autofocus
-              autosize
-              minRows={3}
-              maxLength={4000}
-            />
-          )}
-          {pending === 'answer' && (
-            <Textarea
-              label={t('answerText')}
-              description={t('answerHelp')}
-              value={answerText}
-              onChange={(e) => setAnswerText(e.currentTarget.value)}
-              required
-              data-autofocus
-              autosize
-              minRows={4}
-              maxLength={4000}
-            />
-          )}
-          {pending === 'approve' && failed.length > 0 && (
-            <>
-              <Alert color="red" title={t('failedChecks')}>
-                {failed.map((x) => (
-                  <Text key={x.rule} size="sm">
-                    <BidiText text={`${x.rule}: ${pick(x.explanation)}`} />
-                  </Text>
-                ))}
-              </Alert>
-              {/* Listed for an approver only (the desk's rule): the override needs their written reason. */}
-              <Textarea
-                label={pick(TERMS.actions.override)}
-                description={t('overrideHelp')}
-                value={justification}
-                onChange={(e) => setJustification(e.currentTarget.value)}
-                data-autofocus
-                autosize
-                minRows={2}
-              />
-            </>
-          )}
-          {pending === 'reroute' && (
-            <Select
-              label={t('service')}
-              data={SERVICES.filter((x) => x !== c.service).map((x) => ({ value: x, label: pick(SERVICE_LABELS[x]) }))}
-              value={service}
-              onChange={(v) => setService(v as Service | null)}
-              searchable
-            />
-          )}
-          {pending === 'reassign' && (
-            <Select
-              label={t('assignee')}
-              data={[{ value: '0', label: t('backToQueue') }, ...(assignable.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))]}
-              value={assigneeId}
-              onChange={setAssigneeId}
-              searchable
-            />
-          )}
-          {pending === 'reject' && (
-            <>
-              <Select
-                label={t('reason')}
-                value={reason}
-                onChange={(v) => v && setReason(v as RejectionReason)}
-                data={REJECTION_REASONS.filter((r) => !AUTOMATIC_REJECTION_REASONS.includes(r)).map((r) => ({
-                  value: r,
-                  label: pick(TERMS.rejection_reasons[r]),
-                }))}
-                allowDeselect={false}
-              />
-              <Textarea
-                label={t('reasonText')}
-                value={reasonText}
-                onChange={(e) => setReasonText(e.currentTarget.value)}
-                required
-                data-autofocus
-                autosize
-                minRows={2}
-              />
-            </>
-          )}
-          {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
-          <Group justify="flex-end">
-            {pending !== 'approve' && (
-              <Text size="xs" c="dimmed" dir="ltr">
-                Ctrl+Enter
-              </Text>
-            )}
-            <Button variant="default" onClick={() => setPending(null)}>
-              {t('cancel')}
-            </Button>
-            <Button
-              loading={busy}
-              disabled={confirmDisabled}
-              // An approval with nothing to write: the confirm itself has the focus, so Enter approves (A, Enter).
-              data-autofocus={pending === 'approve' && failed.length === 0 ? true : undefined}
-              color={pending === 'reject' ? 'red' : pending === 'return' ? 'orange' : 'teal'}
-              onClick={confirm}
-            >
-              {t('confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DecisionDialog
+        c={c}
+        kind={pending}
+        form={form}
+        failed={failed}
+        busy={busy}
+        error={error}
+        onConfirm={confirm}
+        onClose={() => setPending(null)}
+      />
     </Stack>
   );
 }

@@ -13,8 +13,11 @@ const TALL_SCREEN = '(min-height: 850px)';
  */
 export function FilterBar({ children, active }: { children: ReactNode; active: number }) {
   const { t, formatNumber } = useLocale();
-  // Open from the start where the screen has the height for them; a laptop's 720 pixels keep them folded.
-  const [opened, setOpened] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia(TALL_SCREEN).matches);
+  // Open from the start where the screen has the height for them; a laptop's 720 pixels keep them folded,
+  // and so does a render without a window (a component test's HTML).
+  const [opened, setOpened] = useState(
+    () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(TALL_SCREEN).matches,
+  );
   const items = Children.toArray(children);
   const first = items[0];
   const last = items.length > 1 ? items[items.length - 1] : null;

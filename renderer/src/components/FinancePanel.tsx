@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Select, Stack, Ta
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type AttachmentView, type CaseFinance, type RefundGroundInput, type RefundView } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { useMayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from './errors';
 import { BidiParts, BidiText } from './BidiText';
@@ -31,7 +32,9 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
   // A computed refund shows the facts its maker used; the form opens (filled with them) only to recompute.
   const [recompute, setRecompute] = useState(false);
   const [error, setError] = useState<ShownError>(null);
-  const officer = user?.roles.includes('finance') ?? false;
+  // Who may record, compute, approve and pay: the contract's access, as the desk checks it (the states below are the desk's too).
+  const mayCall = useMayCall();
+  const officer = mayCall('refunds.compute');
   const sar = useMoney().riyals;
   const proofs = attachments.map((a) => ({
     value: String(a.id),
@@ -87,7 +90,7 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
       {f.invoices.map((inv) => (
         <InvoiceCard key={inv.id} inv={inv} />
       ))}
-      {officer &&
+      {mayCall('payments.recordManual') &&
         f.invoices
           .filter((inv) => inv.status === 'unpaid' || inv.status === 'partially_paid')
           .map((inv) => (
@@ -109,7 +112,8 @@ export function FinancePanel({ requestId, attachments }: { requestId: number; at
       ))}
 
       {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
-      {!officer && received && !open && !settled && (
+      {/* An officer computes the refund straight away; others ask for it. */}
+      {!officer && mayCall('refunds.request') && received && !open && !settled && (
         <Button
           variant="light"
           onClick={() => void run(() => client.call('refunds.request', { requestId, grounds: [] }))}

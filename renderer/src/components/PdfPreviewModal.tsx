@@ -4,6 +4,7 @@ import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { printPdfFile, releasePrintFrame, type PrintOutcome } from './print-pdf';
 import { PdfPages } from './PdfPagesLazy';
+import { useShortcuts } from '../shell/useShortcuts';
 
 /** What the preview says after Print, when the dialog did not simply open. */
 const PRINT_NOTICE: Partial<Record<PrintOutcome, { key: MessageKey; color: string }>> = {
@@ -52,17 +53,7 @@ export function PdfPreviewModal({
     return releasePrintFrame;
   }, [url]);
   // Ctrl+P prints the PDF, not the page behind it. The desktop app's menu sends its own Print.
-  useEffect(() => {
-    if (!url || window.deskShell) return;
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
-        e.preventDefault();
-        void print();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [url, print]);
+  useShortcuts({ 'mod+p': !!url && !window.deskShell && (() => void print()) }, { inFields: true });
   const notice = printed ? PRINT_NOTICE[printed] : undefined;
   return (
     <Modal opened={file !== null} onClose={onClose} title={title} size="xl">

@@ -8,6 +8,7 @@ import { DayInput } from './DayInput';
 import { FilterBar } from './FilterBar';
 import { useSession } from '../api/session';
 import { useQuery } from '@tanstack/react-query';
+import { useShortcuts } from '../shell/useShortcuts';
 
 export interface QueueFilterValues {
   search?: string;
@@ -34,15 +35,9 @@ export function QueueFilters({ value, onChange }: { value: QueueFilterValues; on
     const h = setTimeout(() => (text.trim() || undefined) !== value.search && onChange({ ...value, search: text.trim() || undefined }), 250);
     return () => clearTimeout(h);
   }, [text]); // eslint-disable-line react-hooks/exhaustive-deps -- only the typed text restarts the wait
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      e.preventDefault();
-      search.current?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Where "/" needs Shift (a German or French keyboard), Shift+/ is still the search.
+  const focusSearch = () => search.current?.focus();
+  useShortcuts({ '/': focusSearch, 'shift+/': focusSearch });
 
   return (
     // The search and clear stay on one line; the rest opens on demand (FilterBar): at 1280×720 the rows get the height.

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type PrintQueueRow } from '../../../shared/domain';
 import { useSession } from '../api/session';
@@ -7,12 +7,11 @@ import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { PdfPreviewModal } from '../components/PdfPreviewModal';
 import { DeliveryForm } from '../components/DeliveryForm';
-import { FormActions } from '../components/FormActions';
 import { countText } from '../i18n/counts';
-import { deliveryPhrase } from './print/delivery-phrases';
-import { Ltr } from '../components/BidiText';
+import { PrintQueueTable, type PrintStage } from './print/PrintQueueTable';
+import { RefusedList, type RefusedCard } from './print/RefusedList';
+import { ReprintReasonModal } from './print/ReprintReasonModal';
 
-type Stage = 'ready' | 'printed' | 'delivered';
 type Layout = 'cr80' | 'a4';
 
 /**
@@ -21,20 +20,15 @@ type Layout = 'cr80' | 'a4';
  */
 export function PrintCentrePage() {
   const { client } = useSession();
-  const { t, pick, lang, formatNumber, formatDateTime } = useLocale();
+  const { t, pick, lang, formatNumber } = useLocale();
   const queryClient = useQueryClient();
-  const [stage, setStage] = useState<Stage>('ready');
+  const [stage, setStage] = useState<PrintStage>('ready');
   const [search, setSearch] = useState('');
   const [layout, setLayout] = useState<Layout>('cr80');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [preview, setPreview] = useState<{ url: string; fileName: string; cards: string[]; ids: number[]; reprintReason?: string } | null>(null);
   /** The cards just confirmed: the file to send to the printer, and any the desk refused. */
-  const [confirmed, setConfirmed] = useState<{
-    url: string | null;
-    fileName: string | null;
-    cards: string[];
-    refused: Array<{ id: number; message: string; messageAr?: string }>;
-  } | null>(null);
+  const [confirmed, setConfirmed] = useState<{ url: string | null; fileName: string | null; cards: string[]; refused: RefusedCard[] } | null>(null);
   const [reprintAsk, setReprintAsk] = useState(false);
   const [reason, setReason] = useState('');
   const [delivering, setDelivering] = useState<PrintQueueRow | null>(null);
@@ -102,7 +96,7 @@ export function PrintCentrePage() {
         <SegmentedControl
           value={stage}
           onChange={(v) => {
-            setStage(v as Stage);
+            setStage(v as PrintStage);
             setSelected(new Set());
           }}
           data={[
@@ -142,108 +136,25 @@ export function PrintCentrePage() {
       {rows.isError && <Alert color="red">{errorText(rows.error, lang)}</Alert>}
       {rows.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
       {list.length > 0 && (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>
-                <Checkbox
-                  aria-label={t('selectAll')}
-                  checked={allChosen}
-                  indeterminate={chosen.length > 0 && !allChosen}
-                  onChange={() => setSelected(allChosen ? new Set() : new Set(list.map((r) => r.id)))}
-                />
-              </Table.Th>
-              <Table.Th>{t('reference')}</Table.Th>
-              <Table.Th>{t('applicant')}</Table.Th>
-              <Table.Th>{t('idNumber')}</Table.Th>
-              <Table.Th>{t('cardNumber')}</Table.Th>
-              <Table.Th>{t('prints')}</Table.Th>
-              <Table.Th>{t('delivery')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Checkbox aria-label={`${t('selectRow')} ${r.reference}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                </Table.Td>
-                {/* References and card numbers are one token each: never broken across lines. */}
-                <Table.Td dir="ltr" style={{ textAlign: 'start', whiteSpace: 'nowrap' }}>
-                  <a href={`#/case/${r.id}`}>{r.reference}</a>
-                </Table.Td>
-                <Table.Td dir="auto">{lang === 'ar' ? r.nameAr : r.nameEn}</Table.Td>
-                <Table.Td>
-                  <Ltr>{r.idNumber}</Ltr>
-                </Table.Td>
-                <Table.Td>
-                  {r.cardNumber ? (
-                    <span dir="ltr" style={{ whiteSpace: 'nowrap' }}>
-                      {r.cardNumber}
-                    </span>
-                  ) : (
-                    <Text c="dimmed" size="sm">
-                      {t('notIssuedYet')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{formatNumber(r.prints)}</Table.Td>
-                <Table.Td>
-                  {r.delivery ? (
-                    <Text size="sm">
-                      {`${pick(TERMS.delivery[r.delivery.method])} · `}
-                      {r.delivery.method === 'mail' ? (
-                        <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
-                          {r.delivery.trackingNumber}
-                        </bdi>
-                      ) : (
-                        <>
-                          <bdi>{deliveryPhrase(r.delivery.branch, t)}</bdi>
-                          {' — '}
-                          <bdi>{deliveryPhrase(r.delivery.receiverName, t)}</bdi>
-                        </>
-                      )}
-                      {' · '}
-                      <bdi style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.delivery.at)}</bdi>
-                    </Text>
-                  ) : stage === 'printed' ? (
-                    <Button size="compact-sm" variant="light" onClick={() => setDelivering(r)}>
-                      {pick(TERMS.actions.record_delivery)}
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <PrintQueueTable
+          list={list}
+          stage={stage}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={() => setSelected(allChosen ? new Set() : new Set(list.map((r) => r.id)))}
+          onDeliver={setDelivering}
+        />
       )}
 
-      <Modal opened={reprintAsk} onClose={() => setReprintAsk(false)} title={t('reprintSelected')}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            print.mutate({ ids: chosen.map((r) => r.id), reprintReason: reason });
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('reprintReason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              required
-              minLength={3}
-              data-autofocus
-            />
-            <FormActions
-              error={print.error}
-              onCancel={() => setReprintAsk(false)}
-              submitLabel={t('reprintSelected')}
-              loading={print.isPending}
-              disabled={reason.trim().length < 3}
-            />
-          </Stack>
-        </form>
-      </Modal>
+      <ReprintReasonModal
+        opened={reprintAsk}
+        reason={reason}
+        onReason={setReason}
+        onClose={() => setReprintAsk(false)}
+        onSubmit={() => print.mutate({ ids: chosen.map((r) => r.id), reprintReason: reason })}
+        error={print.error}
+        loading={print.isPending}
+      />
 
       <PdfPreviewModal
         file={preview}
@@ -290,21 +201,5 @@ export function PrintCentrePage() {
         )}
       </Modal>
     </Stack>
-  );
-}
-
-/** The cards the desk did not confirm, each with its reason in the user's language. */
-function RefusedList({ refused }: { refused: Array<{ id: number; message: string; messageAr?: string }> }) {
-  const { t, lang } = useLocale();
-  return (
-    <Alert color="red" title={t('notConfirmed')}>
-      <Stack gap={4}>
-        {refused.map((r) => (
-          <Text key={r.id} size="sm">
-            {lang === 'ar' && r.messageAr ? r.messageAr : r.message}
-          </Text>
-        ))}
-      </Stack>
-    </Alert>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { SERVICE_LABELS } from '../../../shared/domain';
@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
 import { errorText } from '../components/errors';
 import { BidiText, Ltr } from '../components/BidiText';
+import { useShortcuts } from '../shell/useShortcuts';
 
 /**
  * "Questions for me" (referrals, issue #17): the requests colleagues asked this user about, or asked any
@@ -17,21 +18,18 @@ export function QuestionsPage() {
   const { client } = useSession();
   const { t, pick, lang, formatDateTime } = useLocale();
   const q = useQuery({ queryKey: ['referrals.forMe'], queryFn: () => client.call('referrals.forMe', {}) });
-  const rows = useMemo(() => q.data ?? [], [q.data]);
+  const rows = q.data ?? [];
   const [cursor, setCursor] = useState(0);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      if (rows.length === 0) return;
-      if (e.key === 'j' || e.key === 'ArrowDown') setCursor((i) => Math.min(rows.length - 1, i + 1));
-      else if (e.key === 'k' || e.key === 'ArrowUp') setCursor((i) => Math.max(0, i - 1));
-      else if (e.key === 'Enter') navigate({ page: 'case', id: rows[Math.min(cursor, rows.length - 1)]!.requestId });
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, cursor]);
+  const any = rows.length > 0;
+  const down = any && (() => setCursor((i) => Math.min(rows.length - 1, i + 1)));
+  const up = any && (() => setCursor((i) => Math.max(0, i - 1)));
+  useShortcuts({
+    j: down,
+    ArrowDown: down,
+    k: up,
+    ArrowUp: up,
+    Enter: any && (() => navigate({ page: 'case', id: rows[Math.min(cursor, rows.length - 1)]!.requestId })),
+  });
 
   return (
     <Stack>

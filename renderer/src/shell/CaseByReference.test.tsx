@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueuePage, QueueRow, UserInfo } from '../../../shared/domain';
 import type { ArgsOf } from '../../../shared/contract';
 import { createClient, mockTransport } from '../api/client';
-import { queryClientForTests, renderForTest } from '../testing';
+import { queryClientForTests, renderForTest } from '../testing/render-for-test';
 import { caseByReferenceQuery } from './case-by-reference';
 import { CaseByReference } from './CaseByReference';
 

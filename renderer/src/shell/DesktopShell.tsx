@@ -5,8 +5,11 @@ import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { navigate, useRoute } from '../route';
 
-/** The page's own keys (ShortcutSheet): a menu item does exactly what its key does. */
-const pressKey = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+/**
+ * The page's own keys (ShortcutSheet): a menu item does exactly what its key does. Pressed on the root
+ * element, where useShortcuts (Mantine's useHotkeys) listens; it bubbles on to the window.
+ */
+const pressKey = (key: string) => document.documentElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 
 /** The PDF shown in a preview (its Save link), if one is open: File > Print prints it at its own page size. */
 function openPdfLink(): string | null {

@@ -146,6 +146,8 @@ test('the palette opens a typed reference with Enter, and an ID number’s reque
   await page.keyboard.press('Control+k');
   await expect(palette).toBeVisible();
   await page.keyboard.type('REQ-1999-000001');
+  // Enter before the palette has listed the typed reference's action would do nothing: wait for it.
+  await expect(page.getByRole('button', { name: 'فتح الطلب REQ-1999-000001' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByText('لا يوجد طلب بالرقم REQ-1999-000001')).toBeVisible();
 });

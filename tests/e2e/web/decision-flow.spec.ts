@@ -79,7 +79,8 @@ test('an approval in two keystrokes: A, then Enter on the focused confirm', asyn
   await expect(page.getByRole('table', { name: 'New' })).toBeVisible();
   const ref = await claimUntil(page, false);
   const id = caseIdOf(page);
-  await page.keyboard.press('A');
+  // Shift+A, as typed: a lone "A" (Caps Lock) is a, the next attachment, like every other letter key.
+  await page.keyboard.press('Shift+A');
   await expect(page.getByRole('button', { name: 'Confirm' })).toBeFocused();
   await snap(page, 'flow-approve-dialog-en');
   await page.keyboard.press('Enter');

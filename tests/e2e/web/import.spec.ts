@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GOOD_FILES, goodRequestJson, writeZip } from '../../../electron/core/intake/test-bundles';
+import { GOOD_FILES, goodRequestJson, writeZip } from '../../../electron/core/intake/testing/request-bundles';
 import { signIn, snap } from './helpers';
 
 test('an admin imports bundles by file, sees each result, returns one and imports its resubmission', async ({ page }) => {

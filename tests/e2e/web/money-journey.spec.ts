@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GOOD_FILES, goodRequestJson, writeZip } from '../../../electron/core/intake/test-bundles';
+import { GOOD_FILES, goodRequestJson, writeZip } from '../../../electron/core/intake/testing/request-bundles';
 import { makeDemoFiles } from '../../../electron/core/demo/attachment-files';
 import { SeededRandom } from '../../../electron/core/demo/random';
 import { FACILITIES } from '../../../electron/core/demo/names';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { pdfText } from '../../../electron/core/documents/pdf-tools';
+import { pdfText } from '../../../electron/core/documents/testing/pdf-tools';
 import { signIn, snap } from './helpers';
 
 test("a supervisor's Monday: the dashboard, last week's decisions to Excel in Arabic, one case report", async ({ page }) => {

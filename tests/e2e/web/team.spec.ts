@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshTestSchema } from '../../../electron/core/testing-databases';
+import { freshTestSchema } from '../../../electron/core/testing/test-postgres';
 import { snap, TOKEN } from './helpers';
 
 const PORTS = [5393, 5394] as const;

@@ -66,6 +66,62 @@ CREATE INDEX "cpd_audits_open" on "cpd_audits" ("completed_at", "request_id");
 -- table cpd_samples
 CREATE TABLE "cpd_samples" ("id" integer primary key autoincrement, "period_start" text not null unique, "period_end" text not null, "seed" text not null, "percent" real not null, "population" integer not null, "population_digest" text not null, "sampled" integer not null, "triggered" integer not null, "drawn_by" integer references "users" ("id"), "drawn_at" text not null);
 
+-- table dashboard_intake
+CREATE TABLE "dashboard_intake" ("id" integer primary key autoincrement, "day" text not null, "service" text not null, "status" text not null, "n" integer not null);
+
+-- index dashboard_intake_day
+CREATE INDEX "dashboard_intake_day" on "dashboard_intake" ("day", "service", "status", "n");
+
+-- trigger dashboard_intake_delete
+CREATE TRIGGER dashboard_intake_delete AFTER DELETE ON requests
+    BEGIN INSERT INTO dashboard_intake (day, service, status, n) VALUES (date(OLD.submitted_at, '+3 hours'), OLD.service, OLD.status, -1); END;
+
+-- trigger dashboard_intake_insert
+CREATE TRIGGER dashboard_intake_insert AFTER INSERT ON requests
+    BEGIN INSERT INTO dashboard_intake (day, service, status, n) VALUES (date(NEW.submitted_at, '+3 hours'), NEW.service, NEW.status, 1); END;
+
+-- index dashboard_intake_status
+CREATE INDEX "dashboard_intake_status" on "dashboard_intake" ("status", "day", "service", "n");
+
+-- trigger dashboard_intake_update
+CREATE TRIGGER dashboard_intake_update AFTER UPDATE OF status, service, submitted_at ON requests
+    WHEN OLD.status IS NOT NEW.status OR OLD.service IS NOT NEW.service OR OLD.submitted_at IS NOT NEW.submitted_at
+    BEGIN INSERT INTO dashboard_intake (day, service, status, n) VALUES (date(OLD.submitted_at, '+3 hours'), OLD.service, OLD.status, -1), (date(NEW.submitted_at, '+3 hours'), NEW.service, NEW.status, 1); END;
+
+-- table dashboard_steps
+CREATE TABLE "dashboard_steps" ("id" integer primary key autoincrement, "day" text not null, "service" text not null, "action" text not null, "actor_id" integer, "submitted_day" text not null, "n" integer not null);
+
+-- index dashboard_steps_day
+CREATE INDEX "dashboard_steps_day" on "dashboard_steps" ("action", "day", "service", "actor_id", "submitted_day", "n");
+
+-- trigger dashboard_steps_delete
+CREATE TRIGGER dashboard_steps_delete AFTER DELETE ON status_history BEGIN INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(OLD.at, '+3 hours'), r.service, OLD.action, OLD.actor_id, date(r.submitted_at, '+3 hours'), -1
+      FROM requests r WHERE r.id = OLD.request_id AND OLD.action IN ('approve', 'reject', 'return_to_applicant'); END;
+
+-- trigger dashboard_steps_insert
+CREATE TRIGGER dashboard_steps_insert AFTER INSERT ON status_history BEGIN INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(NEW.at, '+3 hours'), r.service, NEW.action, NEW.actor_id, date(r.submitted_at, '+3 hours'), 1
+      FROM requests r WHERE r.id = NEW.request_id AND NEW.action IN ('approve', 'reject', 'return_to_applicant'); END;
+
+-- trigger dashboard_steps_request
+CREATE TRIGGER dashboard_steps_request AFTER UPDATE OF service, submitted_at ON requests
+    WHEN OLD.service IS NOT NEW.service OR OLD.submitted_at IS NOT NEW.submitted_at
+    BEGIN INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(h.at, '+3 hours'), OLD.service, h.action, h.actor_id, date(OLD.submitted_at, '+3 hours'), -1
+      FROM status_history h WHERE h.request_id = OLD.id AND h.action IN ('approve', 'reject', 'return_to_applicant'); INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(h.at, '+3 hours'), NEW.service, h.action, h.actor_id, date(NEW.submitted_at, '+3 hours'), 1
+      FROM status_history h WHERE h.request_id = NEW.id AND h.action IN ('approve', 'reject', 'return_to_applicant'); END;
+
+-- trigger dashboard_steps_update
+CREATE TRIGGER dashboard_steps_update AFTER UPDATE OF request_id, action, actor_id, at ON status_history
+    WHEN OLD.request_id IS NOT NEW.request_id OR OLD.action IS NOT NEW.action OR OLD.actor_id IS NOT NEW.actor_id OR OLD.at IS NOT NEW.at
+    BEGIN INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(OLD.at, '+3 hours'), r.service, OLD.action, OLD.actor_id, date(r.submitted_at, '+3 hours'), -1
+      FROM requests r WHERE r.id = OLD.request_id AND OLD.action IN ('approve', 'reject', 'return_to_applicant'); INSERT INTO dashboard_steps (day, service, action, actor_id, submitted_day, n)
+      SELECT date(NEW.at, '+3 hours'), r.service, NEW.action, NEW.actor_id, date(r.submitted_at, '+3 hours'), 1
+      FROM requests r WHERE r.id = NEW.request_id AND NEW.action IN ('approve', 'reject', 'return_to_applicant'); END;
+
 -- table delivery_attempts
 CREATE TABLE "delivery_attempts" ("id" integer primary key autoincrement, "outbox_id" integer not null references "outbox" ("id"), "at" text not null, "outcome" text not null, "detail" text not null, "by_user_id" integer references "users" ("id"));
 
@@ -167,6 +223,21 @@ CREATE TABLE "practitioners" ("id" integer primary key autoincrement, "id_type" 
 
 -- table questionnaire_answers
 CREATE TABLE "questionnaire_answers" ("request_id" integer not null references "requests" ("id"), "question_id" text not null, "answer" integer, constraint "questionnaire_answers_pk" primary key ("request_id", "question_id"));
+
+-- table queue_counts
+CREATE TABLE "queue_counts" ("id" integer primary key autoincrement, "status" text not null, "n" integer not null);
+
+-- trigger queue_counts_delete
+CREATE TRIGGER queue_counts_delete AFTER DELETE ON requests
+      BEGIN INSERT INTO queue_counts (status, n) VALUES (OLD.status, -1); END;
+
+-- trigger queue_counts_insert
+CREATE TRIGGER queue_counts_insert AFTER INSERT ON requests
+      BEGIN INSERT INTO queue_counts (status, n) VALUES (NEW.status, 1); END;
+
+-- trigger queue_counts_update
+CREATE TRIGGER queue_counts_update AFTER UPDATE OF status ON requests WHEN OLD.status IS NOT NEW.status
+      BEGIN INSERT INTO queue_counts (status, n) VALUES (OLD.status, -1), (NEW.status, 1); END;
 
 -- table referrals
 CREATE TABLE "referrals" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id"), "asked_by" integer not null references "users" ("id"), "addressee_id" integer references "users" ("id"), "question" text not null, "asked_at" text not null, "state" text default 'open' not null, "answer" text, "answered_by" integer references "users" ("id"), "answered_at" text, "closed_by" integer references "users" ("id"), "closed_at" text, "closed_reason" text);

@@ -19,6 +19,8 @@ import * as m0170 from './0170-sla-due';
 import * as m0180 from './0180-referrals';
 import * as m0190 from './0190-saved-views';
 import * as m0200 from './0200-trigram-in-public';
+import * as m0210 from './0210-queue-counts';
+import * as m0220 from './0220-dashboard-days';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -42,4 +44,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0180-referrals', m0180],
   ['0190-saved-views', m0190],
   ['0200-trigram-in-public', m0200],
+  ['0210-queue-counts', m0210],
+  ['0220-dashboard-days', m0220],
 ];

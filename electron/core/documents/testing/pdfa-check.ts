@@ -20,7 +20,7 @@ import {
   decodePDFRawStream,
   type PDFObject,
 } from 'pdf-lib';
-import { qpdfCheck } from '../pdf-tools';
+import { qpdfCheck } from './pdf-tools';
 import { checkMetadata, type PdfAProblem } from './pdfa-xmp';
 import { checkPages } from './pdfa-content';
 

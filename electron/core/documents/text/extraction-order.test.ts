@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { extractionText, popplerClass, popplerReorder } from './extraction-order';
 import { Typesetter } from './typesetter';
-import { pdfText } from '../pdf-tools';
-import { pdfjsLines } from '../pdfjs-text';
+import { pdfText } from '../testing/pdf-tools';
+import { pdfjsLines } from '../testing/pdfjs-text';
 
 const LINES = [
   'نورة "لولوة" (الجوهرة) ٢٠٢٦',

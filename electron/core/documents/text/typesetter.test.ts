@@ -4,7 +4,7 @@ import { Typesetter } from './typesetter';
 import { ltr } from './shape-line';
 import { isolateFigures } from './figures';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST } from '../../demo/names';
-import { pdfText, qpdfCheck } from '../pdf-tools';
+import { pdfText, qpdfCheck } from '../testing/pdf-tools';
 
 /** Names no one chose by hand: every demo first name with every family name, plus the hard cases. */
 const HARD = [

@@ -1,31 +1,10 @@
-import {
-  PDFArray,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFOperator,
-  PDFOperatorNames,
-  type PDFRef,
-  beginText,
-  endText,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingColor,
-  setFontAndSize,
-  setTextMatrix,
-  setTextRenderingMode,
-  setTextRise,
-  TextRenderingMode,
-  type Color,
-  type PDFDocument,
-  type PDFPage,
-} from 'pdf-lib';
+import { rgb, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { shapingFace, type ShapingFace } from './face';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
 import { extractionText, popplerWeight } from './extraction-order';
+import { lineOperators, type DrawnLine } from './line-operators';
 
 export interface TextStyle {
   size: number;
@@ -171,7 +150,9 @@ export class Typesetter {
       const lines = groups.flatMap((g) => g.lines);
       const leftToRight = pageReadsLeftToRight(lines.map((l) => l.line.text));
       for (const group of groups) {
-        const ops = group.lines.flatMap((l) => this.lineOperators(page, l, extractionText(l.line.text, leftToRight)));
+        const ops = group.lines.flatMap((l) =>
+          lineOperators(this.doc.context, (face) => this.fontFor(face), page, l, extractionText(l.line.text, leftToRight)),
+        );
         const content = new TextEncoder().encode(ops.map((op) => op.toString()).join('\n'));
         // Node's zlib, as for the fonts (pdf-lib's own deflate is slow).
         this.doc.context.assign(group.ref, this.doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' }));
@@ -219,99 +200,6 @@ export class Typesetter {
     }
     group.lines.push({ line, x, y, size, color });
   }
-
-  /**
-   * One line's operators. The whole line is one marked-content span whose ActualText is the
-   * line as it reads, spelled for poppler (extraction-order.ts). Inside it the glyphs are drawn
-   * run by run in reading order, each run left to right, and each glyph's own text (ToUnicode) is
-   * what it stands for: extractors that read the glyphs themselves (pdf.js) take each run in
-   * turn, reverse the right-to-left ones, and read the line in order too. When the reading order
-   * of the runs is not left to right, zero-width glyphs mark the line's two ends, as poppler
-   * measures a span from its first glyph to its last.
-   */
-  private lineOperators(page: PDFPage, d: DrawnLine, actualText: string): PDFOperator[] {
-    const { line, size } = d;
-    const context = this.doc.context;
-    const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(d.color)];
-    // `/Span <</ActualText …>> BDC`: pdf-lib's operator type lists no dictionary operand, but writes one as is.
-    const span = context.obj({ ActualText: PDFHexString.fromText(actualText) }) as unknown as PDFArray;
-    ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
-    const xs: number[] = [];
-    let pen = 0;
-    for (const g of line.glyphs) {
-      xs.push(pen);
-      pen += (g.xAdvance / g.face.upem) * size;
-    }
-    const order = [...line.runs].sort((a, b) => a.start - b.start);
-    const reordered = order.some((r, k) => r !== line.runs[k]);
-    let font: PDFName | undefined;
-    let rise = 0;
-    /** The glyph's code, in the font variant where it reads as `text`; `beforeSwitch` runs first when the font changes. */
-    const select = (face: ShapingFace, glyph: number, text: string, beforeSwitch = () => {}): PDFHexString => {
-      const embedded = this.fontFor(face);
-      const { variant, code } = embedded.use(glyph, text);
-      const key = embedded.keyOn(page, variant);
-      if (font !== key) {
-        beforeSwitch();
-        ops.push(setFontAndSize(key, size));
-        font = key;
-      }
-      return code;
-    };
-    const edge = (at: number) => {
-      // A zero-width joiner: pdf.js skips it (a format character), poppler measures the span from the first to the last.
-      const face = line.glyphs[0]!.face;
-      const joiner = face.hb.nominalGlyph(0x200d);
-      if (!joiner || face.advance(joiner) !== 0) return;
-      const code = select(face, joiner, '\u200d');
-      // Drawn invisible (mode 3): the font's joiner glyph has a shape.
-      ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + at), d.y), setTextRenderingMode(TextRenderingMode.Invisible));
-      ops.push(PDFOperator.of(PDFOperatorNames.ShowText, [code]), setTextRenderingMode(TextRenderingMode.Fill));
-    };
-    if (reordered && line.glyphs.length) edge(0);
-    for (const run of order) {
-      if (run.from === run.to) continue;
-      ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + xs[run.from]!), d.y));
-      let at = xs[run.from]!; // where the PDF's text position is now
-      let pending: (PDFNumber | PDFHexString)[] = [];
-      const flush = () => {
-        if (!pending.length) return;
-        const array = PDFArray.withContext(context);
-        for (const item of pending) array.push(item);
-        ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
-        pending = [];
-      };
-      for (let k = run.from; k < run.to; k++) {
-        const g = line.glyphs[k]!;
-        const scale = size / g.face.upem;
-        const gx = xs[k]! + g.xOffset * scale;
-        const gRise = g.yOffset * scale;
-        const code = select(g.face, g.glyph, g.text, flush);
-        if (gRise !== rise) {
-          flush();
-          ops.push(setTextRise(round(gRise)));
-          rise = gRise;
-        }
-        const move = gx - at;
-        if (Math.abs(move) > 0.001) pending.push(PDFNumber.of(round((-move * 1000) / size)));
-        pending.push(code);
-        at = gx + g.face.advance(g.glyph) * scale;
-      }
-      flush();
-    }
-    if (rise !== 0) ops.push(setTextRise(0));
-    if (reordered && line.glyphs.length) edge(line.unitWidth * size);
-    ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent), endText(), popGraphicsState());
-    return ops;
-  }
-}
-
-interface DrawnLine {
-  line: ShapedLine;
-  x: number;
-  y: number;
-  size: number;
-  color: Color;
 }
 
 /**
@@ -336,8 +224,6 @@ function startNewContentStream(page: PDFPage): void {
     internals.contentStreamRef = undefined;
   } else page.resetPosition();
 }
-
-const round = (v: number) => Math.round(v * 100) / 100;
 
 /** The paragraph direction of a text: that of its first strong letter (Arabic → right to left). */
 export function directionOf(text: string): 'rtl' | 'ltr' {

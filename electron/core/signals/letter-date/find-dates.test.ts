@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from './find-dates';
 import { pickIssueDate } from './pick-date';
-import { hijriOf, hijriToGregorian } from './hijri';
+import { hijriOf, hijriToGregorian } from '../../time/hijri';
 
 const dates = (text: string) => findDates(text).map((f) => [f.date, f.calendar]);
 

@@ -4,7 +4,7 @@
  * 25 رمضان 1447), in Western or Arabic-Indic digits. Hijri dates are given as their Gregorian day.
  */
 import { foldText, originalSlice } from './fold-text';
-import { hijriToGregorian } from './hijri';
+import { hijriToGregorian } from '../../time/hijri';
 import { MONTH_PATTERN, monthNamed } from './month-names';
 
 export type DateCalendar = 'gregorian' | 'hijri';

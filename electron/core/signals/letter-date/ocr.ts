@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { bundledFolder } from '../../bundled-resources';
+import { bundledFolder } from '../../desk/bundled-resources';
 
 export const OCR_LANGUAGES = 'ara+eng';
 /** The worker is stopped this long after its last page (reading it back takes a second or two). */

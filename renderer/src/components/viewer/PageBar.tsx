@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react';
 import { ActionIcon, Group, Text, TextInput, Tooltip } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/fill';
 import { typedPage } from './use-current-page';
@@ -35,10 +36,11 @@ export const PageBar = forwardRef<
           value={typed}
           inputMode="numeric"
           onChange={(e) => setTyped(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') go();
-            if (e.key === 'Escape') e.currentTarget.blur();
-          }}
+          // Enter goes; Escape hands the keys back to the viewer ([ and ]). Neither is taken from the page (a dialog's Escape).
+          onKeyDown={getHotkeyHandler([
+            ['Enter', go, { preventDefault: false }],
+            ['Escape', (e) => (e.target as HTMLElement).blur(), { preventDefault: false }],
+          ])}
         />
       </Tooltip>
       {total > 1 && (

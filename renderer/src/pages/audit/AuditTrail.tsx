@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ACTION_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, type AuditTrailEntry } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
@@ -77,7 +78,7 @@ export function AuditTrail() {
           placeholder="REQ-2026-000123"
           value={typedReference}
           onChange={(e) => setTypedReference(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && applyReference()}
+          onKeyDown={getHotkeyHandler([['Enter', applyReference]])}
           onBlur={applyReference}
           maxLength={40}
           dir="ltr"

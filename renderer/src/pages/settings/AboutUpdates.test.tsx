@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserInfo } from '../../../../shared/domain';
 import type { UpdatesView } from '../../../../shared/updates';
 import { createClient, mockTransport } from '../../api/client';
-import { queryClientForTests, renderForTest } from '../../testing';
+import { queryClientForTests, renderForTest } from '../../testing/render-for-test';
 import { AboutUpdates } from './AboutUpdates';
 
 const admin: UserInfo = { id: 1, username: 'admin', displayName: 'Admin', roles: ['admin'] };

@@ -3,7 +3,7 @@ import type { ArgsOf } from '../../../../shared/contract';
 import type { DeliverySettingsView, UserInfo } from '../../../../shared/domain';
 import { createClient, DeskCallError, mockTransport } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { queryClientForTests, renderForTest } from '../../testing';
+import { queryClientForTests, renderForTest } from '../../testing/render-for-test';
 import { deliverySettingsQuery } from '../outbox/outbox-queries';
 import { DeliverySettings } from './DeliverySettings';
 import { DELIVERY_FIELDS, formFrom, saveArgsFrom } from './delivery-form';

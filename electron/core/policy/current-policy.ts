@@ -1,0 +1,38 @@
+import type { DeskDb } from '../db/connection';
+import { policySchema, type Policy } from '../../../shared/domain/policy';
+import { SAMPLE_POLICY_NOTE, samplePolicy } from './sample-policy';
+
+/**
+ * A stored version as the desk applies it: a field added to the policy after it was saved takes its sample
+ * default until an admin sets it, in nested groups (cpdAudit) too, not only at the top level.
+ */
+export function appliedPolicy(data: string): Policy {
+  const stored = JSON.parse(data) as Partial<Policy>;
+  const sample = samplePolicy();
+  return policySchema.parse({ ...sample, ...stored, cpdAudit: { ...sample.cpdAudit, ...(stored.cpdAudit ?? {}) } });
+}
+
+export interface PolicyVersion {
+  version: number;
+  policy: Policy;
+}
+
+/** The policy in force (the newest activated version; a proposal waits for a second admin); a new database gets the sample policy as version 1. */
+export async function currentPolicy(db: DeskDb, at: string): Promise<PolicyVersion> {
+  const row = await db
+    .selectFrom('policy')
+    .select(['version', 'data'])
+    .where('status', '=', 'active')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  // A field added to the policy after this version was saved takes its sample default until an admin sets it.
+  if (row) return { version: row.version, policy: appliedPolicy(row.data) };
+  const policy = samplePolicy();
+  await db
+    .insertInto('policy')
+    .values({ version: 1, data: JSON.stringify(policy), note: SAMPLE_POLICY_NOTE, created_by: null, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { version: 1, policy };
+}

@@ -1,0 +1,40 @@
+/** The verify page: a card's or document's QR code read back, and the verdict in words. */
+export const CARD_VERIFY_MESSAGES = {
+  verifyPayload: { ar: 'محتوى رمز QR', en: 'QR code content' },
+  verifyHelp: {
+    ar: 'امسح رمز QR على ظهر البطاقة بالماسح (يكتب المحتوى هنا) أو الصقه، ثم اضغط Enter.',
+    en: 'Scan the QR code on the back of the card (the scanner types it here) or paste it, then press Enter.',
+  },
+  verify: { ar: 'تحقق', en: 'Verify' },
+  verdict_valid: { ar: 'بطاقة سارية', en: 'Valid card' },
+  verdict_expired: { ar: 'بطاقة منتهية الصلاحية', en: 'Expired card' },
+  verdict_void: { ar: 'بطاقة ملغاة', en: 'Void card' },
+  verdict_forged: { ar: 'رمز غير صادر من الهيئة أو معدّل', en: 'Not issued by the commission, or altered' },
+  verifyEmpty: {
+    ar: 'لم يُدخل شيء: امسح رمز QR على البطاقة أو الخطاب بالماسح، أو الصق محتواه في الحقل، ثم اضغط تحقق.',
+    en: 'Nothing entered: scan the QR code on the card or letter, or paste its content into the field, then press Verify.',
+  },
+  verdictHelp_valid: { ar: 'أصدرته الهيئة، ولم تنته صلاحيته، ولم يُلغ.', en: 'Issued by the commission, not expired and not voided.' },
+  verdictHelp_expired: {
+    ar: 'أصدرته الهيئة لكن صلاحيته انتهت؛ لا يُعتمد عليه اليوم.',
+    en: 'Issued by the commission but expired; it cannot be relied on today.',
+  },
+  verdictHelp_void: { ar: 'أصدرته الهيئة ثم أُلغي؛ لا يُعتمد عليه.', en: 'Issued by the commission and then voided; do not rely on it.' },
+  verdictHelp_forged: {
+    ar: 'التوقيع لا يطابق مفتاح الهيئة: الرمز لم يصدر منها أو عُدّل بعد إصداره. لا تقبله.',
+    en: "The signature does not match the commission's key: the code was not issued by it, or was changed afterwards. Do not accept it.",
+  },
+  verdictDoc_valid: { ar: 'وثيقة سارية', en: 'Valid document' },
+  verdictDoc_expired: { ar: 'وثيقة منتهية الصلاحية', en: 'Expired document' },
+  verdictDoc_void: { ar: 'وثيقة ملغاة', en: 'Void document' },
+  documentReference: { ar: 'رقم الوثيقة', en: 'Document reference' },
+  reason_replaced: { ar: 'استبدلت ببطاقة أحدث', en: 'Replaced by a newer card' },
+  reason_withdrawn: { ar: 'سحبت', en: 'Withdrawn' },
+  reason_not_on_record: { ar: 'غير مسجلة لدى هذا المكتب', en: 'Not on record at this desk' },
+  holder: { ar: 'صاحب البطاقة', en: 'Holder' },
+  expires: { ar: 'تاريخ الانتهاء', en: 'Expires' },
+  issuedOn: { ar: 'تاريخ الإصدار', en: 'Issued' },
+  idType_national_id: { ar: 'هوية وطنية', en: 'National ID' },
+  idType_iqama: { ar: 'إقامة', en: 'Iqama' },
+  idType_passport: { ar: 'جواز سفر', en: 'Passport' },
+} as const;
