@@ -5,14 +5,15 @@
 import type { CallContext, Handlers } from './call-context';
 import type { UserInfo } from '../../shared/domain';
 import type { Desk } from './desk/open-desk';
-import { DeskFault } from './errors';
+import { DeskFault, notFound } from './errors';
 import { countUsers, getUser, listUsers, signOut } from './auth/users';
 import { userHandlers } from './auth/user-handlers';
 import { createPersonalDataLog } from './audit/personal-data';
 import { lastCheckpoint, verifyDeskAudit } from './audit/desk-checkpoints';
 import { browseAuditTrail } from './audit/browse';
 import { LATEST_SCHEMA } from './db/migrate';
-import { queueCounts, queuePage } from './cases/queues';
+import { queuePage } from './cases/queues';
+import { queueCounts } from './cases/queue-counts';
 import { caseDetail } from './cases/case-detail';
 import { mayOpenAttachment } from './auth/visibility';
 import * as decide from './cases/decisions';
@@ -148,7 +149,7 @@ export function createHandlers(deps: Desk): Handlers {
         .select(sql<number>`case when b.data is null then 0 else 1 end`.as('in_row'))
         .where('a.id', '=', args.id)
         .executeTakeFirst();
-      if (!a) throw new DeskFault('not_found', `attachment ${args.id} was not found`, `المرفق ${args.id} غير موجود`);
+      if (!a) throw notFound(`attachment ${args.id}`, `المرفق ${args.id}`);
       if (!mayOpenAttachment(signedIn(ctx), a.kind))
         throw new DeskFault(
           'forbidden',

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, RequestRow } from '../db/schema';
 import type { DeskDb } from '../db/connection';
 import type { Policy, Status } from '../../../shared/domain';
-import { DeskFault } from '../errors';
+import { DeskFault, notFound } from '../errors';
 import { dialectOf } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
@@ -51,7 +51,7 @@ export async function loadRequest(trx: Trx | DeskDb, requestId: number): Promise
   let q = trx.selectFrom('requests').selectAll().where('id', '=', requestId);
   if (trx.isTransaction && dialectOf(trx) === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw new DeskFault('not_found', `request ${requestId} was not found`, `الطلب ${requestId} غير موجود`);
+  if (!row) throw notFound(`request ${requestId}`, `الطلب ${requestId}`);
   return row;
 }
 

@@ -1,8 +1,5 @@
-import type { SelectQueryBuilder } from 'kysely';
 import type { DeskDb } from '../db/connection';
-import type { Database } from '../db/schema';
-import type { QueueId, QueuePage, QueueRow, QueueViewFilters, Status, UserInfo } from '../../../shared/domain';
-import { QUEUES } from '../../../shared/domain';
+import type { QueuePage, QueueRow, QueueViewFilters, UserInfo } from '../../../shared/domain';
 import { riyadhDate } from '../time/riyadh-day';
 import { workingDaysBetween } from '../time/working-days';
 import { searchTokens } from './search-text';
@@ -12,91 +9,7 @@ import { currentPolicy } from '../policy/current-policy';
 import { refuseContactSearch } from '../auth/visibility';
 import { containsLiteral, dialectOf, searchMatches, type Dialect } from '../db/dialect';
 import { parseSnapshot } from './applicant-snapshot';
-import { refundsWaiting, statusCounts } from './status-counts';
-
-type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
-
-/** Which requests each queue shows (domain.md statuses; "mine" is what the user holds). */
-function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): RequestQuery {
-  switch (queue) {
-    case 'new':
-      return q.where('requests.status', '=', 'submitted');
-    case 'mine':
-      return q.where('requests.assignee_id', '=', user.id).where('requests.status', 'in', ['in_review', 'resubmitted']);
-    case 'resubmitted':
-      return q.where('requests.status', '=', 'resubmitted');
-    case 'awaiting_applicant':
-      return q.where('requests.status', '=', 'returned');
-    case 'awaiting_second_signature':
-      // Not the ones this user signed first: their second signature is another's to give (decisions.ts countersign).
-      return q.where('requests.status', '=', 'awaiting_second_signature').where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('status_history as first')
-              .select('first.id')
-              .whereRef('first.request_id', '=', 'requests.id')
-              .where('first.action', '=', 'approve')
-              .where('first.actor_id', '=', user.id)
-              .where('first.id', '=', (sub) =>
-                sub
-                  .selectFrom('status_history as latest')
-                  .select((l) => l.fn.max('latest.id').as('id'))
-                  .whereRef('latest.request_id', '=', 'requests.id')
-                  .where('latest.action', '=', 'approve'),
-              ),
-          ),
-        ),
-      );
-    case 'awaiting_payment':
-      return q.where('requests.status', '=', 'awaiting_payment');
-    case 'ready_to_print':
-      return q.where('requests.status', '=', 'ready_to_print');
-    case 'refunds':
-      return q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('refunds')
-            .select('refunds.id')
-            .whereRef('refunds.request_id', '=', 'requests.id')
-            .where('refunds.status', 'in', ['requested', 'computed']),
-        ),
-      );
-    case 'all':
-      return q;
-  }
-}
-
-/**
- * Every queue's count for `user`. The per-status ones are sums of the queue_counts tally (migration 0210, kept by
- * triggers in the transaction of each change), so they cost the same at 100,000 requests as at 100; the three that
- * depend on the viewer or on another table (Mine, the second signatures this user may give, refunds) are counted
- * through their indexes.
- */
-export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<QueueId, number>> {
-  const byStatus = await statusCounts(db);
-  const n = (s: Status) => byStatus.get(s) ?? 0;
-  const count = async (queue: QueueId) =>
-    Number(
-      (
-        await inQueue(db.selectFrom('requests'), queue, user)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const counts = {
-    new: n('submitted'),
-    mine: await count('mine'),
-    resubmitted: n('resubmitted'),
-    awaiting_applicant: n('returned'),
-    awaiting_second_signature: await count('awaiting_second_signature'),
-    awaiting_payment: n('awaiting_payment'),
-    ready_to_print: n('ready_to_print'),
-    refunds: await refundsWaiting(db),
-    all: [...byStatus.values()].reduce((sum, x) => sum + x, 0),
-  } satisfies Record<QueueId, number>;
-  return Object.fromEntries(QUEUES.map((q) => [q, counts[q]])) as Record<QueueId, number>;
-}
+import { inQueue, type RequestQuery } from './queue-membership';
 
 /** A queue view (shared/domain/saved-views.ts: what a saved view keeps) and the page of it asked for. */
 export interface QueueQuery extends QueueViewFilters {
