@@ -1,17 +1,9 @@
 /** The escalation list: overdue and due-today requests by assignee, for supervisors; on SQLite and PostgreSQL. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EscalationList } from '../../../shared/domain/index';
-import { threeRenewals } from './testing/three-renewals';
+import { threeRenewalsEachTest } from './testing/three-renewals';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => close?.());
-
-/** The three renewals of threeRenewals(), closed after the test. */
-async function setup() {
-  const t = await threeRenewals();
-  close = () => t.desk.close();
-  return t;
-}
+const setup = threeRenewalsEachTest();
 
 describe('the escalation list', () => {
   it('gives supervisors the overdue and due-today requests by assignee, with counts', async () => {

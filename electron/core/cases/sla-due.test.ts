@@ -1,21 +1,13 @@
 /** The SLA due day: set on submission, kept through transitions, stopped while the request is with the applicant; on SQLite and PostgreSQL. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePolicy } from '../policy/sample-policy';
 import * as decide from './decisions';
 import { fillMissingDueDays } from './sla-due';
 import { updatePolicy } from '../policy/versions';
 import { activatePolicy } from '../policy/activation';
-import { threeRenewals } from './testing/three-renewals';
+import { threeRenewalsEachTest } from './testing/three-renewals';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => close?.());
-
-/** The three renewals of threeRenewals(), closed after the test. */
-async function setup() {
-  const t = await threeRenewals();
-  close = () => t.desk.close();
-  return t;
-}
+const setup = threeRenewalsEachTest();
 
 describe('the SLA due day', () => {
   it('is set on submission, stops while returned and moves by the days with the applicant', async () => {

@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
 // In a DOM (happy-dom): the filters are clicked and typed into as a reviewer would, and the desk's mock transport says what the page asked.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import type { ArgsOf } from '../../../shared/contract';
 import type { QueuePage as QueueAnswer, QueueRow, UserInfo } from '../../../shared/domain';
 import { createClient, mockTransport } from '../api/client';
-import { SessionProvider } from '../api/session';
-import { LocaleProvider, type Lang } from '../i18n/locale';
+import type { Lang } from '../i18n/locale';
 import { QueuePage } from '../pages/QueuePage';
 import { CHUNK } from '../pages/queue/queue-rows';
-import { queryClientForTests } from '../testing/render-for-test';
+import { mountAs } from '../testing/dom';
 
 const reviewer: UserInfo = { id: 2, username: 'reviewer1', displayName: 'Reviewer One', roles: ['reviewer'] };
 const ASSIGNABLE = [
@@ -67,22 +63,8 @@ function openQueue(lang: Lang = 'en') {
       'users.assignable': () => ASSIGNABLE,
     }),
   );
-  sessionStorage.setItem('desk-session', JSON.stringify({ token: 'test-session-token', user: reviewer }));
-  render(
-    <QueryClientProvider client={queryClientForTests()}>
-      <SessionProvider client={client}>
-        <LocaleProvider lang={lang}>
-          <DirectionProvider initialDirection={lang === 'ar' ? 'rtl' : 'ltr'} detectDirection={false}>
-            {/* No transitions or portals: a dropdown's options are there at once, inside the page. */}
-            <MantineProvider env="test">
-              <QueuePage queue="all" />
-            </MantineProvider>
-          </DirectionProvider>
-        </LocaleProvider>
-      </SessionProvider>
-    </QueryClientProvider>,
-  );
-  return { asked, user: userEvent.setup() };
+  const user = mountAs(<QueuePage queue="all" />, { client, user: reviewer, lang });
+  return { asked, user };
 }
 
 /** The switch that folds the filters, as it reads: "Show filters" and how many are set. */

@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
 // In a DOM (happy-dom): the holder's key q, and the question sent over the mock transport.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import type { ArgsOf } from '../../../shared/contract';
 import type { CaseActionKind, CaseDetail, ReferralView, UserInfo } from '../../../shared/domain';
 import { createClient, mockTransport } from '../api/client';
-import { SessionProvider } from '../api/session';
-import { LocaleProvider } from '../i18n/locale';
-import { queryClientForTests } from '../testing/render-for-test';
+import { mountAs } from '../testing/dom';
 import { ReferralPanel } from './ReferralPanel';
 
 const holder: UserInfo = { id: 2, username: 'reviewer1', displayName: 'Reviewer One', roles: ['reviewer'] };
@@ -49,19 +44,8 @@ function openPanel(c: CaseDetail) {
       },
     }),
   );
-  sessionStorage.setItem('desk-session', JSON.stringify({ token: 'test-session-token', user: holder }));
-  render(
-    <QueryClientProvider client={queryClientForTests()}>
-      <SessionProvider client={client}>
-        <LocaleProvider lang="en">
-          <MantineProvider env="test">
-            <ReferralPanel c={c} />
-          </MantineProvider>
-        </LocaleProvider>
-      </SessionProvider>
-    </QueryClientProvider>,
-  );
-  return { asked, user: userEvent.setup() };
+  const user = mountAs(<ReferralPanel c={c} />, { client, user: holder });
+  return { asked, user };
 }
 
 const askDialog = () => screen.queryByRole('dialog', { name: 'Refer REQ-2026-000009 to a colleague with a question' });

@@ -1,15 +1,10 @@
 // @vitest-environment happy-dom
 // In a DOM (happy-dom): the list's keys pressed as an approver would.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import type { QuestionForMe, UserInfo } from '../../../shared/domain';
 import { createClient, mockTransport } from '../api/client';
-import { SessionProvider } from '../api/session';
-import { LocaleProvider } from '../i18n/locale';
-import { queryClientForTests } from '../testing/render-for-test';
+import { mountAs } from '../testing/dom';
 import { QuestionsPage } from './QuestionsPage';
 
 const approver: UserInfo = { id: 4, username: 'appr', displayName: 'Approver', roles: ['approver'] };
@@ -29,19 +24,7 @@ const question = (referralId: number, requestId: number): QuestionForMe => ({
 
 function openQuestions(questions: QuestionForMe[]) {
   const client = createClient(mockTransport({ 'referrals.forMe': () => questions }));
-  sessionStorage.setItem('desk-session', JSON.stringify({ token: 'test-session-token', user: approver }));
-  render(
-    <QueryClientProvider client={queryClientForTests()}>
-      <SessionProvider client={client}>
-        <LocaleProvider lang="en">
-          <MantineProvider env="test">
-            <QuestionsPage />
-          </MantineProvider>
-        </LocaleProvider>
-      </SessionProvider>
-    </QueryClientProvider>,
-  );
-  return userEvent.setup();
+  return mountAs(<QuestionsPage />, { client, user: approver });
 }
 
 /** The reference on the row under the cursor. */

@@ -1,5 +1,5 @@
 /** Test helpers for the SLA: a desk holding three renewals whose due days differ from their submission order. */
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { testDesk, TEST_PASSWORD } from '../../testing/test-desk';
 import { signIn } from '../../auth/users';
 import { samplePolicy } from '../../policy/sample-policy';
@@ -46,4 +46,18 @@ export async function threeRenewals() {
     return (r.value as QueuePage).rows;
   };
   return { ...t, rev, rev2, admin, row, page, tokenOf };
+}
+
+/** For a test file: a setup giving threeRenewals(), whose desk is closed after each test. */
+export function threeRenewalsEachTest(): () => ReturnType<typeof threeRenewals> {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+  return async () => {
+    const t = await threeRenewals();
+    close = () => t.desk.close();
+    return t;
+  };
 }
