@@ -4,6 +4,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SERVICES, SERVICE_LABELS, TERMS, type Service, type Status } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { errorText } from '../components/errors';
 import { ChartCard } from '../components/ChartCard';
@@ -23,7 +24,7 @@ export function DashboardPage() {
   const { client, user } = useSession();
   const { t, pick, lang, dir, formatNumber, formatDate } = useLocale();
   // The outbox's failing messages are the admin's to resend or cancel.
-  const isAdmin = user?.roles.includes('admin') ?? false;
+  const isAdmin = mayCall(user?.roles, 'outbox.resend');
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
   // The range the figures are for: the boxes as typed while they are in order, else the last range that was.
@@ -115,7 +116,7 @@ export function DashboardPage() {
               ]}
             />
           </ChartCard>
-          {(user?.roles.includes('approver') || isAdmin) && <SignalsPerWeek />}
+          {mayCall(user?.roles, 'signals.perWeek') && <SignalsPerWeek />}
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <ChartCard
               title={`${t('ageing')} (${t('slaIs')} ${f.slaWorkingDays})`}

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { DeliveryState } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
 import { countText } from '../i18n/counts';
@@ -24,7 +25,7 @@ const SEARCH_PAUSE_MS = 300;
 export function OutboxPage({ state = null }: { state?: DeliveryState | null }) {
   const { client, user } = useSession();
   const { t, lang } = useLocale();
-  const isAdmin = user?.roles.includes('admin') ?? false;
+  const isAdmin = mayCall(user?.roles, 'outbox.resend');
   // Only the roles that see applicants' addresses search by one (electron/core/cases/outbox.ts refuses the others, saying why).
   const seesAddresses = user?.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin') ?? false;
   const [search, setSearch] = useState('');

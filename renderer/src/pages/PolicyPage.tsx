@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SERVICES, SERVICE_LABELS, TERMS, policySchema, type Policy, type PolicyVersionView } from '../../../shared/domain';
 import { DeskCallError } from '../api/client';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { errorText, type ShownError } from '../components/errors';
 import { MESSAGES } from '../i18n/messages';
@@ -25,7 +26,7 @@ export function PolicyPage() {
   const { client, user } = useSession();
   const { t, pick, lang } = useLocale();
   const queryClient = useQueryClient();
-  const canEdit = user?.roles.includes('admin') ?? false;
+  const canEdit = mayCall(user?.roles, 'policy.update');
   const current = useQuery({ queryKey: ['policy.current'], queryFn: () => client.call('policy.current', {}) });
   const history = useQuery({ queryKey: ['policy.history'], queryFn: () => client.call('policy.history', {}) });
   const [draft, setDraft] = useState<Policy | null>(null);

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Title } from 
 import { QUEUE_SORTS, TERMS, isSupervisor, type QueueId, type QueueRow, type QueueSort } from '../../../shared/domain';
 import type { QueueViewFilters, SavedViewEntry } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
 import { errorText, isInputRefusal } from '../components/errors';
@@ -40,7 +41,7 @@ export function QueuePage({
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useQueueRows(queue, filters, sort, scrollRef);
   const { first: q, total, rowAt } = rows;
-  const canDecide = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+  const canDecide = mayCall(user?.roles, 'cases.claimNext');
   const supervisor = isSupervisor(user?.roles ?? []);
   /** Rows a bulk step takes: a claim (new, resubmitted) for who decides; an assignment (in review too) for a supervisor. */
   const selectable = (r: QueueRow) =>

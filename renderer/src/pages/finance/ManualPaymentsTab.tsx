@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Textare
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PendingManualPaymentRow } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
+import { mayCall } from '../../api/may-call';
 import { useLocale } from '../../i18n/locale';
 import { errorText, type ShownError } from '../../components/errors';
 import { useMoney } from '../../components/money';
@@ -23,7 +24,7 @@ export function ManualPaymentsTab() {
   const [refusing, setRefusing] = useState<PendingManualPaymentRow | null>(null);
   const [reason, setReason] = useState('');
   const [proofError, setProofError] = useState<ShownError>(null);
-  const officer = user?.roles.includes('finance') ?? false;
+  const officer = mayCall(user?.roles, 'payments.confirmManual');
   const q = useQuery({ queryKey: ['payments.pendingManual'], queryFn: () => client.call('payments.pendingManual', {}), refetchInterval: 15_000 });
   const done = async () => {
     setRefusing(null);

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Table, Te
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnmatchedPaymentView } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
+import { mayCall } from '../../api/may-call';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
 import { countText } from '../../i18n/counts';
@@ -22,7 +23,7 @@ export function UnmatchedPaymentsTab() {
   const [assigning, setAssigning] = useState<UnmatchedPaymentView | null>(null);
   const [invoiceNumber, setInvoiceNumber] = useState('');
   const [note, setNote] = useState('');
-  const officer = user?.roles.includes('finance') ?? false;
+  const officer = mayCall(user?.roles, 'payments.assign');
   const q = useQuery({ queryKey: ['payments.unmatched', status], queryFn: () => client.call('payments.unmatched', { status }) });
   const assign = useMutation({
     mutationFn: (a: { unmatchedId: number; invoiceNumber: string; note: string }) => client.call('payments.assign', a),

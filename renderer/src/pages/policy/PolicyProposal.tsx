@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title }
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SERVICE_LABELS, TERMS, ruleTitle, type Outcome, type PolicyVersionView, type Service } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
+import { mayCall } from '../../api/may-call';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/fill';
 import { errorText } from '../../components/errors';
@@ -19,7 +20,7 @@ export function PolicyProposal({ proposal }: { proposal: PolicyVersionView }) {
   const { t, pick, lang, formatNumber, formatDateTime } = useLocale();
   const money = useMoney();
   const queryClient = useQueryClient();
-  const isAdmin = user?.roles.includes('admin') ?? false;
+  const isAdmin = mayCall(user?.roles, 'policy.whatIf');
   const whatIf = useQuery({
     queryKey: ['policy.whatIf', proposal.version],
     queryFn: () => client.call('policy.whatIf', { version: proposal.version }),
