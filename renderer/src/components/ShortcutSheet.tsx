@@ -11,7 +11,7 @@ const KEYS: Array<[string, MessageKey]> = [
   ['n', 'kNextCase'],
   ['c', 'kClaim'],
   ['r', 'kReturn'],
-  ['y / A', 'kApprove'],
+  ['y  Shift A', 'kApprove'],
   ['x', 'kReject'],
   ['x  Shift X', 'kSelectRows'],
   ['Ctrl Enter', 'kSend'],
