@@ -68,7 +68,8 @@ export async function benchTeam(opts: {
           { username: `desk${i + 1}`, displayName: `Desk ${i + 1}`, password: 'team-bench-password', roles: ['reviewer'] },
           null,
         );
-        return { db: d.db, actor: { user, clock } };
+        // The desk's signer: an approval with nothing to pay issues its letter in the same transaction.
+        return { db: d.db, actor: { user, clock, cardSigner: d.cardSigner } };
       }),
     );
     opts.log(`team: ${opts.desks} desks claiming and deciding for ${opts.seconds} s…`);
