@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract } from '../../../shared/contract';
-import { DATABASE_PROBLEMS, ISSUE_CODES } from '../../../shared/domain';
-import { MESSAGES, type MessageKey } from './messages';
-import { FIELD_NAMES, fieldName } from './field-names';
-import { ISSUE_MESSAGES } from './issues';
+import { contract } from '../../../../shared/contract';
+import { DATABASE_PROBLEMS, ISSUE_CODES } from '../../../../shared/domain';
+import { MESSAGES, type MessageKey } from './index';
+import { FIELD_NAMES, fieldName } from '../field-names';
+import { ISSUE_MESSAGES } from '../issues';
 
 const LATIN = /[A-Za-z]/;
 const worded = (b: { ar: string; en: string }) => b.ar.trim().length > 0 && b.en.trim().length > 0;
