@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { CountedNavLink } from './CountedNavLink';
 import { routeHref, useRoute } from '../route';
@@ -9,7 +10,7 @@ export function QuestionsNavLink() {
   const { client, user } = useSession();
   const { t } = useLocale();
   const route = useRoute();
-  const asked = user?.roles.some((r) => r === 'reviewer' || r === 'approver') ?? false;
+  const asked = mayCall(user?.roles, 'referrals.waitingCount');
   const waiting = useQuery({
     queryKey: ['referrals.waitingCount'],
     queryFn: () => client.call('referrals.waitingCount', {}),

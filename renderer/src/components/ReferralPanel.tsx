@@ -3,6 +3,7 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDetail, CaseReferrals } from '../../../shared/domain';
 import { useSession } from '../api/session';
+import { mayCall } from '../api/may-call';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
 import { useShortcuts } from '../shell/useShortcuts';
@@ -21,7 +22,7 @@ export function ReferralPanel({ c }: { c: CaseDetail }) {
   const { client, user } = useSession();
   const { t, lang } = useLocale();
   const queryClient = useQueryClient();
-  const reads = user?.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin') ?? false;
+  const reads = mayCall(user?.roles, 'referrals.forCase');
   // The case's version in the key: a decision on the case (which may close the question) reads it again.
   const key = ['referrals.forCase', c.id, c.version];
   const q = useQuery({ queryKey: key, queryFn: () => client.call('referrals.forCase', { requestId: c.id }), enabled: reads });

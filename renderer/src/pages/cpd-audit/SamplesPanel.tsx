@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../../api/session';
+import { mayCall } from '../../api/may-call';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/fill';
 import { errorText } from '../../components/errors';
@@ -15,7 +16,7 @@ export function SamplesPanel() {
   const { t, lang, formatNumber, formatDateTime, formatDateParts } = useLocale();
   const queryClient = useQueryClient();
   const samples = useQuery({ queryKey: ['cpdAudit.samples'], queryFn: () => client.call('cpdAudit.samples', {}) });
-  const mayDraw = user?.roles.some((r) => r === 'approver' || r === 'admin') ?? false;
+  const mayDraw = mayCall(user?.roles, 'cpdAudit.draw');
   const [month, setMonth] = useState(thisMonth);
   const [seed, setSeed] = useState('');
   const [busy, setBusy] = useState(false);
