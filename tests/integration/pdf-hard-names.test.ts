@@ -5,8 +5,8 @@ import { caseReportPdf } from '../../electron/core/documents/case-report-pdf';
 import { loadCardSigner } from '../../electron/core/documents/card-signing';
 import { detail, facts } from '../../electron/core/documents/testing/case-report-facts';
 import { pdfText } from '../../electron/core/documents/testing/pdf-tools';
+import { PHARMACIST, testCard, testLetter } from '../../electron/core/documents/testing/document-facts';
 import { pdfjsLines } from '../../electron/core/documents/testing/pdfjs-text';
-import type { CardFacts } from '../../electron/core/documents/card-facts';
 
 /**
  * Every kind of PDF the desk makes, for names no one on the team chose: diacritics (harakat), the
@@ -45,21 +45,17 @@ describe('hard names in every PDF the desk makes', () => {
   });
 
   it('cards (front: both names, the category as it reads)', async () => {
-    const cards: CardFacts[] = HOLDERS.map((h, i) => ({
-      ...h,
-      idNumber: `10${i}2345678`,
-      idType: 'national_id',
-      number: `C-2026-00000${i + 1}`,
-      issuedAt: '2026-11-23',
-      expiresAt: '2029-11-23',
-      registrationNumber: '12RT0034567',
-      profession: { ar: 'فني', en: 'Allied health' },
-      specialty: { ar: 'مختبرات', en: 'Laboratory' },
-      category: { ar: 'فني', en: 'Technician' },
-      photo: null,
-      qr: signer.payload({ kind: 'C', number: `C-2026-00000${i + 1}`, holderId: `10${i}2345678`, date: '2029-11-23' }),
-      replacement: false,
-    }));
+    const cards = HOLDERS.map((h, i) =>
+      testCard(signer, {
+        ...h,
+        idNumber: `10${i}2345678`,
+        number: `C-2026-00000${i + 1}`,
+        registrationNumber: '12RT0034567',
+        profession: { ar: 'فني', en: 'Allied health' },
+        specialty: { ar: 'مختبرات', en: 'Laboratory' },
+        category: { ar: 'فني', en: 'Technician' },
+      }),
+    );
     const pdf = await cardsPdf(cards, 'cr80');
     for (const [i, h] of HOLDERS.entries()) {
       await expectNames(pdf, [h.nameAr, h.nameEn], i * 2 + 1);
@@ -77,21 +73,9 @@ describe('hard names in every PDF the desk makes', () => {
 
   it.each(['GOOD_STANDING', 'TRAINING_LETTER'] as const)('%s letters', async (service) => {
     for (const [i, h] of HOLDERS.entries()) {
-      const pdf = await letterPdf({
-        ...h,
-        idNumber: `10${i}2345678`,
-        idType: 'national_id',
-        gender: 'female',
-        service,
-        reference: 'REQ-2026-000123',
-        issuedAt: '2026-11-23',
-        registrationNumber: '12RP0034567',
-        profession: { ar: 'صيدلة', en: 'Pharmacist' },
-        specialty: { ar: 'صيدلة إكلينيكية', en: 'Clinical Pharmacy' },
-        category: { ar: 'أخصائي', en: 'Specialist' },
-        facility: 'مستشفى الملك فهد (الرياض)',
-        qr: signer.payload({ kind: 'D', number: 'REQ-2026-000123', holderId: `10${i}2345678`, date: '2026-11-23' }),
-      });
+      const pdf = await letterPdf(
+        testLetter(signer, { ...h, ...PHARMACIST, idNumber: `10${i}2345678`, gender: 'female', service, facility: 'مستشفى الملك فهد (الرياض)' }),
+      );
       await expectNames(pdf, [h.nameAr, h.nameEn]);
       // The Arabic commas keep the pieces of the sentence in order.
       expect(oneLine(pdfText(pdf))).toContain(

@@ -37,28 +37,13 @@ const ALL: Sees = {
   application: true,
   everyAttachment: true,
 };
+const NONE = Object.fromEntries(Object.keys(ALL).map((k) => [k, false])) as unknown as Sees;
 const EXPECTED: Record<Role, Sees> = {
   reviewer: ALL,
   approver: ALL,
   admin: ALL,
-  finance: {
-    contact: false,
-    internalNotes: false,
-    applicantNotes: false,
-    historyDetails: false,
-    audit: false,
-    application: false,
-    everyAttachment: true,
-  },
-  card_clerk: {
-    contact: false,
-    internalNotes: false,
-    applicantNotes: false,
-    historyDetails: false,
-    audit: false,
-    application: false,
-    everyAttachment: false,
-  },
+  finance: { ...NONE, everyAttachment: true },
+  card_clerk: NONE,
 };
 const ROLES = Object.keys(EXPECTED) as Role[];
 

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import jpeg from 'jpeg-js';
 import type { SeededRandom } from './random';
+import { paintedJpeg } from './painted-jpeg';
 
 export interface DemoFile {
   bytes: Uint8Array;
@@ -67,26 +67,19 @@ async function letter(kind: string, variant: number, facility: string): Promise<
 
 /** A passport-style photo: a plain background and a head-and-shoulders silhouette. */
 function photo(variant: number, rng: SeededRandom): DemoFile {
-  const width = 240;
-  const height = 300;
-  const data = Buffer.alloc(width * height * 4);
   const bg = [220 + rng.int(0, 30), 225 + rng.int(0, 25), 235];
   const tone = [120 + rng.int(0, 90), 90 + rng.int(0, 70), 70 + rng.int(0, 50)];
   const cloth = [rng.int(20, 80), rng.int(40, 110), rng.int(60, 140)];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+  return paintedJpeg(
+    240,
+    300,
+    (x, y) => {
       const head = (x - 120) ** 2 / 55 ** 2 + (y - 120) ** 2 / 70 ** 2 <= 1;
       const shoulders = y > 200 && (x - 120) ** 2 / 110 ** 2 + (y - 300) ** 2 / 95 ** 2 <= 1;
-      const c = head ? tone : shoulders ? cloth : bg;
-      const i = (y * width + x) * 4;
-      data[i] = c[0]!;
-      data[i + 1] = c[1]!;
-      data[i + 2] = c[2]!;
-      data[i + 3] = 255;
-    }
-  }
-  const bytes = new Uint8Array(jpeg.encode({ data, width, height }, 85).data);
-  return { bytes, mime: 'image/jpeg', sha256: sha(bytes), fileName: `photo-${variant}.jpg` };
+      return head ? tone : shoulders ? cloth : bg;
+    },
+    `photo-${variant}.jpg`,
+  );
 }
 
 export interface DemoFilePool {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import type { DemoFile } from './attachment-files';
 import { SeededRandom } from './random';
+import { paintedJpeg } from './painted-jpeg';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -52,7 +53,6 @@ function drawPhoto(n: number): DemoFile {
   const width = 120;
   const height = 150;
   const k = width / 240;
-  const data = Buffer.alloc(width * height * 4);
   // The studio's backdrop: soft tiles of a little lighter or darker grey-blue, one tile per hash block.
   const tiles = Array.from({ length: 16 * 16 }, () => rng.int(-28, 28));
   const base = [205 + rng.int(0, 25), 210 + rng.int(0, 20), 225];
@@ -63,21 +63,16 @@ function drawPhoto(n: number): DemoFile {
   const rx = (50 + rng.int(0, 10)) * k;
   const ry = (64 + rng.int(0, 10)) * k;
   const backdrop = tiles.map((shade) => base.map((v) => Math.max(0, Math.min(255, v + shade))));
-  for (let y = 0; y < height; y++) {
-    const row = Math.floor((y * 16) / height) * 16;
-    for (let x = 0; x < width; x++) {
+  return paintedJpeg(
+    width,
+    height,
+    (x, y) => {
       const head = (x - cx) ** 2 / rx ** 2 + (y - cy) ** 2 / ry ** 2 <= 1;
       const shoulders = y > 200 * k && (x - 120 * k) ** 2 / (110 * k) ** 2 + (y - 300 * k) ** 2 / (95 * k) ** 2 <= 1;
-      const c = head ? tone : shoulders ? cloth : backdrop[row + Math.floor((x * 16) / width)]!;
-      const i = (y * width + x) * 4;
-      data[i] = c[0]!;
-      data[i + 1] = c[1]!;
-      data[i + 2] = c[2]!;
-      data[i + 3] = 255;
-    }
-  }
-  const bytes = new Uint8Array(jpeg.encode({ data, width, height }, 85).data);
-  return { bytes, mime: 'image/jpeg', sha256: sha(bytes), fileName };
+      return head ? tone : shoulders ? cloth : backdrop[Math.floor((y * 16) / height) * 16 + Math.floor((x * 16) / width)]!;
+    },
+    fileName,
+  );
 }
 
 /** The same photo saved again at another JPEG quality: new bytes and SHA-256, the same picture. */

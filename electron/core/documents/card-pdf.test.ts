@@ -6,6 +6,7 @@ import { cardsPdf, CARDS_PER_SHEET } from './card-pdf';
 import { loadCardSigner } from './card-signing';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { pageSizes, pdffonts, pdfText, qpdfCheck } from './testing/pdf-tools';
+import { testCard, testLetter } from './testing/document-facts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-layout';
 import { qrModules } from './qr';
 import type { CardFacts } from './card-facts';
@@ -26,21 +27,13 @@ const PEOPLE: Array<{ nameAr: string; nameEn: string; idNumber: string; idType: 
 ];
 
 function card(i: number): CardFacts {
-  const p = PEOPLE[i % PEOPLE.length]!;
-  const number = `C-2026-${String(i + 1).padStart(6, '0')}`;
-  return {
-    ...p,
-    number,
-    issuedAt: '2026-11-23',
-    expiresAt: '2029-11-23',
-    registrationNumber: '12RM0034567',
-    profession: { ar: 'طب بشري', en: 'Physician' },
+  return testCard(signer, {
+    ...PEOPLE[i % PEOPLE.length]!,
+    number: `C-2026-${String(i + 1).padStart(6, '0')}`,
     specialty: { ar: 'جراحة العظام', en: 'Orthopaedic Surgery' },
     category: { ar: 'أخصائي أول', en: 'Senior specialist' },
-    photo: null,
-    qr: signer.payload({ kind: 'C', number, holderId: p.idNumber, date: '2029-11-23' }),
     replacement: i % 2 === 1,
-  };
+  });
 }
 
 describe('classification cards as PDF', () => {
@@ -112,18 +105,7 @@ describe('classification cards as PDF', () => {
 describe('letters and certificates as PDF', () => {
   it.each(DOCUMENT_SERVICES)('%s: A4, both languages, reference, dates and the holder read back', async (service) => {
     const p = PEOPLE[DOCUMENT_SERVICES.indexOf(service) % PEOPLE.length]!;
-    const pdf = await letterPdf({
-      ...p,
-      service,
-      reference: 'REQ-2026-000123',
-      issuedAt: '2026-11-23',
-      registrationNumber: '12RM0034567',
-      profession: { ar: 'طب بشري', en: 'Physician' },
-      specialty: { ar: 'باطنة', en: 'Internal Medicine' },
-      category: { ar: 'استشاري', en: 'Consultant' },
-      facility: 'مستشفى الملك فهد',
-      qr: signer.payload({ kind: 'D', number: 'REQ-2026-000123', holderId: p.idNumber, date: '2026-11-23' }),
-    });
+    const pdf = await letterPdf(testLetter(signer, { ...p, service }));
     expect(qpdfCheck(pdf).ok).toBe(true);
     expect(pageSizes(pdf)).toEqual([{ width: 595.28, height: 841.89 }]);
     const text = pdfText(pdf).replace(/\s+/g, ' ');

@@ -15,6 +15,7 @@ import { describeDocument } from './metadata';
 import { savePdfA } from './pdf-a';
 import { Typesetter } from './text/typesetter';
 import { checkPdfA, describeProblems } from './testing/pdfa-check';
+import { PHARMACIST, testCard, testLetter } from './testing/document-facts';
 import { EXPORT_COLUMNS, type ExportSource } from '../reports/export-columns';
 import { openSink } from '../reports/export-sinks';
 import type { CardFacts } from './card-facts';
@@ -61,23 +62,15 @@ function pngPhoto(): NonNullable<CardFacts['photo']> {
 }
 
 function card(preview: boolean): CardFacts {
-  return {
+  return testCard(signer, {
     nameAr: 'نورة "لولوة" (الجوهرة) عبدُ اللهِ آل الشيخ',
     nameEn: 'Noura "Lulwa" (Aljawhara) Al-Sheikh',
     idNumber: '1012345678',
-    idType: 'national_id',
     number: 'C-2026-000042',
-    issuedAt: '2026-11-23',
-    expiresAt: '2029-11-23',
-    registrationNumber: '12RP0034567',
-    profession: { ar: 'صيدلة', en: 'Pharmacist' },
-    specialty: { ar: 'صيدلة إكلينيكية', en: 'Clinical Pharmacy' },
-    category: { ar: 'أخصائي', en: 'Specialist' },
+    ...PHARMACIST,
     photo: photo(),
-    qr: signer.payload({ kind: 'C', number: 'C-2026-000042', holderId: '1012345678', date: '2029-11-23' }),
-    replacement: false,
     preview,
-  };
+  });
 }
 
 async function exportPdf(lang: 'ar' | 'en'): Promise<Uint8Array> {
@@ -118,22 +111,13 @@ async function exportPdf(lang: 'ar' | 'en'): Promise<Uint8Array> {
   }
 }
 
-const LETTER = {
+const LETTER = testLetter(signer, {
   nameAr: 'عبدُ اللهِ بنُ سلامٍ الدوسري',
   nameEn: 'Abdullah Salam Aldosari',
   idNumber: '1012345678',
-  idType: 'national_id',
-  gender: 'male' as const,
-  service: 'GOOD_STANDING' as const,
-  reference: 'REQ-2026-000123',
-  issuedAt: '2026-11-23',
-  registrationNumber: '12RM0034567',
-  profession: { ar: 'طب بشري', en: 'Physician' },
-  specialty: { ar: 'باطنة', en: 'Internal Medicine' },
-  category: { ar: 'استشاري', en: 'Consultant' },
-  facility: 'مستشفى الملك فهد',
-  qr: signer.payload({ kind: 'D', number: 'REQ-2026-000123', holderId: '1012345678', date: '2026-11-23' }),
-};
+  gender: 'male',
+  service: 'GOOD_STANDING',
+});
 
 const DOCUMENTS: Array<[string, () => Promise<Uint8Array>]> = [
   ['a CR80 card with a photo', () => cardsPdf([card(false)], 'cr80', { now: NOW })],

@@ -16,6 +16,14 @@ async function desk(now?: string) {
   return t;
 }
 
+/** The history row of a request that had nothing to pay, moved on past payment. */
+const noFeeStep = (t: Awaited<ReturnType<typeof desk>>, requestId: number) =>
+  t.desk.db.selectFrom('status_history').selectAll().where('request_id', '=', requestId).where('action', '=', 'no_fee').executeTakeFirstOrThrow();
+
+/** An invoice's lines (kind and amount), in the order they were written. */
+const linesOf = (t: Awaited<ReturnType<typeof desk>>, invoiceId: number) =>
+  t.desk.db.selectFrom('invoice_lines').select(['kind', 'amount_halalas']).where('invoice_id', '=', invoiceId).orderBy('id').execute();
+
 describe('the fee of a request', () => {
   const renewal = {
     service: 'RENEWAL' as const,
@@ -96,12 +104,7 @@ describe('approval issues the invoice', () => {
       paid_at: null,
     });
     expect(isSadadBillNumber(inv.sadad_bill_number!)).toBe(true);
-    const lines = await t.desk.db
-      .selectFrom('invoice_lines')
-      .select(['kind', 'amount_halalas'])
-      .where('invoice_id', '=', inv.id)
-      .orderBy('id')
-      .execute();
+    const lines = await linesOf(t, inv.id);
     expect(lines).toEqual([
       { kind: 'service', amount_halalas: 30000 },
       { kind: 'administrative', amount_halalas: 5000 },
@@ -180,12 +183,7 @@ describe('approval issues the invoice', () => {
     const id = await t.importRequest(cardExpiring('2026-01-20'));
     expect(await t.approve(id)).toMatchObject({ ok: true, value: { status: 'awaiting_payment' } });
     const inv = await t.invoiceOf(id);
-    const lines = await t.desk.db
-      .selectFrom('invoice_lines')
-      .select(['kind', 'amount_halalas'])
-      .where('invoice_id', '=', inv.id)
-      .orderBy('id')
-      .execute();
+    const lines = await linesOf(t, inv.id);
     // Expired 2026-01-20, filed 2026-03-01: February's and March's months started.
     expect(lines).toContainEqual({ kind: 'late', amount_halalas: 20000 });
     expect(inv.total_halalas).toBe(55000);
@@ -196,12 +194,7 @@ describe('approval issues the invoice', () => {
     const id = await t.importRequest({ service: 'RECLASSIFICATION' });
     expect(await t.approve(id)).toMatchObject({ ok: true, value: { status: 'ready_to_print' } });
     expect(await t.desk.db.selectFrom('invoices').select('id').where('request_id', '=', id).execute()).toEqual([]);
-    const h = await t.desk.db
-      .selectFrom('status_history')
-      .selectAll()
-      .where('request_id', '=', id)
-      .where('action', '=', 'no_fee')
-      .executeTakeFirstOrThrow();
+    const h = await noFeeStep(t, id);
     expect(h).toMatchObject({ from_status: 'approved', to_status: 'ready_to_print', reason_code: 'no_fee', policy_version: 1 });
     const [m] = await t.mailOf(id);
     expect(m).toMatchObject({ kind: 'approved_no_fee' });
@@ -220,12 +213,7 @@ describe('approval issues the invoice', () => {
     const kept = await t.desk.db.selectFrom('issued_documents').selectAll().where('request_id', '=', id).executeTakeFirstOrThrow();
     expect(Buffer.from(kept.pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(kept.issued_by).toBe(t.decider.user.id);
-    const h = await t.desk.db
-      .selectFrom('status_history')
-      .selectAll()
-      .where('request_id', '=', id)
-      .where('action', '=', 'no_fee')
-      .executeTakeFirstOrThrow();
+    const h = await noFeeStep(t, id);
     expect(h.reason_code).toBe('exempt:government-employer');
     const [m] = await t.mailOf(id);
     expect(m!.body_ar).toContain('إعفاء موظفي الجهات الحكومية');

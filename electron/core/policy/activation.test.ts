@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
+import { describe, expect, it } from 'vitest';
+import { policyDesk, value } from './testing/policy-desk';
 import { samplePolicy } from './sample-policy';
 import { importRenewals } from '../cpd/testing/import-renewals';
 import { activatePolicy } from './activation';
 import { verifyAuditChain } from '../audit/chain';
 import type { PolicyVersionView, PolicyWhatIf } from '../../../shared/domain';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => close?.());
-
 async function setup() {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  const admin = await t.as('admin1', ['admin']);
-  const admin2 = await t.as('admin2', ['admin']);
-  const admin3 = await t.as('admin3', ['admin']);
-  const call = (token: string, name: string, args: unknown) => t.dispatch(name, args, token);
-  return { ...t, admin, admin2, admin3, call };
+  const t = await policyDesk();
+  return { ...t, admin3: await t.as('admin3', ['admin']) };
 }
-const value = <T>(r: unknown) => {
-  const res = r as { ok: boolean; value?: T; error?: unknown };
-  if (!res.ok) throw new Error(JSON.stringify(res.error));
-  return res.value as T;
-};
 
 describe('policy what-if', () => {
   it('lists each waiting request whose checks or fee the proposal changes, rule by rule and fee from → to; decided ones are left out', async () => {

@@ -1,25 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
+import { describe, expect, it } from 'vitest';
+import { policyDesk, value } from './testing/policy-desk';
 import { SAMPLE_POLICY_NOTE, samplePolicy } from './sample-policy';
 import { appliedPolicy } from './current-policy';
 import { policyChanges } from './versions';
 import { verifyAuditChain } from '../audit/chain';
 import type { PolicyVersionView } from '../../../shared/domain';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => close?.());
-
 async function setup() {
-  const t = await testDesk();
-  close = () => t.desk.close();
-  const admin = await t.as('admin1', ['admin']);
-  const admin2 = await t.as('admin2', ['admin']);
-  const reviewer = await t.as('rev', ['reviewer']);
-  const call = async (token: string, name: string, args: unknown) => t.dispatch(name, args, token);
-  return { ...t, admin, admin2, reviewer, call };
+  const t = await policyDesk();
+  return { ...t, reviewer: await t.as('rev', ['reviewer']) };
 }
-
-const value = <T>(r: unknown) => (r as { ok: true; value: T }).value;
 
 describe('policy versions', () => {
   it('lists the changed paths between two policies; a list is compared whole', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { SignalLink, SignalOutcome, SignalView } from '../../../shared/domain';
 import { useSession } from '../api/session';
@@ -7,7 +7,7 @@ import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/fill';
 import { routeHref } from '../route';
 import { BidiText } from './BidiText';
-import { errorText } from './errors';
+import { QueryStatus } from './QueryStatus';
 
 const COLOR: Record<SignalOutcome, string> = { fail: 'red', warn: 'yellow', pass: 'green' };
 const ORDER: Record<SignalOutcome, number> = { fail: 0, warn: 1, pass: 2 };
@@ -33,8 +33,7 @@ export function SignalsPanel({ requestId, onOpenAttachment }: { requestId: numbe
       <Text size="xs" c="dimmed">
         {t('sigIntro')}
       </Text>
-      {q.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
-      {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
+      <QueryStatus query={q} size="sm" />
       {raised.map((v, i) => (
         <SignalRow key={`${v.signal}-${i}`} v={v} requestId={requestId} onOpenAttachment={onOpenAttachment} />
       ))}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Anchor, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Status } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
-import { errorText } from '../components/errors';
+import { PageHeading } from '../components/PageHeading';
+import { QueryStatus } from '../components/QueryStatus';
 import { StatusBadge } from '../components/StatusBadge';
 import { Ltr } from '../components/BidiText';
 import { routeHref } from '../route';
@@ -15,18 +16,13 @@ import { SamplesPanel } from './cpd-audit/SamplesPanel';
 /** The CPD audit queue: sampled and flagged renewals, each with why it is there and how far its decisions are. */
 export function CpdAuditPage() {
   const { client } = useSession();
-  const { t, lang, pick, formatDate, formatNumber } = useLocale();
+  const { t, pick, formatDate, formatNumber } = useLocale();
   const [show, setShow] = useState<'open' | 'completed'>('open');
   const queue = useQuery({ queryKey: ['cpdAudit.queue', show], queryFn: () => client.call('cpdAudit.queue', { show }) });
 
   return (
     <Stack maw={1200}>
-      <Title order={2} size="h3">
-        {t('cpdAudit')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('cpdAuditHelp')}
-      </Text>
+      <PageHeading title={t('cpdAudit')} help={t('cpdAuditHelp')} />
       <SegmentedControl
         w="fit-content"
         value={show}
@@ -36,8 +32,7 @@ export function CpdAuditPage() {
           { value: 'completed', label: t('cpdCompleted') },
         ]}
       />
-      {queue.isPending && <Loader role="status" aria-label={t('loading')} />}
-      {queue.isError && <Alert color="red">{errorText(queue.error, lang)}</Alert>}
+      <QueryStatus query={queue} />
       {queue.data?.length === 0 && <Text c="dimmed">{t('cpdNone')}</Text>}
       {queue.data && queue.data.length > 0 && (
         <Table striped highlightOnHover aria-label={t('cpdAudit')}>

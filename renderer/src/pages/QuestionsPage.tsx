@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { SERVICE_LABELS } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { navigate } from '../route';
-import { errorText } from '../components/errors';
+import { PageHeading } from '../components/PageHeading';
+import { QueryStatus } from '../components/QueryStatus';
 import { BidiText, Ltr } from '../components/BidiText';
 import { useShortcuts } from '../shell/useShortcuts';
 
@@ -33,14 +34,8 @@ export function QuestionsPage() {
 
   return (
     <Stack>
-      <Title order={2} size="h3">
-        {t('refQuestionsForMe')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('refQuestionsHelp')}
-      </Text>
-      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
-      {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
+      <PageHeading title={t('refQuestionsForMe')} help={t('refQuestionsHelp')} />
+      <QueryStatus query={q} />
       {q.isSuccess && rows.length === 0 && <Text c="dimmed">{t('refNoQuestions')}</Text>}
       {rows.length > 0 && (
         <Table highlightOnHover aria-label={t('refQuestionsForMe')} aria-rowcount={rows.length + 1}>

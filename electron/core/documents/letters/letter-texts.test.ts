@@ -5,6 +5,7 @@ import { letterText } from './letter-texts';
 import { letterPdf } from './letter-pdf';
 import { loadCardSigner } from '../card-signing';
 import { pdfText } from '../testing/pdf-tools';
+import { testLetter } from '../testing/document-facts';
 import type { LetterFacts } from './letter-facts';
 
 const signer = loadCardSigner(null);
@@ -14,20 +15,7 @@ function facts(service: Service, gender: 'male' | 'female'): LetterFacts {
     gender === 'female'
       ? { nameAr: 'نورة بنت سعد العتيبي', nameEn: 'Noura Saad Alotaibi', idNumber: '1098765432' }
       : { nameAr: 'سعود بن أحمد آل سعود', nameEn: 'Saud Ahmed Al Saud', idNumber: '1012345678' };
-  return {
-    ...person,
-    gender,
-    idType: 'national_id',
-    service,
-    reference: 'REQ-2026-000123',
-    issuedAt: '2026-11-23',
-    registrationNumber: '12RM0034567',
-    profession: { ar: 'طب بشري', en: 'Physician' },
-    specialty: { ar: 'طب الأطفال', en: 'Paediatrics' },
-    category: { ar: 'استشاري', en: 'Consultant' },
-    facility: 'مستشفى الملك فهد',
-    qr: signer.payload({ kind: 'D', number: 'REQ-2026-000123', holderId: person.idNumber, date: '2026-11-23' }),
-  };
+  return testLetter(signer, { ...person, gender, service, specialty: { ar: 'طب الأطفال', en: 'Paediatrics' } });
 }
 
 /** "الممارس" as a whole word (not the start of "الممارسة"). */

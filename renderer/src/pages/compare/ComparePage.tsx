@@ -1,12 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Group, Image, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Image, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { SERVICE_LABELS, TERMS, type CompareSide, type CompareView } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/fill';
 import { routeHref } from '../../route';
-import { errorText } from '../../components/errors';
+import { PageHeading } from '../../components/PageHeading';
+import { QueryStatus } from '../../components/QueryStatus';
 import type { MessageKey } from '../../i18n/messages';
 import { countryName } from '../../i18n/countries';
 
@@ -16,18 +17,12 @@ import { countryName } from '../../i18n/countries';
  */
 export function ComparePage({ a, b }: { a: number; b: number }) {
   const { client } = useSession();
-  const { t, lang } = useLocale();
+  const { t } = useLocale();
   const q = useQuery({ queryKey: ['signals.compare', a, b], queryFn: () => client.call('signals.compare', { a, b }) });
   return (
     <Stack>
-      <Title order={2} size="h3">
-        {t('compareTitle')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('compareHelp')}
-      </Text>
-      {q.isPending && <Loader role="status" aria-label={t('loading')} />}
-      {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
+      <PageHeading title={t('compareTitle')} help={t('compareHelp')} />
+      <QueryStatus query={q} />
       {q.data && <Comparison v={q.data} />}
     </Stack>
   );

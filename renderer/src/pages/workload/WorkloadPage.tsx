@@ -1,17 +1,18 @@
-import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { VIEW_WORDS } from '../../i18n/view-words';
 import { fill } from '../../i18n/fill';
 import { routeHref } from '../../route';
-import { errorText } from '../../components/errors';
+import { PageHeading } from '../../components/PageHeading';
+import { QueryStatus } from '../../components/QueryStatus';
 import { QueuePage } from '../QueuePage';
 
 /** A supervisor's view of each reviewer's load, and (with `reviewer`) that reviewer's requests. */
 export function WorkloadPage({ reviewer }: { reviewer?: number }) {
   const { client } = useSession();
-  const { t, pick, lang, formatNumber, formatDateParts } = useLocale();
+  const { pick, formatNumber, formatDateParts } = useLocale();
   const load = useQuery({ queryKey: ['workload.reviewers'], queryFn: () => client.call('workload.reviewers', {}), refetchInterval: 15_000 });
   const w = (k: keyof typeof VIEW_WORDS, values?: Record<string, string>) => fill(pick(VIEW_WORDS[k]), values ?? {});
   if (reviewer !== undefined) {
@@ -32,14 +33,8 @@ export function WorkloadPage({ reviewer }: { reviewer?: number }) {
   }
   return (
     <Stack>
-      <Title order={2} size="h3">
-        {w('workload')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {w('workloadHelp')}
-      </Text>
-      {load.isPending && <Loader role="status" aria-label={t('loading')} />}
-      {load.isError && <Alert color="red">{errorText(load.error, lang)}</Alert>}
+      <PageHeading title={w('workload')} help={w('workloadHelp')} />
+      <QueryStatus query={load} />
       {load.data && (
         <Table striped highlightOnHover aria-label={w('workload')} maw={1000}>
           <Table.Thead>
