@@ -43,9 +43,12 @@ async function main() {
       console.error(`desk host: ${startupFailureMessage(file, e)}`);
       process.exit(1);
     });
-  // The database first: a damaged one matters more than an unbuilt renderer.
   const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    // The database first: a damaged one matters more than an unbuilt renderer, so its whole-file check is awaited.
+    if (desk.opened.kind === 'sqlite') await desk.opened.wholeFileCheck;
+    throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
+  }
   const demoCases = Number(values['demo-cases']);
   desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner, blobs: desk.blobs }));
   if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {
