@@ -6,13 +6,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { SeededRandom } from './random';
 import { paintedJpeg } from './painted-jpeg';
-
-export interface DemoFile {
-  bytes: Uint8Array;
-  mime: 'application/pdf' | 'image/jpeg';
-  sha256: string;
-  fileName: string;
-}
+import type { DemoFile } from './demo-file';
 
 const TITLES: Record<string, string> = {
   employer_letter: 'Employer introduction letter',

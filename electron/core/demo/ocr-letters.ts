@@ -15,7 +15,7 @@ import { hijriDay, longDate } from '../time/hijri';
 import { addDays } from '../time/day-arithmetic';
 import { SeededRandom } from './random';
 import { FACILITIES } from './names';
-import type { DemoFile } from './attachment-files';
+import type { DemoFile } from './demo-file';
 
 /** The scans in resources/demo (made once with pdftoppm from letters like these, see its README) and the date each one prints. */
 export const SCAN_FIXTURES = [

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
-import type { DemoFile } from './attachment-files';
+import type { DemoFile } from './demo-file';
 import { SeededRandom } from './random';
 import { paintedJpeg } from './painted-jpeg';
 

@@ -1,7 +1,7 @@
 /** The last step of every demo photo: paint each pixel, then encode the picture as a JPEG. */
 import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
-import type { DemoFile } from './attachment-files';
+import type { DemoFile } from './demo-file';
 
 /** A `width`×`height` JPEG (quality 85) whose pixel at (x, y) has the RGB colour `colourAt` gives, opaque. */
 export function paintedJpeg(width: number, height: number, colourAt: (x: number, y: number) => readonly number[], fileName: string): DemoFile {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import type { DemoFile } from './attachment-files';
+import type { DemoFile } from './demo-file';
 
 /**
  * The document a returned applicant sends again: the first version's page, stamped again, with the
