@@ -30,7 +30,8 @@ function demoLatinNames(): Set<string> {
     .join('\n');
   const pairs = [...demo.matchAll(/\['[^'\n]*[\u0600-\u06FF][^'\n]*',\s*'([^'\n]*[A-Za-z][^'\n]*)'/g)].map((m) => m[1]!);
   const respelt = [...demo.matchAll(/^\s+[A-Z][a-z]+: '([A-Z][A-Za-z]+)',$/gm)].map((m) => m[1]!);
-  const providers = /recognisedProviders:\s*\[([^\]]*)\]/.exec(readFileSync('electron/core/policy.ts', 'utf8'))?.[1] ?? '';
+  const providers = /recognisedProviders:\s*\[([^\]]*)\]/.exec(readFileSync('electron/core/policy/sample-policy.ts', 'utf8'))?.[1];
+  if (providers === undefined) throw new Error('the sample policy no longer lists recognisedProviders where this test reads them');
   return new Set(
     [
       ...pairs,
