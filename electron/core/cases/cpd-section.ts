@@ -1,5 +1,5 @@
 /**
- * The CPD section of the case view, from the facts the CPD-HOURS check reads (rules/eligibility.ts): the
+ * The CPD section of the case view, from the facts the CPD-HOURS check reads (rules/eligibility/renewal.ts): the
  * hours recorded before this request, each activity added with it (refused in a CPD audit or not) and the
  * hours the policy requires of the applicant's category. The section then adds up as the check does:
  * a reviewer never reads "20 recorded hours" beside an empty list without being told where the 20 come from.

@@ -51,7 +51,7 @@ export async function stepsByDay(db: DeskDb, from: string, to: string, service?:
   return counted(await q.execute());
 }
 
-/** Approvals and rejections of `from`–`to` by actor and working days from submission (cases/working-days.ts, in SQL). */
+/** Approvals and rejections of `from`–`to` by actor and working days from submission (time/working-days.ts, in SQL). */
 export async function decisionWaits(db: DeskDb, from: string, to: string, service?: Service) {
   const waited = workingDaysSql(dialectOf(db));
   let q = db

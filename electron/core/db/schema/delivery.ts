@@ -25,7 +25,7 @@ export interface OutboxTable {
   claimed_by: string | null;
   /** When the claim's lease ends: a 'sending' row past it is tried again. */
   claimed_until: string | null;
-  /** The PDF to attach: 'letter' (the request's issued document, cards/letters.ts); null for none. */
+  /** The PDF to attach: 'letter' (the request's issued document, documents/letters/issued-letters.ts); null for none. */
   attachment: 'letter' | null;
   /** An SMS: the e-mail it copies (one copy each, made by the delivery worker). */
   copy_of: number | null;
