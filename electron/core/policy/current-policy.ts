@@ -17,15 +17,14 @@ export interface PolicyVersion {
   policy: Policy;
 }
 
+/** The newest activated policy row: the version in force and its stored data (none on a database never given one). */
+export function activePolicyRow(db: DeskDb) {
+  return db.selectFrom('policy').select(['version', 'data']).where('status', '=', 'active').orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
 /** The policy in force (the newest activated version; a proposal waits for a second admin); a new database gets the sample policy as version 1. */
 export async function currentPolicy(db: DeskDb, at: string): Promise<PolicyVersion> {
-  const row = await db
-    .selectFrom('policy')
-    .select(['version', 'data'])
-    .where('status', '=', 'active')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await activePolicyRow(db);
   // A field added to the policy after this version was saved takes its sample default until an admin sets it.
   if (row) return { version: row.version, policy: appliedPolicy(row.data) };
   const policy = samplePolicy();

@@ -11,7 +11,7 @@ import { SERVICES } from '../../../shared/domain';
 import { DeskFault } from '../errors';
 import { appendAudit } from '../audit/chain';
 import { serialise } from '../db/dialect';
-import { appliedPolicy, currentPolicy } from './current-policy';
+import { activePolicyRow, appliedPolicy, currentPolicy } from './current-policy';
 import { shownPolicyNote } from './sample-policy';
 
 type Change = PolicyVersionView['changes'][number];
@@ -129,13 +129,8 @@ export async function updatePolicy(
         `version ${waiting.version} is proposed and waits for a second administrator; activate or withdraw it before proposing another`,
         `النسخة ${waiting.version} مقترحة وتنتظر مشرفاً ثانياً؛ فعّلها أو اسحبها قبل اقتراح غيرها`,
       );
-    const inForce = await trx
-      .selectFrom('policy')
-      .select(['version', 'data'])
-      .where('status', '=', 'active')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const inForce = await activePolicyRow(trx);
+    if (!inForce) throw new Error('the database has no policy in force');
     if (inForce.version !== input.basedOnVersion)
       throw new DeskFault(
         'conflict',
