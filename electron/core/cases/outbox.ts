@@ -1,4 +1,5 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
+import type { OutboxTable } from '../db/schema/delivery';
 import type { DeskDb } from '../db/connection';
 import { DeskFault } from '../errors';
 import { DELIVERY_STATES, type DeliveryState, type OutboxMessage, type UserInfo } from '../../../shared/domain';
@@ -101,27 +102,8 @@ export async function outboxCounts(db: DeskDb): Promise<Record<DeliveryState, nu
   return counts;
 }
 
-type Row = {
-  id: number;
-  request_id: number | null;
-  reference: string | null;
-  to_address: string;
-  kind: string;
-  subject_ar: string;
-  subject_en: string;
-  body_ar: string;
-  body_en: string;
-  created_at: string;
-  sent_at: string | null;
-  channel: 'email' | 'sms';
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  relay_answer: string | null;
-  message_id: string;
-  attachment: 'letter' | null;
-};
+/** An outbox row as the lists read it: the message and its delivery, less the worker's claim, with the request's reference. */
+type Row = Omit<Selectable<OutboxTable>, 'claimed_by' | 'claimed_until' | 'copy_of'> & { reference: string | null };
 
 function outboxView(r: Row, v: ReturnType<typeof visibilityOf>): OutboxMessage {
   // A relay's answer often quotes the address ("550 <a@b>: no such user"): hidden where the address is.
