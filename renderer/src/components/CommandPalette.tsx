@@ -52,6 +52,9 @@ export function CommandPalette({ onClaimNext, onShortcuts }: { onClaimNext(): vo
         onQueryChange={setQuery}
         // Each opening starts empty (the palette's own store forgets its query on close; this one must too).
         onSpotlightClose={() => setQuery('')}
+        // No open/close animation: the palette clears its query when the closing transition ends, so keys typed
+        // into a palette reopened during that transition were wiped (a fast Ctrl+K after Enter lost its text).
+        transitionProps={{ duration: 0 }}
         shortcut={['mod + K']}
         nothingFound={t('nothingFound')}
         highlightQuery

@@ -71,8 +71,15 @@ function FoundRequests({ text, onClose }: { text: string | null; onClose(): void
               {found.map((f, i) => (
                 <Table.Tr key={f.requestId}>
                   <Table.Td>
-                    {/* The newest takes the focus once listed: Enter opens it, Tab moves down the list. */}
-                    <a href={`#/case/${f.requestId}`} ref={i === 0 ? (el) => el?.focus() : undefined} onClick={onClose}>
+                    {/* The newest takes the focus once listed: Enter opens it, Tab moves down the list. Listed before the
+                        dialog's focus trap wakes, the trap gives it the focus (data-autofocus; else the close button);
+                        listed after, it takes the focus itself. */}
+                    <a
+                      href={`#/case/${f.requestId}`}
+                      ref={i === 0 ? (el) => el?.focus() : undefined}
+                      data-autofocus={i === 0 || undefined}
+                      onClick={onClose}
+                    >
                       <Ltr>{f.reference}</Ltr>
                     </a>
                   </Table.Td>

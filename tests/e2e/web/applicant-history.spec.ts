@@ -122,14 +122,14 @@ test('the palette opens a typed reference with Enter, and an ID number’s reque
   await expect(page.getByRole('heading', { name: /طلبات جديدة/ })).toBeVisible();
   const palette = page.getByRole('dialog').getByRole('textbox', { name: /اكتب اسم قائمة أو إجراء/ });
   await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await expect(palette).toBeFocused();
   await page.keyboard.type(two.reference.toLowerCase());
   await expect(page.getByRole('button', { name: `فتح الطلب ${two.reference}` })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: two.reference })).toBeVisible();
 
   await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await expect(palette).toBeFocused();
   await page.keyboard.type(one.idNumber);
   await expect(page.getByRole('button', { name: `طلبات رقم الهوية ${one.idNumber}` })).toBeVisible();
   await page.keyboard.press('Enter');
@@ -144,7 +144,7 @@ test('the palette opens a typed reference with Enter, and an ID number’s reque
   await expect(page.getByRole('heading', { name: newest })).toBeVisible();
 
   await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await expect(palette).toBeFocused();
   await page.keyboard.type('REQ-1999-000001');
   // Enter before the palette has listed the typed reference's action would do nothing: wait for it.
   await expect(page.getByRole('button', { name: 'فتح الطلب REQ-1999-000001' })).toBeVisible();
