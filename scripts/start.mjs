@@ -12,7 +12,7 @@ import { COMPILED_HOST } from './build-node.mjs';
 import { ensureDeskBuilt } from './ensure-built.mjs';
 
 const args = process.argv.slice(2);
-await ensureDeskBuilt();
+await ensureDeskBuilt({ app: true });
 
 /** Finds Electron's binary without require('electron'), which would try to download it. */
 function electronBinary() {

@@ -8,39 +8,36 @@ import { defaultDataFolder } from '../core/desk/data-folder';
 import { chooseDatabase } from '../core/desk/settings-file';
 import { DeskFault } from '../core/errors';
 import { BundleError } from '../core/intake/bundle-error';
-import { parseCommandLine, type Command } from './command-line';
+import { parseCommandLine, type Command, type Options, type Print } from './command-line';
 import { USAGE, UsageError } from './usage';
-import { restore } from './commands/restore';
-import { auditCheckpoint, auditVerify } from './commands/audit';
-import { seed } from './commands/seed';
-import { backup } from './commands/backup';
-import { blobs } from './commands/blobs';
-import { check } from './commands/check';
-import { refund } from './commands/refund';
-import { importCommand } from './commands/import-bundles';
-import { payments } from './commands/payments';
-import { cpdSample } from './commands/cpd-sample';
-import { sweep } from './commands/sweep';
-import { card, cardKey, verifyCard } from './commands/cards';
-import { exportCommand } from './commands/export';
 
-/** The commands run on an open desk, by name. */
-const COMMANDS: Record<string, Command> = {
-  seed,
-  audit: auditCheckpoint,
-  backup,
-  blobs,
-  check,
-  refund,
-  import: importCommand,
-  payments,
-  'cpd-sample': cpdSample,
-  sweep,
-  card,
-  'verify-card': verifyCard,
-  export: exportCommand,
-  'card-key': cardKey,
+/**
+ * The commands run on an open desk, by name, each loaded when asked for: a command's start pays for
+ * its own code only (`card-key` never initialises pdf-lib's fonts, the exports' workbook or the OCR).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  seed: async () => (await import('./commands/seed')).seed,
+  audit: async () => (await import('./commands/audit')).auditCheckpoint,
+  backup: async () => (await import('./commands/backup')).backup,
+  blobs: async () => (await import('./commands/blobs')).blobs,
+  check: async () => (await import('./commands/check')).check,
+  refund: async () => (await import('./commands/refund')).refund,
+  import: async () => (await import('./commands/import-bundles')).importCommand,
+  payments: async () => (await import('./commands/payments')).payments,
+  'cpd-sample': async () => (await import('./commands/cpd-sample')).cpdSample,
+  sweep: async () => (await import('./commands/sweep')).sweep,
+  card: async () => (await import('./commands/cards')).card,
+  'verify-card': async () => (await import('./commands/cards')).verifyCard,
+  export: async () => (await import('./commands/export')).exportCommand,
+  'card-key': async () => (await import('./commands/card-key')).cardKey,
 };
+
+/** The two commands run with no desk open: a restore replaces its file, a check of the audit chain writes nothing. */
+async function withoutDesk(command: string, rest: string[], file: string, folder: string, values: Options, print: Print) {
+  if (command === 'restore') return (await import('./commands/restore')).restore(file, rest, print);
+  if (command === 'audit' && rest[0] === 'verify') return (await import('./commands/audit')).auditVerify(file, folder, values, print);
+  return undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
@@ -54,12 +51,13 @@ async function main(argv: string[]): Promise<number> {
   const file = chosen.address;
   const print = (json: unknown, human: string) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
 
-  // These two run with no desk open: a restore replaces its file, a check of the audit chain writes nothing.
-  if (command === 'restore') return restore(file, rest, print);
-  if (command === 'audit' && rest[0] === 'verify') return auditVerify(file, folder, values, print);
+  const done = await withoutDesk(command, rest, file, folder, values, print);
+  if (done !== undefined) return done;
 
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+  // Loaded while nothing is open yet: a command that fails to load leaves no desk to close.
+  const run = await load();
   const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder });
   try {
     return await run({ desk, values, rest, print });

@@ -8,15 +8,13 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDesk } from '../core/desk/open-desk';
-import { createHandlers } from '../core/handlers';
-import { createDispatch } from '../core/dispatch';
 import { defaultDataFolder } from '../core/desk/data-folder';
 import { chooseDatabase } from '../core/desk/settings-file';
-import { seedDemo, DEMO_PASSWORD } from '../core/demo/seed';
 import { startHost } from './server';
 import { startBackgroundJobs } from '../core/desk/background-jobs';
 import { fileForTicket } from '../core/files/attachment-file';
 import { startupFailureMessage } from '../core/backups/scheduled-backups';
+import { stopWhenDamaged, wholeFileChecked } from '../core/desk/whole-file-check';
 
 const { values } = parseArgs({
   options: {
@@ -34,23 +32,32 @@ async function main() {
   const file = chosen.address;
   const t0 = performance.now();
   // A damaged database is never wiped or replaced silently: say what happened and which backup would restore it.
-  const desk = await openDesk(file, { source: chosen.source, settingsFolder: folder, checkLater: true }).catch((e: unknown) => {
-    throw new Error(startupFailureMessage(file, e));
+  const opening = openDesk(file, { source: chosen.source, settingsFolder: folder, checkLater: true }).then(
+    (desk) => ({ desk }),
+    (error: unknown) => ({ error }),
+  );
+  // The desk's handlers (most of its code) load while worker threads check the database's tables: both cores at work.
+  const [{ createHandlers }, { createDispatch }] = await Promise.all([import('../core/handlers'), import('../core/dispatch')]);
+  const opened = await opening;
+  if ('error' in opened) throw new Error(startupFailureMessage(file, opened.error));
+  const { desk } = opened;
+  // The attachments' pages are checked while the desk serves (core/desk/whole-file-check.ts): damage there stops it the same way.
+  stopWhenDamaged(desk, (e) => {
+    console.error(`desk host: ${startupFailureMessage(file, e)}`);
+    process.exit(1);
   });
-  // The attachments' pages are checked while the desk serves (db/sqlite-connection.ts): damage there stops it the same way.
-  if (desk.opened.kind === 'sqlite')
-    desk.opened.wholeFileCheck?.catch((e: unknown) => {
-      console.error(`desk host: ${startupFailureMessage(file, e)}`);
-      process.exit(1);
-    });
   const rendererDir = resolve(join(__dirname, '..', '..', 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     // The database first: a damaged one matters more than an unbuilt renderer, so its whole-file check is awaited.
-    if (desk.opened.kind === 'sqlite') await desk.opened.wholeFileCheck;
+    await wholeFileChecked(desk);
     throw new Error(`the renderer is not built (${rendererDir}); run npm run build`);
   }
   const demoCases = Number(values['demo-cases']);
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner, blobs: desk.blobs }));
+  // The demo's seeding (pdf-lib, the fonts, the OCR letters) is loaded only when a demo is asked for.
+  desk.loadDemo = async () => {
+    const { seedDemo } = await import('../core/demo/seed');
+    await seedDemo(desk.db, desk.clock, { cases: demoCases, seed: 1, signer: desk.cardSigner, blobs: desk.blobs });
+  };
   if (values.demo && !(await desk.db.selectFrom('requests').select('id').limit(1).executeTakeFirst())) {
     console.log(`loading ${demoCases} demo requests…`);
     await desk.loadDemo();
@@ -67,7 +74,10 @@ async function main() {
   });
   console.log(`Mumaris Review Desk is served at:\n\n  ${host.url}\n`);
   console.log(`database: ${desk.database.describe}`);
-  if (values.demo) console.log(`demo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password: ${DEMO_PASSWORD}`);
+  if (values.demo) {
+    const { DEMO_PASSWORD } = await import('../core/demo/seed');
+    console.log(`demo users: admin, reviewer1, reviewer2, approver1, finance1, finance2, clerk1 — password: ${DEMO_PASSWORD}`);
+  }
   if (desk.deliveryCapture) console.log(`e-mails and SMS are captured, not sent: ${desk.deliveryCapture}`);
   console.log(`ready in ${Math.round(performance.now() - t0)} ms; Ctrl+C stops it.`);
   const stop = async () => {

@@ -5,11 +5,13 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeElectron, FakeBrowserWindow, FakeUpdater, FakeWebContents, ipcEvent, type FakeElectron } from './testing/fake-electron';
 import { CHANNELS } from './channels';
+import { openDesk } from '../core/desk/open-desk';
+import { sqliteHandle } from '../core/db/connection';
 
 const holder = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, updater: null as unknown }));
 /** The module stays the same while each test gets a fresh fake behind it (index.ts is imported anew per test). */
@@ -146,6 +148,29 @@ describe('the main process, started against the fake', { timeout: 60_000 }, () =
     expect(electron.dialog.errorBoxes[0]!.content).toContain(join(dataDir, 'desk.sqlite'));
     expect(electron.app.quitCalls).toBe(1);
     expect(FakeBrowserWindow.all).toHaveLength(0);
+  });
+
+  it("damage in the attachments' bytes only: the window opens at once, then the same dialog, no window left, the app quits", async () => {
+    const file = join(dataDir, 'desk.sqlite');
+    const made = await openDesk(file, { settingsFolder: dataDir });
+    const put = sqliteHandle(made.opened).prepare(
+      "INSERT INTO attachment_blobs (sha256, size, mime, data, stored) VALUES (?, ?, 'application/pdf', ?, 'database')",
+    );
+    for (let i = 0; i < 60; i++) put.run(`sha-${i}`, 64 * 1024, Buffer.alloc(64 * 1024, i));
+    sqliteHandle(made.opened).pragma('wal_checkpoint(TRUNCATE)');
+    await made.close();
+    // Two pages scribbled in the middle of the file: the attachments' bytes, which only the whole-file check reads.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+
+    await import('./index');
+    await vi.waitFor(() => expect(electron.dialog.errorBoxes).toHaveLength(1), { timeout: 50_000 });
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    expect(electron.dialog.errorBoxes[0]!.content).toContain(file);
+    expect(electron.dialog.errorBoxes[0]!.content).toMatch(/is damaged \(quick_check/);
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(electron.app.quitCalls).toBe(1);
   });
 
   it('a second desk on the same folder quits before opening anything', async () => {

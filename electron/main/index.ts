@@ -12,8 +12,8 @@ import { openDesk, type Desk } from '../core/desk/open-desk';
 import { fileForTicket } from '../core/files/attachment-file';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../core/dispatch';
-import { seedDemo } from '../core/demo/seed';
 import { startBackgroundJobs } from '../core/desk/background-jobs';
+import { stopWhenDamaged } from '../core/desk/whole-file-check';
 import { aboutText, libraryNotices } from './about';
 import { createAppHandler, registerAppScheme } from './app-protocol';
 import { CHANNELS } from './channels';
@@ -115,15 +115,26 @@ async function start(): Promise<void> {
   let desk: Desk;
   try {
     if (chosen instanceof Error) throw chosen;
-    desk = await openDesk(chosen.address, { source: chosen.source, settingsFolder: dataDir });
+    // The tables are checked now, the whole file (the attachments' bytes) while the window opens: a 1 GB desk opens in a moment.
+    desk = await openDesk(chosen.address, { source: chosen.source, settingsFolder: dataDir, checkLater: true });
   } catch (e) {
     reportStartupFailure({ dialog, app }, databaseFile, e);
     return;
   }
-  desk.loadDemo = async () => void (await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1, signer: desk.cardSigner, blobs: desk.blobs }));
+  // The demo's seeding (pdf-lib, the fonts, the OCR letters) is loaded only when the first-run screen asks for it.
+  desk.loadDemo = async () => {
+    const { seedDemo } = await import('../core/demo/seed');
+    await seedDemo(desk.db, desk.clock, { cases: 1500, seed: 1, signer: desk.cardSigner, blobs: desk.blobs });
+  };
   // `npm run demo`: the outbox goes to files a person can open, never to a relay (delivery/capture-transport.ts).
   if (process.argv.includes('--demo')) desk.deliveryCapture = join(dataDir, 'outbox-capture');
   const stopJobs = startBackgroundJobs(desk);
+  // Damage found by the whole-file check stops the desk as damage found at open does: the same dialog, then quit
+  // (will-quit below stops the jobs and closes the database).
+  stopWhenDamaged(desk, (e) => {
+    for (const w of BrowserWindow.getAllWindows()) w.destroy();
+    reportStartupFailure({ dialog, app }, databaseFile, e);
+  });
   registerIpc({
     ipcMain,
     dispatch: createDispatch(createHandlers(desk), desk),

@@ -1,14 +1,20 @@
 /** One form per plural category the language uses; '#' is where the number goes. */
 export type CountForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-const rules = { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') };
-const numbers = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
+// Made on first use: ICU's Arabic data costs a command-line start tens of milliseconds it rarely needs (issue #18).
+let intl: { rules: Record<'ar' | 'en', Intl.PluralRules>; numbers: Record<'ar' | 'en', Intl.NumberFormat> } | undefined;
+const formats = () =>
+  (intl ??= {
+    rules: { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') },
+    numbers: { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') },
+  });
 
 /**
  * A counted noun in the form its count takes, chosen by Intl.PluralRules: Arabic has six
  * (zero, one, two, three to ten, eleven to ninety-nine, hundreds), English two.
  */
 export function counted(forms: CountForms, lang: 'ar' | 'en', n: number): string {
+  const { rules, numbers } = formats();
   return (forms[rules[lang].select(n)] ?? forms.other).replace('#', numbers[lang].format(n));
 }
 

@@ -1,4 +1,4 @@
-/** `desk card`, `desk verify-card`, `desk card-key`: print a card, check a QR payload, export the key that verifies cards. */
+/** `desk card`, `desk verify-card`: print a card, check a QR payload (`desk card-key` is in card-key.ts). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeskFault } from '../../core/errors';
@@ -39,11 +39,4 @@ export const verifyCard: Command = async ({ desk, rest, print }) => {
   const v = await verifyPayload(desk.db, desk.cardSigner, payload, riyadhDate(desk.clock.now()));
   print(v, verificationSummary(v));
   return v.verdict === 'valid' ? 0 : 1;
-};
-
-export const cardKey: Command = async ({ desk, values, print }) => {
-  if (!values.out) throw new UsageError('card-key needs --out FILE');
-  writeFileSync(resolve(values.out), desk.cardSigner.publicKeyPem);
-  print({ out: resolve(values.out), algorithm: 'Ed25519' }, `public key (Ed25519) written to ${values.out}`);
-  return 0;
 };

@@ -35,14 +35,18 @@ export async function openDatabase(where: string, opts: { migrateTo?: string; ch
   const location = parseLocation(where);
   const describe = describeLocation(location);
   let opened: OpenedDatabase;
+  let tablesCheck: Promise<void> | undefined;
   if (location.kind === 'sqlite') {
-    const { db, sqlite, wholeFileCheck } = openSqlite(location.file, { checkLater: opts.checkLater });
+    const { db, sqlite, wholeFileCheck, ...checks } = openSqlite(location.file, { checkLater: opts.checkLater });
     opened = { kind: 'sqlite', db, sqlite, wholeFileCheck, location, describe, close: () => db.destroy() };
+    tablesCheck = checks.tablesCheck;
   } else {
     const { db, pool } = await openPostgres(location);
     opened = { kind: 'postgres', db, pool, location, describe, close: () => db.destroy() };
   }
   try {
+    // With checkLater: nothing is read for the desk or written before the tables' check (in workers) is back.
+    await tablesCheck;
     // A migration rewrites tables: never on a file whose whole check has not come back.
     if (opened.kind === 'sqlite' && opened.wholeFileCheck && migrationState(await appliedMigrations(opened.db as never)).pending > 0)
       await opened.wholeFileCheck;

@@ -40,4 +40,26 @@ describe('opening a SQLite file', () => {
     await expect(later.wholeFileCheck).rejects.toThrow(/is damaged \(quick_check/);
     await later.db.destroy();
   });
+
+  it("checkLater: damage in a table (not the attachments) fails the tables' check the caller awaits, and the whole-file check with it", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'desk-check-')), 'desk.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.exec(
+      'CREATE TABLE attachment_blobs (sha256 text primary key, bytes blob); CREATE TABLE requests (id integer primary key, reference text unique)',
+    );
+    const put = raw.prepare('INSERT INTO requests (reference) VALUES (?)');
+    raw.transaction(() => {
+      for (let i = 0; i < 40_000; i++) put.run(`REQ-2026-${String(i).padStart(6, '0')}-${'x'.repeat(20)}`);
+    })();
+    raw.close();
+    const clean = openSqlite(file, { checkLater: true });
+    await expect(clean.tablesCheck).resolves.toBeUndefined();
+    await clean.db.destroy();
+
+    scribble(file);
+    const later = openSqlite(file, { checkLater: true });
+    await expect(later.tablesCheck).rejects.toThrow(/is damaged \(quick_check/);
+    await expect(later.wholeFileCheck).rejects.toThrow(/is damaged \(quick_check/);
+    await later.db.destroy();
+  });
 });
