@@ -8,10 +8,11 @@ import { workingDaysBetween } from '../time/working-days';
 import { currentPolicy, type PolicyVersion } from '../policy/current-policy';
 import { closedDays, slaStanding } from './sla-clock';
 import { applicantFromRecord, parseSnapshot } from './applicant-snapshot';
-import { runChecks } from './checks';
+import { checksOf } from './checks';
 import { canonicalJson } from '../audit/chain';
-import { checkOverrides } from './check-overrides';
-import { cpdSection } from './cpd-section';
+import { overridesOf } from './check-overrides';
+import { cpdSectionOf } from './cpd-section';
+import { caseRows, factsOfRows, type CaseRows } from './case-rows';
 import { allowedActions, countersignFacts, subjectOf } from './allowed-actions';
 import { openReferralFact } from './referral-facts';
 
@@ -19,14 +20,17 @@ import { openReferralFact } from './referral-facts';
 export async function caseDetail(db: DeskDb, requestId: number, today: Date, viewer: Pick<UserInfo, 'id' | 'roles'>): Promise<CaseDetail> {
   const req = await loadRequest(db, requestId);
   const pv = await currentPolicy(db, today.toISOString());
-  return caseDetailOf(db, { req, pv, checks: await runChecks(db, req, pv) }, today, viewer);
+  // The rows the checks judge are the ones the view lists: read once for both.
+  const rows = await caseRows(db, requestId);
+  return caseDetailOf(db, { req, pv, checks: checksOf(factsOfRows(req, rows), pv), rows }, today, viewer);
 }
 
-/** The request, its policy and its checks as the caller has read them already. */
+/** The request, its policy and its checks as the caller has read them already (and the rows they judged, if read). */
 export interface ReadRequest {
   req: RequestRow;
   pv: PolicyVersion;
   checks: CheckView[];
+  rows?: CaseRows;
 }
 
 /**
@@ -35,39 +39,37 @@ export interface ReadRequest {
  */
 export async function caseDetailOf(
   db: DeskDb,
-  { req, pv, checks }: ReadRequest,
+  { req, pv, checks, rows: read }: ReadRequest,
   today: Date,
   viewer: Pick<UserInfo, 'id' | 'roles'>,
 ): Promise<CaseDetail> {
   const requestId = req.id;
-  const [answers, experiences, resubmitted, audit, overrides] = await Promise.all([
-    db.selectFrom('questionnaire_answers').select(['question_id', 'answer']).where('request_id', '=', requestId).orderBy('question_id').execute(),
+  const [{ answers, activities, attachments }, experiences, audit] = await Promise.all([
+    read ?? caseRows(db, requestId),
     db
       .selectFrom('experiences')
       .select(['employer', 'position', 'from_date', 'to_date', 'country', 'added_at'])
       .where('request_id', '=', requestId)
       .orderBy('from_date')
       .execute(),
-    db
-      .selectFrom('audit_log')
-      .select(['at', 'data'])
-      .where('entity', '=', 'request')
-      .where('entity_id', '=', String(requestId))
-      .where('action', '=', 'request.resubmitted_bundle')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    // The timeline, and the data of resubmissions only (the latest is what the request's resubmission changed).
     db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.actor_id')
-      .select(['audit_log.seq', 'audit_log.at', 'audit_log.action', 'users.display_name'])
+      .select((eb) => [
+        'audit_log.seq',
+        'audit_log.at',
+        'audit_log.action',
+        'users.display_name',
+        eb.case().when('audit_log.action', '=', RESUBMITTED).then(eb.ref('audit_log.data')).end().as('data'),
+      ])
       .where('audit_log.entity', '=', 'request')
       .where('audit_log.entity_id', '=', String(requestId))
       .orderBy('audit_log.seq')
       .execute(),
-    checkOverrides(db, requestId),
   ]);
-  const [p, assignee, notes, history, attachments] = await Promise.all([
+  const resubmitted = audit.findLast((a) => a.action === RESUBMITTED);
+  const [p, assignee, notes, history] = await Promise.all([
     db.selectFrom('practitioners').selectAll().where('id', '=', req.practitioner_id).executeTakeFirstOrThrow(),
     req.assignee_id === null ? undefined : db.selectFrom('users').select(['id', 'display_name']).where('id', '=', req.assignee_id).executeTakeFirst(),
     db
@@ -80,18 +82,13 @@ export async function caseDetailOf(
     db
       .selectFrom('status_history as h')
       .leftJoin('users', 'users.id', 'h.actor_id')
-      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.reason', 'h.reason_code', 'users.display_name'])
+      .select(['h.id', 'h.action', 'h.from_status', 'h.to_status', 'h.at', 'h.actor_id', 'h.reason', 'h.reason_code', 'users.display_name'])
       .where('h.request_id', '=', requestId)
       .orderBy('h.id')
       .execute(),
-    db
-      .selectFrom('attachments as a')
-      .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-      .select(['a.id', 'a.kind', 'a.file_name', 'a.sha256', 'a.version', 'a.issued_at', 'a.uploaded_at', 'b.mime', 'b.size'])
-      .where('a.request_id', '=', requestId)
-      .orderBy('a.id')
-      .execute(),
   ]);
+  // The overrides recorded by the latest approval (check-overrides.ts), its approver named as the history names them.
+  const overrides = overridesOf(history.findLast((h) => h.action === 'approve'));
   const assignedTo = await assigneeNames(db, history);
   const actions = await actionsFor(db, req, viewer, checks, overrides);
   const applicant = parseSnapshot(req.applicant_snapshot);
@@ -135,7 +132,7 @@ export async function caseDetailOf(
         uploadedAt: a.uploaded_at,
       })),
       internshipCompleted: req.internship_completed === null ? null : req.internship_completed === 1,
-      cpd: await cpdSection(db, req, applicant.category, pv.policy),
+      cpd: cpdSectionOf(req, applicant.category, pv.policy, activities),
       questionnaire: answers.map((q) => ({ id: q.question_id, answer: q.answer === null ? null : q.answer === 1 })),
       experiences: experiences.map((e) => ({
         employer: e.employer,
@@ -146,7 +143,13 @@ export async function caseDetailOf(
         addedAt: e.added_at,
       })),
       resubmission: resubmitted
-        ? resubmissionChanges(resubmitted, applicant, attachments, notes, history.filter((h) => h.action === 'return_to_applicant').at(-1)?.at ?? '')
+        ? resubmissionChanges(
+            { at: resubmitted.at, data: resubmitted.data ?? '{}' },
+            applicant,
+            attachments,
+            notes,
+            history.filter((h) => h.action === 'return_to_applicant').at(-1)?.at ?? '',
+          )
         : null,
       audit: audit.map((a) => ({ seq: a.seq, at: a.at, action: a.action, actor: a.display_name ?? null })),
       checks,
@@ -158,6 +161,8 @@ export async function caseDetailOf(
     viewer,
   );
 }
+
+const RESUBMITTED = 'request.resubmitted_bundle';
 
 /** What a resubmission brought: fields of the applicant that differ from before, files and notes added with it. */
 function resubmissionChanges(

@@ -22,16 +22,21 @@ export function overriddenRules(reasonCode: string | null): string[] {
 /** The overrides recorded by the request's latest approval, one per rule, with who, when and why. */
 export async function checkOverrides(db: Kysely<Database> | Transaction<Database>, requestId: number): Promise<CheckOverride[]> {
   const approval = await lastHistory(db, requestId, { action: 'approve' });
-  const rules = overriddenRules(approval?.reason_code ?? null);
-  if (!approval || rules.length === 0) return [];
+  if (!approval || overriddenRules(approval.reason_code).length === 0) return [];
   // The approver's name as it is now; read only when there is an override to show.
-  const by =
+  const name =
     approval.actor_id === null
       ? null
-      : {
-          id: approval.actor_id,
-          displayName:
-            (await db.selectFrom('users').select('display_name').where('id', '=', approval.actor_id).executeTakeFirst())?.display_name ?? '',
-        };
+      : ((await db.selectFrom('users').select('display_name').where('id', '=', approval.actor_id).executeTakeFirst())?.display_name ?? null);
+  return overridesOf({ ...approval, display_name: name });
+}
+
+/** The overrides an approval step records, its approver named as `display_name` (a case view has read both with its history). */
+export function overridesOf(
+  approval: { at: string; actor_id: number | null; reason: string | null; reason_code: string | null; display_name: string | null } | undefined,
+): CheckOverride[] {
+  const rules = overriddenRules(approval?.reason_code ?? null);
+  if (!approval || rules.length === 0) return [];
+  const by = approval.actor_id === null ? null : { id: approval.actor_id, displayName: approval.display_name ?? '' };
   return rules.map((rule) => ({ rule, at: approval.at, by, justification: approval.reason ?? '' }));
 }

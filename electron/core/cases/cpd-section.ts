@@ -23,6 +23,16 @@ export async function cpdSection(
     .orderBy('a.date')
     .orderBy('a.id')
     .execute();
+  return cpdSectionOf(req, category, policy, rows);
+}
+
+/** The section from the request's activities as read already, by date (a case view's rows: case-rows.ts). */
+export function cpdSectionOf(
+  req: Pick<RequestRow, 'cpd_recorded_hours'>,
+  category: string,
+  policy: Pick<Policy, 'cpdHours'>,
+  rows: ReadonlyArray<{ title: string; provider: string; hours: number; date: string; kind: string; decision: string | null }>,
+): CaseDetail['cpd'] {
   return {
     recordedHours: req.cpd_recorded_hours,
     requiredHours: policy.cpdHours[category] ?? null,

@@ -1,8 +1,13 @@
 import type { DeskDb } from '../db/connection';
-import type { QueueId, Status, UserInfo } from '../../../shared/domain';
+import type { QueueId, QueueViewFilters, Status, UserInfo } from '../../../shared/domain';
 import { QUEUES } from '../../../shared/domain';
-import { inQueue } from './queue-membership';
+import { inQueue, STATUS_QUEUES } from './queue-membership';
 import { refundsWaiting, statusCounts } from './status-counts';
+
+/** A status queue's count from the status tallies: one status, or every request. */
+function fromTally(byStatus: Map<Status, number>, of: Status | 'every'): number {
+  return of === 'every' ? [...byStatus.values()].reduce((sum, x) => sum + x, 0) : (byStatus.get(of) ?? 0);
+}
 
 /**
  * Every queue's count for `user`. The per-status ones are sums of the queue_counts tally (migration 0210, kept by
@@ -12,7 +17,6 @@ import { refundsWaiting, statusCounts } from './status-counts';
  */
 export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<QueueId, number>> {
   const byStatus = await statusCounts(db);
-  const n = (s: Status) => byStatus.get(s) ?? 0;
   const count = async (queue: QueueId) =>
     Number(
       (
@@ -21,16 +25,26 @@ export async function queueCounts(db: DeskDb, user: UserInfo): Promise<Record<Qu
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const counts = {
-    new: n('submitted'),
-    mine: await count('mine'),
-    resubmitted: n('resubmitted'),
-    awaiting_applicant: n('returned'),
-    awaiting_second_signature: await count('awaiting_second_signature'),
-    awaiting_payment: n('awaiting_payment'),
-    ready_to_print: n('ready_to_print'),
-    refunds: await refundsWaiting(db),
-    all: [...byStatus.values()].reduce((sum, x) => sum + x, 0),
-  } satisfies Record<QueueId, number>;
-  return Object.fromEntries(QUEUES.map((q) => [q, counts[q]])) as Record<QueueId, number>;
+  const counts = {} as Record<QueueId, number>;
+  for (const queue of QUEUES) {
+    const of = STATUS_QUEUES[queue];
+    counts[queue] = of ? fromTally(byStatus, of) : queue === 'refunds' ? await refundsWaiting(db) : await count(queue);
+  }
+  return counts;
+}
+
+/** The filters the tallies can answer: the queue itself and a status. */
+const TALLIED_FILTERS = new Set(['queue', 'sort', 'status', 'offset', 'limit']);
+
+/**
+ * A queue view's total from the status tallies, when it is a status queue (or All) with at most a status filter and
+ * no search: the first page of All at 100,000 requests then costs a page, not a count of every request. Undefined
+ * when the view needs its requests counted (queues.ts, queueTotal). A filter left empty filters nothing (queues.ts).
+ */
+export async function talliedTotal(db: DeskDb, view: QueueViewFilters): Promise<number | undefined> {
+  const of = STATUS_QUEUES[view.queue];
+  if (!of || Object.entries(view).some(([key, value]) => !TALLIED_FILTERS.has(key) && Boolean(value))) return undefined;
+  const byStatus = await statusCounts(db);
+  if (!view.status) return fromTally(byStatus, of);
+  return of === 'every' || of === view.status ? fromTally(byStatus, view.status) : 0;
 }

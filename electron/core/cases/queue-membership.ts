@@ -1,8 +1,21 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
-import type { QueueId, UserInfo } from '../../../shared/domain';
+import type { QueueId, Status, UserInfo } from '../../../shared/domain';
 
 export type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
+
+/**
+ * The queues that are exactly a status (or every request, `all`), as inQueue below selects them: their counts are
+ * the status tallies' (migration 0210). The others depend on the viewer or on another table.
+ */
+export const STATUS_QUEUES: Partial<Record<QueueId, Status | 'every'>> = {
+  new: 'submitted',
+  resubmitted: 'resubmitted',
+  awaiting_applicant: 'returned',
+  awaiting_payment: 'awaiting_payment',
+  ready_to_print: 'ready_to_print',
+  all: 'every',
+};
 
 /** Which requests each queue shows (domain.md statuses; "mine" is what the user holds). */
 export function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): RequestQuery {
@@ -17,25 +30,22 @@ export function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): Reques
       return q.where('requests.status', '=', 'returned');
     case 'awaiting_second_signature':
       // Not the ones this user signed first: their second signature is another's to give (decisions.ts countersign).
-      return q.where('requests.status', '=', 'awaiting_second_signature').where((eb) =>
-        eb.not(
-          eb.exists(
+      // The first signer is the actor of the request's latest approval, one step read from an index (0240, 0249).
+      return q
+        .where('requests.status', '=', 'awaiting_second_signature')
+        .where((eb) =>
+          eb(
             eb
-              .selectFrom('status_history as first')
-              .select('first.id')
-              .whereRef('first.request_id', '=', 'requests.id')
-              .where('first.action', '=', 'approve')
-              .where('first.actor_id', '=', user.id)
-              .where('first.id', '=', (sub) =>
-                sub
-                  .selectFrom('status_history as latest')
-                  .select((l) => l.fn.max('latest.id').as('id'))
-                  .whereRef('latest.request_id', '=', 'requests.id')
-                  .where('latest.action', '=', 'approve'),
-              ),
+              .selectFrom('status_history as latest')
+              .select('latest.actor_id')
+              .whereRef('latest.request_id', '=', 'requests.id')
+              .where('latest.action', '=', 'approve')
+              .orderBy('latest.id', 'desc')
+              .limit(1),
+            'is distinct from',
+            user.id,
           ),
-        ),
-      );
+        );
     case 'awaiting_payment':
       return q.where('requests.status', '=', 'awaiting_payment');
     case 'ready_to_print':

@@ -125,6 +125,24 @@ describe('searches that match a great many requests', () => {
     expect(page.value.moreThanTotal).toBeUndefined();
   });
 
+  it('counts a search of All in the search index as in the requests, capped or not', async () => {
+    const t = await testDesk(':memory:', '2026-11-23T08:00:00.000Z');
+    close = () => t.desk.close();
+    const { seedDemo } = await import('../demo/seed');
+    const { queueTotal } = await import('./queues');
+    await seedDemo(t.desk.db, t.clock, { cases: 120, seed: 8 });
+    const user = (await t.as('searcher', ['reviewer'])).user;
+    let seen = 0;
+    for (const search of ['محمد', 'mohammed', 'REQ-2026', 'عبدالله الزهراني', 'kumar', 'zzzq']) {
+      // Counted row by row: no cap takes the requests' own count.
+      const all = await queueTotal(t.desk.db, user, { queue: 'all', search });
+      for (const cap of [0, 10, 100_000])
+        expect(await queueTotal(t.desk.db, user, { queue: 'all', search }, cap), `${search} ${cap}`).toBe(Math.min(all, cap + 1));
+      seen += all;
+    }
+    expect(seen).toBeGreaterThan(20);
+  }, 240_000);
+
   it('reading in the queue order (many matches) lists the same rows as reading by the matches', async () => {
     const t = await testDesk(':memory:', '2026-11-23T08:00:00.000Z');
     close = () => t.desk.close();

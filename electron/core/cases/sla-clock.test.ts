@@ -28,6 +28,25 @@ describe('working days with public holidays', () => {
     expect(workingDaysFromTo('2026-03-08', '2026-03-01', none)).toBe(-5);
     expect(workingDaysFromTo('2026-03-05', '2026-03-05', none)).toBe(0);
   });
+  it('counts as walking day by day would, over long spans, holidays on any weekday and odd entries in the table', () => {
+    const walked = (from: string, to: string, closed: ReadonlySet<string>): number => {
+      if (to < from) return -walked(to, from, closed);
+      let n = 0;
+      for (let d = from; d < to;) {
+        d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        if (isWorkingDay(d, closed)) n += 1;
+      }
+      return n;
+    };
+    const tables = [none, eid, closedDays(samplePolicy().sla.holidays), new Set(['2026-03-22', '2026-3-23', '2026-02-30', 'x', '2025-12-31'])];
+    let s = 7;
+    const next = (n: number) => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const day = () => new Date(Date.UTC(2025, 0, 1) + next(900) * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 600; i++) {
+      const [from, to, closed] = [day(), day(), tables[i % tables.length]!];
+      expect(workingDaysFromTo(from, to, closed), `${from} → ${to}`).toBe(walked(from, to, closed));
+    }
+  });
 });
 
 describe('the SLA clock', () => {

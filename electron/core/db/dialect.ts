@@ -36,9 +36,24 @@ export function searchMatches(dialect: Dialect, words: readonly string[], walkIn
       words.map((w) => containsLiteral('requests.search_text', w)),
       sql` and `,
     )})`;
-  const match = words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
   const id = walkInOrder ? sql`+requests.id` : sql`requests.id`;
-  return sql<SqlBool>`${id} in (select rowid from requests_fts where requests_fts match ${match})`;
+  return sql<SqlBool>`${id} in (select rowid from requests_fts where requests_fts match ${ftsPhrases(words)})`;
+}
+
+/** The FTS5 query of `words`: each a quoted phrase (so nothing in it is FTS syntax), all of them required. */
+const ftsPhrases = (words: readonly string[]) => words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+
+/**
+ * SQLite: how many requests hold every one of `words` (as searchMatches), counting at most `cap` + 1, from the
+ * trigram table alone: its rows are the requests' (kept by 0050's triggers), so no request row is read. Undefined on
+ * PostgreSQL, where the count is the requests' own.
+ */
+export async function searchMatchCount(db: Executes, words: readonly string[], cap: number): Promise<number | undefined> {
+  if (dialectOf(db) === 'postgres') return undefined;
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from requests_fts where requests_fts match ${ftsPhrases(words)} limit ${cap + 1})`.execute(db);
+  return Number(r.rows[0]!.n);
 }
 
 /** `text` with LIKE's wildcards (% and _) and its escape character (a backslash) made literal. */
@@ -55,8 +70,10 @@ export function containsLiteral(column: string, text: string): RawBuilder<SqlBoo
 /**
  * Serialises transactions that take the same `key` (the audit chain, number sequences) until
  * they commit. SQLite has one writer at a time already; PostgreSQL takes an advisory lock.
+ * Advisory locks are the whole database's: the key is the desk's schema's (its first on the
+ * search path) so desks in other schemas of the same database never wait for this one's chain.
  */
 export async function serialise(db: Executes, key: string): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${key}))`.execute(db);
 }

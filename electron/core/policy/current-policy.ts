@@ -7,9 +7,28 @@ import { SAMPLE_POLICY_NOTE, samplePolicy } from './sample-policy';
  * default until an admin sets it, in nested groups (cpdAudit) too, not only at the top level.
  */
 export function appliedPolicy(data: string): Policy {
+  // Every queue page and case view reads the policy in force, and its validation costs more than the page's own
+  // queries (issue #18): a stored version is validated once and shared, frozen so no reader changes it for another.
+  const known = applied.get(data);
+  if (known) return known;
   const stored = JSON.parse(data) as Partial<Policy>;
   const sample = samplePolicy();
-  return policySchema.parse({ ...sample, ...stored, cpdAudit: { ...sample.cpdAudit, ...(stored.cpdAudit ?? {}) } });
+  const policy = deepFreeze(policySchema.parse({ ...sample, ...stored, cpdAudit: { ...sample.cpdAudit, ...(stored.cpdAudit ?? {}) } }));
+  if (applied.size >= APPLIED_KEPT) applied.delete(applied.keys().next().value!);
+  applied.set(data, policy);
+  return policy;
+}
+
+/** Stored versions already validated, by their text: the one in force, a proposal, the history's few. */
+const applied = new Map<string, Policy>();
+const APPLIED_KEPT = 32;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export interface PolicyVersion {

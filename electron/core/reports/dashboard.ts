@@ -84,9 +84,10 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     byReviewer.set(name, r);
   }
 
+  // The returns' notes of the range, from their index alone (0250); each note's request is read only to filter by
+  // service (every note has its request: notes.request_id references it).
   let notesQ = db
     .selectFrom('notes as n')
-    .innerJoin('requests as r', 'r.id', 'n.request_id')
     .select((eb) => ['n.text', eb.fn.countAll<number>().as('count')])
     .where('n.kind', '=', 'to_applicant')
     .where('n.at', '>=', start)
@@ -94,7 +95,10 @@ export async function dashboardFigures(db: DeskDb, q: DashboardQuery, now: Date)
     .groupBy('n.text')
     .orderBy('count', 'desc')
     .limit(5);
-  if (q.service) notesQ = notesQ.where('r.service', '=', q.service);
+  if (q.service)
+    notesQ = notesQ.where((eb) =>
+      eb.exists(eb.selectFrom('requests as r').select('r.id').whereRef('r.id', '=', 'n.request_id').where('r.service', '=', q.service!)),
+    );
 
   let refundsQ = db
     .selectFrom('refunds as f')

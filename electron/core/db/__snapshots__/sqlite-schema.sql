@@ -420,6 +420,9 @@ CREATE TABLE "status_history" ("id" integer primary key autoincrement, "request_
 -- index status_history_action_at
 CREATE INDEX "status_history_action_at" on "status_history" ("action", "at");
 
+-- index status_history_latest_step
+CREATE INDEX "status_history_latest_step" on "status_history" ("request_id", "action", "id", "actor_id");
+
 -- index status_history_request
 CREATE INDEX "status_history_request" on "status_history" ("request_id", "id");
 

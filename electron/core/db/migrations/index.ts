@@ -21,6 +21,10 @@ import * as m0190 from './0190-saved-views';
 import * as m0200 from './0200-trigram-in-public';
 import * as m0210 from './0210-queue-counts';
 import * as m0220 from './0220-dashboard-days';
+import * as m0240 from './0240-postgres-queue-indexes';
+import * as m0241 from './0241-postgres-search-walk';
+import * as m0249 from './0249-latest-approval-index';
+import * as m0250 from './0250-return-reasons-index';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -46,4 +50,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0200-trigram-in-public', m0200],
   ['0210-queue-counts', m0210],
   ['0220-dashboard-days', m0220],
+  ['0240-postgres-queue-indexes', m0240],
+  ['0241-postgres-search-walk', m0241],
+  ['0249-latest-approval-index', m0249],
+  ['0250-return-reasons-index', m0250],
 ];
