@@ -28,7 +28,7 @@ beforeAll(async () => {
   // After everything the seed wrote (its clock stands at 2026-03-10), in time order as the desk appends.
   const add = (key: string, at: string, actorId: number | null, action: string, entity = 'request', entityId: string | number | null = requestId) =>
     t.desk.db.transaction().execute(async (trx) => {
-      written[key] = await appendAudit(trx, { at, actorId, action, entity, entityId, data: { note: key } });
+      written[key] = (await appendAudit(trx, { at, actorId, action, entity, entityId, data: { note: key } }))!;
     });
   await add('claim', '2026-03-11T06:00:00.000Z', reviewerId, 'request.claim');
   // 23:30 Riyadh on 2026-03-11: still that day in Riyadh, though the 12th has not begun in UTC either.

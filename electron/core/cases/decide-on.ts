@@ -13,6 +13,7 @@ import { runChecks } from './checks';
 import { applyTransition, type TransitionStep, type Trx } from './apply-transition';
 import type { CaseAction } from './lifecycle';
 import { caseDetailOf } from './case-detail';
+import { appendingAtEnd } from '../audit/chain';
 
 /** What a decision's step has to work with: nothing in it is read twice. */
 export interface Decision {
@@ -68,15 +69,19 @@ async function inOneTransaction<T>(
 ): Promise<T | null> {
   const now = a.clock.now();
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const req = await load(trx);
-    if (!req) return null;
-    const pv = await currentPolicy(trx, at);
-    // A decision moves the request's status, holder or dates, never what the checks read (its files, answers,
-    // applicant); a reroute, which changes the service, asks for none before it moves, so they judge the new one.
-    let checked: Promise<CheckView[]> | undefined;
-    const checksOf = (row: RequestRow) => (checked ??= runChecks(trx, row, pv));
-    const after = await step({ trx, a, at, req, pv, checks: () => checksOf(req) });
-    return answer(after, pv, () => checksOf(after), now);
-  });
+  // Its audit entries are appended last, together (audit/chain.ts): the chain's lock, which every desk on the server
+  // waits for, is then held from the transaction's last statements to its commit, not from its first entry on.
+  return db.transaction().execute((trx) =>
+    appendingAtEnd(trx, async () => {
+      const req = await load(trx);
+      if (!req) return null;
+      const pv = await currentPolicy(trx, at);
+      // A decision moves the request's status, holder or dates, never what the checks read (its files, answers,
+      // applicant); a reroute, which changes the service, asks for none before it moves, so they judge the new one.
+      let checked: Promise<CheckView[]> | undefined;
+      const checksOf = (row: RequestRow) => (checked ??= runChecks(trx, row, pv));
+      const after = await step({ trx, a, at, req, pv, checks: () => checksOf(req) });
+      return answer(after, pv, () => checksOf(after), now);
+    }),
+  );
 }
