@@ -7,6 +7,10 @@ import { fontsFolder } from '../electron/core/documents/text/font-files';
 import type { CardFacts } from '../electron/core/documents/card-facts';
 import { time } from './stats';
 
+/** One card's PDF: p95 (ms), and how many times faster than Chromium's page.pdf of the same card (medians), issue #18. */
+export const CARD_ONE_BUDGET_MS = 20;
+export const CARD_OVER_CHROMIUM_MIN_RATIO = 10;
+
 export async function benchCards(desk: Desk, log: (line: string) => void): Promise<Record<string, unknown>> {
   const ids = (await desk.db.selectFrom('cards').select('request_id').where('status', '=', 'active').orderBy('id').limit(1000).execute()).map(
     (r) => r.request_id,
@@ -41,11 +45,11 @@ export async function benchCards(desk: Desk, log: (line: string) => void): Promi
     await browser.close();
   }
   return {
-    'card.one': { ...one, budgetMs: 60 },
+    'card.one': { ...one, budgetMs: CARD_ONE_BUDGET_MS },
     'cards.1000.cr80': { ms: Math.round(manyMs), bytes: big.length, budgetMs: 15_000 },
     'cards.1000.a4': { ms: Math.round(a4Ms) },
     'card.one.chromium-page.pdf': chromiumTiming,
-    'card.one.ratio': { chromiumOverOurs: Math.round((chromiumTiming.medianMs / one.medianMs) * 10) / 10 },
+    'card.one.ratio': { chromiumOverOurs: Math.round((chromiumTiming.medianMs / one.medianMs) * 10) / 10, budget: CARD_OVER_CHROMIUM_MIN_RATIO },
   };
 }
 

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { srgbProfile } from './color-profile';
+import { mergePageContents } from './page-contents';
 
 export const PDFA_PART = 2;
 export const PDFA_CONFORMANCE = 'B';
@@ -25,7 +26,12 @@ const ID_PLACEHOLDER = 'D35C0DE5'.repeat(4);
 /** Saves `doc` as PDF/A-2b. `describeDocument` must have given it its title and dates. */
 export async function savePdfA(doc: PDFDocument): Promise<Uint8Array> {
   conformToPdfA(doc);
-  return stampFileId(await doc.save());
+  mergePageContents(doc);
+  // No object streams: pdf-lib deflates them with pako, slower than the whole rest of a card; a
+  // classic cross-reference table costs ~20 bytes an object. Yielding every 50 objects (pdf-lib's
+  // default) waits a timer tick, a millisecond or more, each time; every 2,000 keeps a batch of
+  // cards from holding the event loop for long, and a single card never waits.
+  return stampFileId(await doc.save({ useObjectStreams: false, objectsPerTick: 2000 }));
 }
 
 /** Adds the metadata stream and the output intent (once) and reserves the trailer's identifier. */
@@ -36,8 +42,7 @@ export function conformToPdfA(doc: PDFDocument): void {
     catalog.set(PDFName.of('Metadata'), context.register(metadata));
   }
   if (!catalog.has(PDFName.of('OutputIntents'))) {
-    const profile = srgbProfile();
-    const icc = context.register(context.stream(deflateSync(profile), { N: 3, Filter: 'FlateDecode' }));
+    const icc = context.register(context.stream(deflatedProfile(), { N: 3, Filter: 'FlateDecode' }));
     const intent = context.obj({
       Type: 'OutputIntent',
       S: 'GTS_PDFA1',
@@ -50,6 +55,14 @@ export function conformToPdfA(doc: PDFDocument): void {
   }
   const id = PDFHexString.of(ID_PLACEHOLDER);
   context.trailerInfo.ID = context.obj([id, id]);
+}
+
+let profile: Uint8Array | undefined;
+
+/** The sRGB profile, deflated once per process: every document embeds the same bytes. */
+function deflatedProfile(): Uint8Array {
+  profile ??= new Uint8Array(deflateSync(srgbProfile()));
+  return profile;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type * as HarfBuzzModule from 'harfbuzzjs';
 
-type HarfBuzz = typeof HarfBuzzModule;
+export type HarfBuzz = typeof HarfBuzzModule;
 
 let loading: Promise<HarfBuzz> | undefined;
 

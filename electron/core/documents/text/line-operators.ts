@@ -1,28 +1,10 @@
 /**
  * The PDF operators that draw one shaped line (typesetter.ts queues the lines, then writes these):
- * glyph codes run by run, with the line's reading order kept for text extraction.
+ * glyph codes run by run, with the line's reading order kept for text extraction. Written as text
+ * directly, as pdf-lib would write its operator objects (same numbers, same spacing): a card has
+ * some fifty lines, and an object per operand was a tenth of its time.
  */
-import {
-  PDFArray,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFOperator,
-  PDFOperatorNames,
-  beginText,
-  endText,
-  popGraphicsState,
-  pushGraphicsState,
-  setFillingColor,
-  setFontAndSize,
-  setTextMatrix,
-  setTextRenderingMode,
-  setTextRise,
-  TextRenderingMode,
-  type Color,
-  type PDFContext,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFHexString, numberToString, setFillingColor, type Color, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import type { EmbeddedFont } from './pdf-font';
 import type { ShapedLine } from './shape-line';
@@ -38,8 +20,14 @@ export interface DrawnLine {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** A number as pdf-lib writes it (never in exponent notation). */
+export function pdfNumber(v: number): string {
+  const text = String(v);
+  return text.includes('e') ? numberToString(v) : text;
+}
+
 /**
- * One line's operators. The whole line is one marked-content span whose ActualText is the
+ * One line's operators, each on a line of its own. The whole line is one marked-content span whose ActualText is the
  * line as it reads, spelled for poppler (extraction-order.ts). Inside it the glyphs are drawn
  * run by run in reading order, each run left to right, and each glyph's own text (ToUnicode) is
  * what it stands for: extractors that read the glyphs themselves (pdf.js) take each run in
@@ -47,18 +35,17 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * of the runs is not left to right, zero-width glyphs mark the line's two ends, as poppler
  * measures a span from its first glyph to its last.
  */
-export function lineOperators(
-  context: PDFContext,
-  fontFor: (face: ShapingFace) => EmbeddedFont,
-  page: PDFPage,
-  d: DrawnLine,
-  actualText: string,
-): PDFOperator[] {
+export function lineOperators(fontFor: (face: ShapingFace) => EmbeddedFont, page: PDFPage, d: DrawnLine, actualText: string): string {
   const { line, size } = d;
-  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(d.color)];
-  // `/Span <</ActualText …>> BDC`: pdf-lib's operator type lists no dictionary operand, but writes one as is.
-  const span = context.obj({ ActualText: PDFHexString.fromText(actualText) }) as unknown as PDFArray;
-  ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), span]));
+  const sizeText = pdfNumber(size);
+  const y = pdfNumber(d.y);
+  // `/Span <</ActualText …>> BDC`, the dictionary written as pdf-lib writes one.
+  const ops: string[] = [
+    'q',
+    'BT',
+    setFillingColor(d.color).toString(),
+    `/Span <<\n/ActualText ${PDFHexString.fromText(actualText).toString()}\n>> BDC`,
+  ];
   const xs: number[] = [];
   let pen = 0;
   for (const g of line.glyphs) {
@@ -67,16 +54,17 @@ export function lineOperators(
   }
   const order = [...line.runs].sort((a, b) => a.start - b.start);
   const reordered = order.some((r, k) => r !== line.runs[k]);
-  let font: PDFName | undefined;
+  let font: string | undefined;
   let rise = 0;
+  const textMatrix = (x: number) => `1 0 0 1 ${pdfNumber(round(x))} ${y} Tm`;
   /** The glyph's code, in the font variant where it reads as `text`; `beforeSwitch` runs first when the font changes. */
-  const select = (face: ShapingFace, glyph: number, text: string, beforeSwitch = () => {}): PDFHexString => {
+  const select = (face: ShapingFace, glyph: number, text: string, beforeSwitch = () => {}): string => {
     const embedded = fontFor(face);
     const { variant, code } = embedded.use(glyph, text);
-    const key = embedded.keyOn(page, variant);
+    const key = embedded.keyTextOn(page, variant);
     if (font !== key) {
       beforeSwitch();
-      ops.push(setFontAndSize(key, size));
+      ops.push(`${key} ${sizeText} Tf`);
       font = key;
     }
     return code;
@@ -88,21 +76,18 @@ export function lineOperators(
     if (!joiner || face.advance(joiner) !== 0) return;
     const code = select(face, joiner, '\u200d');
     // Drawn invisible (mode 3): the font's joiner glyph has a shape.
-    ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + at), d.y), setTextRenderingMode(TextRenderingMode.Invisible));
-    ops.push(PDFOperator.of(PDFOperatorNames.ShowText, [code]), setTextRenderingMode(TextRenderingMode.Fill));
+    ops.push(textMatrix(d.x + at), '3 Tr', `${code} Tj`, '0 Tr');
   };
   if (reordered && line.glyphs.length) edge(0);
   for (const run of order) {
     if (run.from === run.to) continue;
-    ops.push(setTextMatrix(1, 0, 0, 1, round(d.x + xs[run.from]!), d.y));
+    ops.push(textMatrix(d.x + xs[run.from]!));
     let at = xs[run.from]!; // where the PDF's text position is now
-    let pending: (PDFNumber | PDFHexString)[] = [];
+    let pending = '';
     const flush = () => {
-      if (!pending.length) return;
-      const array = PDFArray.withContext(context);
-      for (const item of pending) array.push(item);
-      ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
-      pending = [];
+      if (!pending) return;
+      ops.push(`[ ${pending}] TJ`);
+      pending = '';
     };
     for (let k = run.from; k < run.to; k++) {
       const g = line.glyphs[k]!;
@@ -112,18 +97,18 @@ export function lineOperators(
       const code = select(g.face, g.glyph, g.text, flush);
       if (gRise !== rise) {
         flush();
-        ops.push(setTextRise(round(gRise)));
+        ops.push(`${pdfNumber(round(gRise))} Ts`);
         rise = gRise;
       }
       const move = gx - at;
-      if (Math.abs(move) > 0.001) pending.push(PDFNumber.of(round((-move * 1000) / size)));
-      pending.push(code);
+      if (Math.abs(move) > 0.001) pending += `${pdfNumber(round((-move * 1000) / size))} `;
+      pending += `${code} `;
       at = gx + g.face.advance(g.glyph) * scale;
     }
     flush();
   }
-  if (rise !== 0) ops.push(setTextRise(0));
+  if (rise !== 0) ops.push('0 Ts');
   if (reordered && line.glyphs.length) edge(line.unitWidth * size);
-  ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent), endText(), popGraphicsState());
-  return ops;
+  ops.push('EMC', 'ET', 'Q');
+  return ops.join('\n');
 }

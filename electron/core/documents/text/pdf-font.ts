@@ -1,9 +1,11 @@
 import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
-import { PDFHexString, PDFName, PDFString, type PDFPage } from 'pdf-lib';
+import { PDFName, PDFString, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import { FONT_FILES } from './font-files';
-import { subsetFont } from './subset';
+import { subsetFont, subsetTag } from './subset';
+import { commonGlyphs } from './common-glyphs';
 import { deflateSync } from 'node:zlib';
+import { contentStream } from '../page-contents';
 
 /**
  * A TrueType font embedded as a CIDFontType2 with Identity-H encoding: content streams name
@@ -61,40 +63,48 @@ export class EmbeddedFont {
    * nothing: it maps to an invisible format character extractors skip) and says which variant
    * draws it.
    */
-  use(glyph: number, text: string): { variant: number; code: PDFHexString } {
+  use(glyph: number, text: string): { variant: number; code: string } {
     const meaning = text === '' ? '\u200b' : text;
     this.glyphs.add(glyph);
     for (let v = 0; ; v++) {
       const variant = this.variant(v);
       const known = variant.map.get(glyph);
       if (known === undefined) variant.map.set(glyph, meaning);
-      if (known === undefined || known === meaning) return { variant: v, code: PDFHexString.of(glyph.toString(16).padStart(4, '0')) };
+      if (known === undefined || known === meaning) return { variant: v, code: glyphCode(glyph) };
     }
   }
 
-  /** A variant's resource name on a page (added to the page's resources once). */
-  keyOn(page: PDFPage, variant = 0): PDFName {
+  /** A variant's resource name on a page, as a content stream names it (added to the page's resources once). */
+  keyTextOn(page: PDFPage, variant = 0): string {
     const v = this.variant(variant);
     let key = v.pageKeys.get(page);
     if (!key) {
-      key = page.node.newFontDictionary(variant === 0 ? this.face.name : `${this.face.name}-${variant}`, v.ref);
+      key = page.node.newFontDictionary(variant === 0 ? this.face.name : `${this.face.name}-${variant}`, v.ref).toString();
       v.pageKeys.set(page, key);
     }
     return key;
   }
 
-  /** Writes the font (subset to the glyphs drawn), the widths and the text maps; call once, before saving. */
+  /**
+   * Writes the font (the common subset if it has every glyph drawn, else a subset to those), the
+   * widths and the text maps; call once, before saving.
+   */
   finish(): void {
     const context = this.doc.context;
-    const program = subsetFont(this.face.bytes, this.glyphs);
-    // Node's zlib: pdf-lib's own deflate (pako) costs milliseconds per font, a card's budget.
-    context.assign(this.fontFileRef, context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length }));
-    let name = PDFName.of(this.baseName);
-    if (program !== this.face.bytes) {
+    const common = commonGlyphs(this.face);
+    let name: PDFName;
+    if ([...this.glyphs].every((g) => common.glyphs.has(g))) {
+      // The common subset, made once per process (common-glyphs.ts).
+      context.assign(this.fontFileRef, context.stream(common.deflated, { Filter: 'FlateDecode', Length1: common.length }));
+      name = PDFName.of(`${common.tag}+${this.baseName}`);
+    } else {
+      const program = subsetFont(this.face.bytes, this.glyphs);
+      // Node's zlib: pdf-lib's own deflate (pako) costs milliseconds per font, a card's budget.
+      context.assign(this.fontFileRef, context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length }));
       // A subset font's name carries a tag (ISO 32000 9.6.4), different for different subsets.
-      name = PDFName.of(`${subsetTag([...this.glyphs])}+${this.baseName}`);
-      this.descriptor.set(PDFName.of('FontName'), name);
+      name = PDFName.of(program === this.face.bytes ? this.baseName : `${subsetTag([...this.glyphs])}+${this.baseName}`);
     }
+    this.descriptor.set(PDFName.of('FontName'), name);
     const glyphs = [...this.glyphs].sort((a, b) => a - b);
     const widths: (number | number[])[] = [];
     for (const g of glyphs) widths.push(g, [Math.round((this.face.advance(g) * 1000) / this.face.upem)]);
@@ -102,7 +112,7 @@ export class EmbeddedFont {
     for (const v of this.variants) {
       v.cidFont.set(PDFName.of('BaseFont'), name);
       v.type0.set(PDFName.of('BaseFont'), name);
-      context.assign(v.toUnicodeRef, context.stream(deflateSync(toUnicodeCMap(v.map)), { Filter: 'FlateDecode' }));
+      context.assign(v.toUnicodeRef, contentStream(context, new TextEncoder().encode(toUnicodeCMap(v.map))));
     }
   }
 
@@ -141,7 +151,7 @@ interface FontVariant {
   toUnicodeRef: PDFRef;
   /** Glyph id → the text it stands for in this variant. */
   map: Map<number, string>;
-  pageKeys: WeakMap<PDFPage, PDFName>;
+  pageKeys: WeakMap<PDFPage, string>;
 }
 
 function toUnicodeCMap(used: Map<number, string>): string {
@@ -171,17 +181,9 @@ function toUnicodeCMap(used: Map<number, string>): string {
   ].join('\n');
 }
 
+/** A glyph id as a content stream's two-byte hex string (Identity-H), made once per id. */
+const CODES: string[] = [];
+const glyphCode = (glyph: number): string => (CODES[glyph] ??= `<${glyph.toString(16).padStart(4, '0')}>`);
+
 const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
 const utf16Hex = (text: string) => [...Array(text.length).keys()].map((i) => hex4(text.charCodeAt(i))).join('');
-
-/** Six capital letters from the glyph set. */
-function subsetTag(glyphs: number[]): string {
-  let h = 2166136261;
-  for (const g of glyphs.sort((a, b) => a - b)) h = Math.imul(h ^ g, 16777619) >>> 0;
-  let tag = '';
-  for (let i = 0; i < 6; i++) {
-    tag += String.fromCharCode(65 + (h % 26));
-    h = Math.floor(h / 26) + 7919 * (i + 1);
-  }
-  return tag;
-}

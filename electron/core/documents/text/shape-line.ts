@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { harfBuzz } from './harfbuzz';
+import { harfBuzz, type HarfBuzz } from './harfbuzz';
 import type { ShapingFace } from './face';
 
 const bidi = bidiFactory();
@@ -63,35 +63,51 @@ export async function shapeLine(text: string, faces: LineFaces, base: 'rtl' | 'l
   for (const run of visualRuns(text, faces, base)) {
     const piece = text.slice(run.start, run.end);
     runs.push({ start: run.start, from: glyphs.length, to: glyphs.length });
-    const buffer = new hb.Buffer();
-    buffer.addText(piece);
-    buffer.setDirection(run.rtl ? hb.Direction.RTL : hb.Direction.LTR);
-    buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-    buffer.guessSegmentProperties();
-    hb.shape(run.face.hb, buffer);
-    const infos = buffer.getGlyphInfos();
-    const positions = buffer.getGlyphPositions();
-    const starts = [...new Set(infos.map((i) => i.cluster))].sort((a, b) => a - b);
-    const given = new Set<number>();
-    infos.forEach((info, k) => {
-      const p = positions[k]!;
-      const at = starts.indexOf(info.cluster);
-      const own = !given.has(info.cluster);
-      given.add(info.cluster);
-      glyphs.push({
-        face: run.face,
-        glyph: info.codepoint,
-        xAdvance: p.xAdvance,
-        xOffset: p.xOffset,
-        yOffset: p.yOffset,
-        text: own ? visual(piece.slice(info.cluster, starts[at + 1] ?? piece.length), run.rtl) : '',
-        rtl: run.rtl,
-      });
-    });
+    glyphs.push(...shapedRun(hb, piece, run));
     runs.at(-1)!.to = glyphs.length;
   }
   const unitWidth = glyphs.reduce((w, g) => w + g.xAdvance / g.face.upem, 0);
   return { glyphs, unitWidth, text: [...text].filter((ch) => !BIDI_CONTROLS.test(ch)).join(''), runs };
+}
+
+/**
+ * Runs shaped, by face, direction and text. A run is shaped on its own (its neighbours play no
+ * part), so a label's run is the same on every card: only the names and numbers are shaped anew.
+ */
+const RUNS = new Map<string, readonly PlacedGlyph[]>();
+
+function shapedRun(hb: HarfBuzz, piece: string, run: Run): readonly PlacedGlyph[] {
+  const key = `${run.face.name}${run.rtl ? 'r' : 'l'}${piece}`;
+  let glyphs = RUNS.get(key);
+  if (glyphs) return glyphs;
+  const buffer = new hb.Buffer();
+  buffer.addText(piece);
+  buffer.setDirection(run.rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  buffer.guessSegmentProperties();
+  hb.shape(run.face.hb, buffer);
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  const starts = [...new Set(infos.map((i) => i.cluster))].sort((a, b) => a - b);
+  const given = new Set<number>();
+  glyphs = infos.map((info, k) => {
+    const p = positions[k]!;
+    const at = starts.indexOf(info.cluster);
+    const own = !given.has(info.cluster);
+    given.add(info.cluster);
+    return {
+      face: run.face,
+      glyph: info.codepoint,
+      xAdvance: p.xAdvance,
+      xOffset: p.xOffset,
+      yOffset: p.yOffset,
+      text: own ? visual(piece.slice(info.cluster, starts[at + 1] ?? piece.length), run.rtl) : '',
+      rtl: run.rtl,
+    };
+  });
+  if (RUNS.size >= 20_000) RUNS.delete(RUNS.keys().next().value!);
+  RUNS.set(key, glyphs);
+  return glyphs;
 }
 
 const visual = (text: string, isRtl: boolean) => (isRtl ? [...text].reverse().join('') : text);

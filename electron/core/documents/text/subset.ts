@@ -21,6 +21,7 @@ interface SubsetExports {
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_glyph_set(input: number): number;
+  hb_subset_input_unicode_set(input: number): number;
   hb_subset_input_set_flags(input: number, flags: number): void;
   hb_subset_input_set(input: number, which: number): number;
   hb_subset_or_fail(face: number, input: number): number;
@@ -68,18 +69,39 @@ function sourceFace(hb: SubsetExports, bytes: Uint8Array): number {
 
 /** The font with only `glyphs` (and .notdef) kept, at their original ids; the whole font if subsetting fails. */
 export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Array {
-  const hb = subsetter();
-  const face = sourceFace(hb, bytes);
-  const lengthPtr = hb.malloc(4);
-  const input = hb.hb_subset_input_create_or_fail();
-  try {
-    if (!input) return bytes;
+  return subset(bytes, (hb, input) => {
     const set = hb.hb_subset_input_glyph_set(input);
     hb.hb_set_add(set, 0);
     for (const g of glyphs) hb.hb_set_add(set, g);
     hb.hb_subset_input_set_flags(input, RETAIN_GIDS | NO_HINTING | NO_LAYOUT_CLOSURE);
     const drop = hb.hb_subset_input_set(input, SETS_DROP_TABLE_TAG);
     for (const t of DROPPED_TABLES) hb.hb_set_add(drop, tag(t));
+  });
+}
+
+/**
+ * The glyphs that drawing these characters can take, in every form and ligature the font's
+ * substitutions make of them (HarfBuzz's layout closure): those with an outline. Glyphs without one
+ * (a space) are found by the caller from the character map.
+ */
+export function outlinedClosure(bytes: Uint8Array, codePoints: Iterable<number>): Set<number> {
+  const closed = subset(bytes, (hb, input) => {
+    const set = hb.hb_subset_input_unicode_set(input);
+    for (const cp of codePoints) hb.hb_set_add(set, cp);
+    hb.hb_subset_input_set_flags(input, RETAIN_GIDS | NO_HINTING);
+  });
+  if (closed === bytes) throw new Error('the font could not be subset to find its glyph closure');
+  return outlinedGlyphs(closed);
+}
+
+function subset(bytes: Uint8Array, describe: (hb: SubsetExports, input: number) => void): Uint8Array {
+  const hb = subsetter();
+  const face = sourceFace(hb, bytes);
+  const lengthPtr = hb.malloc(4);
+  const input = hb.hb_subset_input_create_or_fail();
+  try {
+    if (!input) return bytes;
+    describe(hb, input);
     const subset = hb.hb_subset_or_fail(face, input);
     if (!subset) return bytes;
     const out = hb.hb_face_reference_blob(subset);
@@ -93,4 +115,35 @@ export function subsetFont(bytes: Uint8Array, glyphs: Iterable<number>): Uint8Ar
     if (input) hb.hb_subset_input_destroy(input);
     hb.free(lengthPtr);
   }
+}
+
+/** The glyph ids of a TrueType program (its loca table) that have an outline. */
+function outlinedGlyphs(font: Uint8Array): Set<number> {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables = new Map<string, number>();
+  for (let k = 0; k < view.getUint16(4); k++) {
+    const rec = 12 + k * 16;
+    tables.set(String.fromCharCode(...font.subarray(rec, rec + 4)), view.getUint32(rec + 8));
+  }
+  const head = tables.get('head');
+  const maxp = tables.get('maxp');
+  const loca = tables.get('loca');
+  if (head === undefined || maxp === undefined || loca === undefined) throw new Error('the font has no head, maxp or loca table');
+  const long = view.getInt16(head + 50) === 1;
+  const at = (g: number) => (long ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
+  const glyphs = new Set<number>();
+  for (let g = 0; g < view.getUint16(maxp + 4); g++) if (at(g + 1) > at(g)) glyphs.add(g);
+  return glyphs;
+}
+
+/** Six capital letters from the glyph set. */
+export function subsetTag(glyphs: number[]): string {
+  let h = 2166136261;
+  for (const g of glyphs.sort((a, b) => a - b)) h = Math.imul(h ^ g, 16777619) >>> 0;
+  let tag = '';
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26) + 7919 * (i + 1);
+  }
+  return tag;
 }

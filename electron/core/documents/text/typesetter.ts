@@ -1,10 +1,10 @@
 import { rgb, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
-import { deflateSync } from 'node:zlib';
 import { shapingFace, type ShapingFace } from './face';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
 import { extractionText, popplerWeight } from './extraction-order';
 import { lineOperators, type DrawnLine } from './line-operators';
+import { isLastContent, reserveContent } from '../page-contents';
 
 export interface TextStyle {
   size: number;
@@ -150,12 +150,10 @@ export class Typesetter {
       const lines = groups.flatMap((g) => g.lines);
       const leftToRight = pageReadsLeftToRight(lines.map((l) => l.line.text));
       for (const group of groups) {
-        const ops = group.lines.flatMap((l) =>
-          lineOperators(this.doc.context, (face) => this.fontFor(face), page, l, extractionText(l.line.text, leftToRight)),
-        );
-        const content = new TextEncoder().encode(ops.map((op) => op.toString()).join('\n'));
-        // Node's zlib, as for the fonts (pdf-lib's own deflate is slow).
-        this.doc.context.assign(group.ref, this.doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' }));
+        const ops = group.lines.map((l) => lineOperators((face) => this.fontFor(face), page, l, extractionText(l.line.text, leftToRight)));
+        const content = new TextEncoder().encode(ops.join('\n'));
+        // Plain: savePdfA joins a page's streams into one and compresses that (page-contents.ts).
+        this.doc.context.assign(group.ref, this.doc.context.stream(content));
       }
     }
     this.pending.clear();
@@ -188,15 +186,11 @@ export class Typesetter {
   private drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, size: number, color: Color): void {
     const groups = this.pending.get(page) ?? [];
     this.pending.set(page, groups);
-    const contents = page.node.normalizedEntries().Contents;
-    const last = contents?.size() ? contents.get(contents.size() - 1) : undefined;
     let group = groups.at(-1);
     // Lines drawn one after another, with nothing drawn between them, share a stream.
-    if (!group || last !== group.ref) {
-      group = { ref: this.doc.context.nextRef(), lines: [] };
+    if (!group || !isLastContent(page, group.ref)) {
+      group = { ref: reserveContent(page), lines: [] };
       groups.push(group);
-      page.node.addContentStream(group.ref);
-      startNewContentStream(page);
     }
     group.lines.push({ line, x, y, size, color });
   }
@@ -211,18 +205,6 @@ function pageReadsLeftToRight(texts: string[]): boolean {
   const weight = (leftToRight: boolean) => texts.reduce((w, t) => w + popplerWeight(extractionText(t, leftToRight)), 0);
   if (weight(true) >= 0) return true;
   return !(weight(false) < 0);
-}
-
-/**
- * pdf-lib draws into the page's last content stream; after a stream of text is added, its next
- * drawing must go into a new one after it, or shapes drawn later would end up beneath the text.
- */
-function startNewContentStream(page: PDFPage): void {
-  const internals = page as unknown as { contentStream?: unknown; contentStreamRef?: unknown };
-  if ('contentStream' in internals) {
-    internals.contentStream = undefined;
-    internals.contentStreamRef = undefined;
-  } else page.resetPosition();
 }
 
 /** The paragraph direction of a text: that of its first strong letter (Arabic → right to left). */
