@@ -7,12 +7,19 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { COMPILED_HOST } from '../scripts/build-node.mjs';
-import { summarise } from './stats';
+import { summarise, type Timing } from './stats';
 import { hostAddress } from './host-process';
 
 const TOKEN = 'bench-token-not-a-secret-0123456789';
+/** A scroll step of the All queue, from the scroll to every row in view drawn with its request (issue #18). */
+export const SCROLL_STEP_BUDGET_MS = 50;
 
-export async function benchRenderer(databaseFile: string, log: (line: string) => void): Promise<Record<string, unknown>> {
+export interface RendererEntries {
+  'host.coldStart': { listeningMs: number; firstQueuePageMs: number };
+  'renderer.allQueue': { rows: number; openMs: number; scrollSteps: number; perStep: Timing };
+}
+
+export async function benchRenderer(databaseFile: string, log: (line: string) => void): Promise<RendererEntries> {
   log('cold start of the host and the All queue in Chromium…');
   const t0 = performance.now();
   const host = spawn(process.execPath, [COMPILED_HOST, '--db', databaseFile, '--port', '0', '--token', TOKEN], {

@@ -8,6 +8,20 @@ import { useLocale } from '../i18n/locale';
 const Loaded = lazy(() => import('./PdfPages').then((m) => ({ default: m.PdfPages })));
 const LoadedThumbnails = lazy(() => import('./PdfThumbnails').then((m) => ({ default: m.PdfThumbnails })));
 
+let warming: Promise<unknown> | null = null;
+/**
+ * pdf.js loaded and its worker started while the user looks at a page that may show a PDF (a case, the print
+ * centre), when the browser is idle: the first preview then waits for its file only, not for a megabyte of
+ * script to arrive, compile and start a worker (more than a second on this machine).
+ */
+export function warmPdfViewer(): void {
+  if (warming) return;
+  const load = () => (warming = Promise.all([import('./PdfPages'), import('./pdf-document').then((m) => m.warmPdfWorker())]));
+  warming = Promise.resolve();
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 1_000 });
+  else setTimeout(() => void load(), 200);
+}
+
 function Loading() {
   const { t } = useLocale();
   return (

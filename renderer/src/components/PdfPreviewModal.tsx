@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { printPdfFile, releasePrintFrame, type PrintOutcome } from './print-pdf';
-import { PdfPages } from './PdfPagesLazy';
+import { PdfPages, warmPdfViewer } from './PdfPagesLazy';
 import { useShortcuts } from '../shell/useShortcuts';
 
 /** What the preview says after Print, when the dialog did not simply open. */
@@ -40,6 +40,8 @@ export function PdfPreviewModal({
   const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const url = file?.url ?? null;
+  // Mounted (closed) on every page that can show a PDF: the viewer is made ready before the first one.
+  useEffect(warmPdfViewer, []);
   const print = useCallback(async () => {
     if (!url) return;
     setPrinting(true);

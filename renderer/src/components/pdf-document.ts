@@ -4,6 +4,17 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
+/**
+ * One worker for every document: started once (warmPdfWorker, while the user looks at a page that may show a
+ * PDF), not a new one per file, whose script took a second to load and compile before the first page drew.
+ * A document given a worker leaves it running when it is closed.
+ */
+let worker: pdfjs.PDFWorker | null = null;
+export function warmPdfWorker(): pdfjs.PDFWorker {
+  worker ??= new pdfjs.PDFWorker();
+  return worker;
+}
+
 /** Documents kept open: the pages, their thumbnails and a zoom or rotation share one download and parse. */
 const KEPT = 4;
 const open = new Map<string, Promise<PDFDocumentProxy>>();
@@ -20,7 +31,13 @@ export function openPdf(url: string): Promise<PDFDocumentProxy> {
     open.set(url, known);
     return known;
   }
-  const doc = pdfjs.getDocument({ url, isEvalSupported: false, standardFontDataUrl: '/pdfjs/standard_fonts/', useSystemFonts: false }).promise;
+  const doc = pdfjs.getDocument({
+    url,
+    worker: warmPdfWorker(),
+    isEvalSupported: false,
+    standardFontDataUrl: '/pdfjs/standard_fonts/',
+    useSystemFonts: false,
+  }).promise;
   open.set(url, doc);
   // A failed load is not kept: the next look tries again.
   doc.catch(() => open.get(url) === doc && open.delete(url));

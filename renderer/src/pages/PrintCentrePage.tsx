@@ -194,7 +194,10 @@ export function PrintCentrePage() {
           <DeliveryForm
             row={delivering}
             onDone={async () => {
+              const delivered = delivering.id;
               setDelivering(null);
+              // The card leaves the printed list at once; the lists are read again behind it.
+              queryClient.setQueryData<PrintQueueRow[]>(['print.queue', stage, search], (list) => list?.filter((r) => r.id !== delivered));
               await refresh();
             }}
           />

@@ -15,7 +15,7 @@ import { BulkAssignBar } from '../components/BulkAssign';
 import { filtersOf } from '../components/queue-view';
 import { useShortcuts } from '../shell/useShortcuts';
 import { QueueTable } from './queue/QueueTable';
-import { useQueueRows } from './queue/queue-rows';
+import { useQueueFirstRows, useQueueWindow } from './queue/queue-rows';
 import { useClaims } from './queue/use-claims';
 import { useRowSelection } from './queue/use-row-selection';
 
@@ -39,8 +39,11 @@ export function QueuePage({
   const [filters, setFilters] = useState<QueueFilterValues>(() => place?.filters ?? filtersOf(initial));
   const [sort, setSort] = useState<QueueSort>(place?.sort ?? initial?.sort ?? 'due');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = useQueueRows(queue, filters, sort, scrollRef);
-  const { first: q, total, rowAt } = rows;
+  const { first: q } = useQueueFirstRows(queue, filters, sort);
+  // The rows in view, read as the user scrolls. The page is drawn again as the table scrolls (its place is kept
+  // from those renders: use-queue-place.ts); the rows themselves are drawn again only when they change.
+  const rows = useQueueWindow(queue, filters, sort, q.data, scrollRef);
+  const { total, rowAt } = rows;
   const canDecide = mayCall(user?.roles, 'cases.claimNext');
   const supervisor = isSupervisor(user?.roles ?? []);
   /** Rows a bulk step takes: a claim (new, resubmitted) for who decides; an assignment (in review too) for a supervisor. */
@@ -66,15 +69,25 @@ export function QueuePage({
     setCursor(next);
     rows.virtualizer.scrollToIndex(next, { align: 'auto' });
   };
-  const current = rowAt(cursor);
+  // The row under the cursor is read when a key acts on it: its chunk may have arrived since the page was drawn.
+  const open = () => {
+    const current = rowAt(cursor);
+    if (current) navigate({ page: 'case', id: current.id });
+  };
   // x selects the row under the cursor for a bulk step; Shift+X the range from the row selected last.
-  const select = current && selectable(current) && ((e: KeyboardEvent) => selection.click(cursor, current, e.shiftKey));
+  const select =
+    (canDecide || supervisor) &&
+    total > 0 &&
+    ((e: KeyboardEvent) => {
+      const current = rowAt(cursor);
+      if (current && selectable(current)) selection.click(cursor, current, e.shiftKey);
+    });
   useShortcuts({
     j: () => move(cursor + 1),
     ArrowDown: () => move(cursor + 1),
     k: () => move(cursor - 1),
     ArrowUp: () => move(cursor - 1),
-    Enter: current && (() => navigate({ page: 'case', id: current.id })),
+    Enter: total > 0 && open,
     n: canDecide && (() => void claimNext()),
     x: select,
     'shift+x': select,

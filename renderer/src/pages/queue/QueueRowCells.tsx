@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Badge, Table, Text } from '@mantine/core';
 import { SERVICE_LABELS, type QueueRow } from '../../../../shared/domain';
 import { Ltr } from '../../components/BidiText';
@@ -9,8 +10,12 @@ import { useLocale } from '../../i18n/locale';
 /** Calendar days until a returned request's response window closes (Riyadh dates). */
 const daysLeft = (due: string) => Math.round((Date.parse(`${due}T00:00:00+03:00`) - Date.now()) / 86_400_000) + 1;
 
-/** One request's cells in a queue, after its selection box: the columns of QueueTable's header, in order. */
-export function QueueRowCells({ r }: { r: QueueRow }) {
+/**
+ * One request's cells in a queue, after its selection box: the columns of QueueTable's header, in order. Drawn
+ * again only when its row changes (rows keep their identity while cached): a chunk arriving or the cursor moving
+ * leaves the other rows' cells alone.
+ */
+export const QueueRowCells = memo(function QueueRowCells({ r }: { r: QueueRow }) {
   const { t, pick, lang, formatDateParts, formatNumber } = useLocale();
   return (
     <>
@@ -67,4 +72,4 @@ export function QueueRowCells({ r }: { r: QueueRow }) {
       </Table.Td>
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, useCallback, useRef, type RefObject } from 'react';
 import { Checkbox, Table } from '@mantine/core';
 import type { QueueRow } from '../../../../shared/domain';
 import compactTable from '../../components/compact-table.module.css';
@@ -6,7 +6,7 @@ import { fill } from '../../i18n/fill';
 import { useLocale } from '../../i18n/locale';
 import { VIEW_WORDS } from '../../i18n/view-words';
 import { QueueRowCells } from './QueueRowCells';
-import type { QueueRows } from './queue-rows';
+import type { QueueWindow } from './queue-rows';
 import type { RowSelection } from './use-row-selection';
 
 /**
@@ -23,7 +23,7 @@ export function QueueTable({
   onOpen,
 }: {
   label: string;
-  rows: QueueRows;
+  rows: QueueWindow;
   scrollRef: RefObject<HTMLDivElement | null>;
   cursor: number;
   selection: RowSelection | null;
@@ -34,6 +34,16 @@ export function QueueTable({
   const shownSelectable = selection ? rows.shown.filter(selection.selectable) : [];
   const allShownSelected = shownSelectable.length > 0 && shownSelectable.every((r) => selection?.selected.has(r.id));
   const selectAllLabel = fill(pick(VIEW_WORDS.selectAllShown), { n: formatNumber(shownSelectable.length) });
+  // The same functions from render to render, so a row is drawn again only when its own props change.
+  const latest = useRef({ onOpen, selection, learn: rows.learnRowHeight, learnt: rows.rowHeightLearnt });
+  latest.current = { onOpen, selection, learn: rows.learnRowHeight, learnt: rows.rowHeightLearnt };
+  const open = useCallback((i: number, r: QueueRow) => latest.current.onOpen(i, r), []);
+  const select = useCallback((i: number, r: QueueRow, shift: boolean) => latest.current.selection?.click(i, r, shift), []);
+  // Rows are not measured one by one: each measure forced the browser to lay the page out again (a second per
+  // jump). One row's height, read once, stands for all; a taller row only pushes the rows below it in the table.
+  const measure = useCallback((el: HTMLTableRowElement | null) => {
+    if (el && !latest.current.learnt && el.dataset.index !== '0') latest.current.learn(el.getBoundingClientRect().height);
+  }, []);
   return (
     <div
       ref={scrollRef}
@@ -77,36 +87,22 @@ export function QueueTable({
             const r = rowAt(i);
             if (!r) {
               return (
-                <tr key={`loading-${i}`} data-index={i} ref={virtualizer.measureElement} aria-hidden style={{ height: 58 }}>
+                <tr key={`loading-${i}`} data-index={i} aria-hidden style={{ height: rows.rowHeight }}>
                   <td colSpan={selection ? 10 : 9} />
                 </tr>
               );
             }
             return (
-              <Table.Tr
+              <QueueTableRow
                 key={r.id}
-                data-index={i}
-                ref={virtualizer.measureElement}
-                aria-rowindex={i + 2}
-                onClick={() => onOpen(i, r)}
-                style={{ cursor: 'pointer', outline: i === cursor ? '2px solid var(--mantine-color-teal-6)' : undefined }}
-                aria-selected={i === cursor}
-              >
-                {selection && (
-                  <Table.Td onClick={(e) => e.stopPropagation()}>
-                    {selection.selectable(r) && (
-                      <Checkbox
-                        aria-label={`${t('select')} ${r.reference}`}
-                        checked={selection.selected.has(r.id)}
-                        // The click (Space too) decides: with Shift it sets the range from the row clicked last.
-                        onChange={() => undefined}
-                        onClick={(e) => selection.click(i, r, e.shiftKey)}
-                      />
-                    )}
-                  </Table.Td>
-                )}
-                <QueueRowCells r={r} />
-              </Table.Tr>
+                index={i}
+                r={r}
+                atCursor={i === cursor}
+                box={selection ? (selection.selectable(r) ? (selection.selected.has(r.id) ? 'checked' : 'unchecked') : 'none') : null}
+                measure={measure}
+                onOpen={open}
+                onSelect={select}
+              />
             );
           })}
           {visible.length > 0 && <tr aria-hidden style={{ height: virtualizer.getTotalSize() - visible[visible.length - 1]!.end }} />}
@@ -115,3 +111,52 @@ export function QueueTable({
     </div>
   );
 }
+
+/**
+ * One request's row: outlined under the cursor, a click opens it; `box` is its selection box (null: no box column,
+ * 'none': an empty cell, the request cannot be picked).
+ */
+const QueueTableRow = memo(function QueueTableRow({
+  index,
+  r,
+  atCursor,
+  box,
+  measure,
+  onOpen,
+  onSelect,
+}: {
+  index: number;
+  r: QueueRow;
+  atCursor: boolean;
+  box: 'checked' | 'unchecked' | 'none' | null;
+  measure(el: HTMLTableRowElement | null): void;
+  onOpen(index: number, r: QueueRow): void;
+  onSelect(index: number, r: QueueRow, shift: boolean): void;
+}) {
+  const { t } = useLocale();
+  return (
+    <Table.Tr
+      data-index={index}
+      ref={measure}
+      aria-rowindex={index + 2}
+      onClick={() => onOpen(index, r)}
+      style={{ cursor: 'pointer', outline: atCursor ? '2px solid var(--mantine-color-teal-6)' : undefined }}
+      aria-selected={atCursor}
+    >
+      {box !== null && (
+        <Table.Td onClick={(e) => e.stopPropagation()}>
+          {box !== 'none' && (
+            <Checkbox
+              aria-label={`${t('select')} ${r.reference}`}
+              checked={box === 'checked'}
+              // The click (Space too) decides: with Shift it sets the range from the row clicked last.
+              onChange={() => undefined}
+              onClick={(e) => onSelect(index, r, e.shiftKey)}
+            />
+          )}
+        </Table.Td>
+      )}
+      <QueueRowCells r={r} />
+    </Table.Tr>
+  );
+});
