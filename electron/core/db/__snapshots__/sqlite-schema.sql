@@ -170,6 +170,9 @@ CREATE TABLE "notes" ("id" integer primary key autoincrement, "request_id" integ
 -- index notes_kind_at
 CREATE INDEX "notes_kind_at" on "notes" ("kind", "at");
 
+-- index notes_kind_at_text
+CREATE INDEX "notes_kind_at_text" on "notes" ("kind", "at", "text");
+
 -- index notes_request
 CREATE INDEX "notes_request" on "notes" ("request_id");
 
