@@ -83,6 +83,8 @@ interface Desk {
 function startDesk(script: string, orders: DeskOrders): Desk {
   const child = fork(script, [JSON.stringify(orders)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // TEAM_PROF=dir: each desk writes a V8 CPU profile there.
+    execArgv: process.env.TEAM_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TEAM_PROF}`] : [],
     env: { ...process.env, MUMARIS_FONTS: process.env.MUMARIS_FONTS ?? join(__dirname, '..', 'resources', 'public', 'fonts') },
   });
   let ready!: () => void;
@@ -170,6 +172,9 @@ export async function benchTeam(opts: {
       ...verdict,
     };
   } finally {
+    // A desk closes its pool and exits by itself once it has reported (and writes its CPU profile under TEAM_PROF).
+    const exited = children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null));
+    await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 5_000))]);
     for (const c of children) if (c.exitCode === null) c.kill();
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();

@@ -7,7 +7,7 @@ import { dialectOf } from '../db/dialect';
 import { appendAudit } from '../audit/chain';
 import { nextStatus, type CaseAction } from './lifecycle';
 import { lastHistory } from './last-history';
-import { keepDueDay } from './sla-due';
+import { dueDayOf } from './sla-due';
 import { closeOpenReferrals } from './referral-closing';
 
 export type Trx = Transaction<Database>;
@@ -83,9 +83,17 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
     fourEyes: input.fourEyes ?? false,
     claimedFrom: input.action === 'release' ? await claimedFrom(trx, req.id) : undefined,
   });
+  // The SLA due day moves with the status (stops with the applicant, ends with the decision), in the same statement.
+  const slaDueOn = await dueDayOf(
+    trx,
+    { id: req.id, service: input.set?.service ?? req.service, status: to, submitted_at: req.submitted_at },
+    input.at,
+    input.policy,
+    { action: input.action, at: input.at },
+  );
   const updated = await trx
     .updateTable('requests')
-    .set({ ...input.set, status: to, version: req.version + 1, updated_at: input.at })
+    .set({ ...input.set, status: to, version: req.version + 1, updated_at: input.at, sla_due_on: slaDueOn })
     .where('id', '=', req.id)
     .where('version', '=', req.version)
     .returningAll()
@@ -105,8 +113,6 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
       policy_version: input.policyVersion ?? null,
     })
     .execute();
-  // The SLA due day moves with the status (stops with the applicant, ends with the decision), in this transaction.
-  updated.sla_due_on = await keepDueDay(trx, updated, input.at, input.policy);
   await appendAudit(trx, {
     at: input.at,
     actorId: input.actorId,

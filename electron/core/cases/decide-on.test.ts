@@ -1,6 +1,7 @@
 /**
  * The one path of a decision (decide-on.ts), counted statement by statement on the database: the request row
- * is read once, the policy once, the checks run once, and the detail answered is the one that committed.
+ * is read once, the policy once, the checks run once on rows read once (the detail shows those very rows), and the
+ * detail answered is the one that committed.
  * Before this path an approval read the request five times, the policy twice and ran the checks twice (#19).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,14 +11,15 @@ import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
 import { currentPolicy } from '../policy/current-policy';
 import type { Actor } from '../actor';
-import { runChecks } from './checks';
+import { checksOf, runChecks } from './checks';
 import * as decide from './decisions';
 import type * as checksModule from './checks';
 
-// The checks, counted where they run (the decision's gate and the detail both call this one function).
+// The checks, counted where they run: on rows read already (checksOf: the decision and the case view) or read for
+// them (runChecks).
 vi.mock('./checks', async (importOriginal) => {
   const checks = await importOriginal<typeof checksModule>();
-  return { ...checks, runChecks: vi.fn(checks.runChecks) };
+  return { ...checks, runChecks: vi.fn(checks.runChecks), checksOf: vi.fn(checks.checksOf) };
 });
 
 /** Every table a statement names, subqueries and joins included. */
@@ -53,6 +55,7 @@ afterAll(async () => t?.desk.close());
 beforeEach(() => {
   selects.length = 0;
   vi.mocked(runChecks).mockClear();
+  vi.mocked(checksOf).mockClear();
 });
 
 /** A waiting request the reviewer may approve without an override or a second signature. */
@@ -71,15 +74,23 @@ async function counted(run: (db: typeof t.desk.db) => Promise<{ id: number; vers
   const seeing = t.desk.db.withPlugin(counting);
   selects.length = 0;
   vi.mocked(runChecks).mockClear();
+  vi.mocked(checksOf).mockClear();
   const detail = await run(seeing);
   expect(detail).not.toBeNull();
-  const counts = { requestReads: reads('requests'), policyReads: reads('policy'), checkRuns: vi.mocked(runChecks).mock.calls.length };
+  const counts = {
+    requestReads: reads('requests'),
+    policyReads: reads('policy'),
+    checkRuns: vi.mocked(runChecks).mock.calls.length + vi.mocked(checksOf).mock.calls.length,
+    // The rows the checks judge are the ones the detail shows: read once, in the transaction.
+    attachmentReads: reads('attachments'),
+    answerReads: reads('questionnaire_answers'),
+  };
   const stored = await t.desk.db.selectFrom('requests').select(['version', 'status']).where('id', '=', detail!.id).executeTakeFirstOrThrow();
   expect({ version: detail!.version, status: detail!.status }).toEqual(stored);
   return counts;
 }
 
-const ONCE = { requestReads: 1, policyReads: 1, checkRuns: 1 };
+const ONCE = { requestReads: 1, policyReads: 1, checkRuns: 1, attachmentReads: 1, answerReads: 1 };
 
 describe('one decision reads the request once, the policy once, and runs the checks once', () => {
   it('claim, then approve', async () => {

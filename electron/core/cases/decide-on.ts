@@ -9,7 +9,8 @@ import type { DeskDb } from '../db/connection';
 import type { RequestRow } from '../db/schema';
 import type { Actor } from '../actor';
 import { currentPolicy, type PolicyVersion } from '../policy/current-policy';
-import { runChecks } from './checks';
+import { checksOf } from './checks';
+import { caseRows, factsOfRows, type CaseRows } from './case-rows';
 import { applyTransition, type TransitionStep, type Trx } from './apply-transition';
 import type { CaseAction } from './lifecycle';
 import { caseDetailOf } from './case-detail';
@@ -26,6 +27,12 @@ export interface Decision {
   pv: PolicyVersion;
   /** The request's checks under `pv`, run at the first call (the approval's gate, or else the detail) and kept. */
   checks(): Promise<CheckView[]>;
+}
+
+/** A request's checks and the rows they were judged on, read once in the decision's transaction. */
+interface Judged {
+  rows: CaseRows;
+  checks: CheckView[];
 }
 
 /** The step: judges `d.req`, writes the decision, and returns the request row as it leaves it. */
@@ -51,7 +58,7 @@ export async function decideOn(
   // The checks are judged in the transaction; the rest of the detail (history, notes, files, audit) is read just
   // after it commits, from the row, policy and checks it left: inside, those reads held the audit chain's lock
   // and ten desks on one PostgreSQL made 30 decisions a second instead of 68 (bench/team.ts, 2026-12-01).
-  const decided = await inOneTransaction(db, a, load, step, async (after, pv, checks, now) => ({ req: after, pv, checks: await checks(), now }));
+  const decided = await inOneTransaction(db, a, load, step, async (after, pv, judged, now) => ({ req: after, pv, ...(await judged()), now }));
   return decided && caseDetailOf(db, decided, decided.now, a.user);
 }
 
@@ -65,7 +72,7 @@ async function inOneTransaction<T>(
   a: Actor,
   load: (trx: Trx) => Promise<RequestRow | undefined>,
   step: DecisionStep,
-  answer: (after: RequestRow, pv: PolicyVersion, checks: () => Promise<CheckView[]>, now: Date) => Promise<T>,
+  answer: (after: RequestRow, pv: PolicyVersion, judged: () => Promise<Judged>, now: Date) => Promise<T>,
 ): Promise<T | null> {
   const now = a.clock.now();
   const at = now.toISOString();
@@ -78,10 +85,11 @@ async function inOneTransaction<T>(
       const pv = await currentPolicy(trx, at);
       // A decision moves the request's status, holder or dates, never what the checks read (its files, answers,
       // applicant); a reroute, which changes the service, asks for none before it moves, so they judge the new one.
-      let checked: Promise<CheckView[]> | undefined;
-      const checksOf = (row: RequestRow) => (checked ??= runChecks(trx, row, pv));
-      const after = await step({ trx, a, at, req, pv, checks: () => checksOf(req) });
-      return answer(after, pv, () => checksOf(after), now);
+      // The rows the checks read are the case view's own (case-rows.ts): the detail takes them from here.
+      let judged: Promise<Judged> | undefined;
+      const judge = (row: RequestRow) => (judged ??= caseRows(trx, row.id).then((rows) => ({ rows, checks: checksOf(factsOfRows(row, rows), pv) })));
+      const after = await step({ trx, a, at, req, pv, checks: async () => (await judge(req)).checks });
+      return answer(after, pv, () => judge(after), now);
     }),
   );
 }

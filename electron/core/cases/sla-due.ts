@@ -19,19 +19,32 @@ export async function keepDueDay(
   at: string,
   inForce?: Policy,
 ): Promise<string | null> {
-  let dueOn: string | null = null;
-  if (SLA_RUNNING.includes(request.status)) {
-    const policy = inForce ?? (await currentPolicy(trx, at)).policy;
-    const steps = await trx
-      .selectFrom('status_history')
-      .select(['action', 'at'])
-      .where('request_id', '=', request.id)
-      .where('action', 'in', CLOCK_ACTIONS)
-      .execute();
-    dueOn = slaDueOn({ service: request.service, status: request.status, submittedAt: request.submitted_at, steps }, policy);
-  }
+  const dueOn = await dueDayOf(trx, request, at, inForce);
   if (dueOn !== request.sla_due_on) await trx.updateTable('requests').set({ sla_due_on: dueOn }).where('id', '=', request.id).execute();
   return dueOn;
+}
+
+/**
+ * The due day of `request` in the status it is given, from its history under the policy in force, counting
+ * `pending`: a step about to be written with the status change (apply-transition.ts sets both in one statement).
+ */
+export async function dueDayOf(
+  trx: Trx,
+  request: { id: number; service: Service; status: Status; submitted_at: string },
+  at: string,
+  inForce?: Policy,
+  pending?: ClockStep,
+): Promise<string | null> {
+  if (!SLA_RUNNING.includes(request.status)) return null;
+  const policy = inForce ?? (await currentPolicy(trx, at)).policy;
+  const steps: ClockStep[] = await trx
+    .selectFrom('status_history')
+    .select(['action', 'at'])
+    .where('request_id', '=', request.id)
+    .where('action', 'in', CLOCK_ACTIONS)
+    .execute();
+  if (pending && CLOCK_ACTIONS.includes(pending.action)) steps.push(pending);
+  return slaDueOn({ service: request.service, status: request.status, submittedAt: request.submitted_at, steps }, policy);
 }
 
 /** Rows per statement when many due days are set at once. */
