@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { QUEUE_SORTS, TERMS, isSupervisor, type QueueId, type QueueRow, type QueueSort } from '../../../shared/domain';
 import type { QueueViewFilters, SavedViewEntry } from '../../../shared/domain';
@@ -14,8 +14,8 @@ import { SaveViewButton } from '../components/SaveView';
 import { BulkAssignBar } from '../components/BulkAssign';
 import { filtersOf } from '../components/queue-view';
 import { useShortcuts } from '../shell/useShortcuts';
-import { QueueTable } from './queue/QueueTable';
-import { useQueueFirstRows, useQueueWindow } from './queue/queue-rows';
+import { ScrolledQueueTable } from './queue/ScrolledQueueTable';
+import { useQueueFirstRows, type QueueWindow } from './queue/queue-rows';
 import { useClaims } from './queue/use-claims';
 import { useRowSelection } from './queue/use-row-selection';
 
@@ -40,10 +40,11 @@ export function QueuePage({
   const [sort, setSort] = useState<QueueSort>(place?.sort ?? initial?.sort ?? 'due');
   const scrollRef = useRef<HTMLDivElement>(null);
   const { first: q } = useQueueFirstRows(queue, filters, sort);
-  // The rows in view, read as the user scrolls. The page is drawn again as the table scrolls (its place is kept
-  // from those renders: use-queue-place.ts); the rows themselves are drawn again only when they change.
-  const rows = useQueueWindow(queue, filters, sort, q.data, scrollRef);
-  const { total, rowAt } = rows;
+  // The rows in view are read and drawn by the table as the user scrolls (ScrolledQueueTable): a scroll draws the
+  // table again, not this page with its filters and menus. Keys and the selection read the rows through `shown`.
+  const shown = useRef<QueueWindow | null>(null);
+  const rowAt = useCallback((i: number) => shown.current?.rowAt(i), []);
+  const total = q.data?.total ?? 0;
   const canDecide = mayCall(user?.roles, 'cases.claimNext');
   const supervisor = isSupervisor(user?.roles ?? []);
   /** Rows a bulk step takes: a claim (new, resubmitted) for who decides; an assignment (in review too) for a supervisor. */
@@ -51,7 +52,7 @@ export function QueuePage({
     ((canDecide || supervisor) && (r.status === 'submitted' || r.status === 'resubmitted')) || (supervisor && r.status === 'in_review');
   const selection = useRowSelection(rowAt, selectable);
   const { claimError, claimNext, claimSelected } = useClaims(queue, selection);
-  const { keep } = useKeptQueuePlace(queue, { filters, sort, cursor }, place, scrollRef, (i) => rowAt(i)?.id);
+  const { keep, drawn } = useKeptQueuePlace(queue, { filters, sort, cursor }, place, scrollRef, (i) => rowAt(i)?.id);
 
   const { reset } = selection;
   const opened = useRef({ queue, filters, sort, restored: place !== undefined });
@@ -67,7 +68,7 @@ export function QueuePage({
   const move = (to: number) => {
     const next = Math.max(0, Math.min(to, total - 1));
     setCursor(next);
-    rows.virtualizer.scrollToIndex(next, { align: 'auto' });
+    shown.current?.virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   // The row under the cursor is read when a key acts on it: its chunk may have arrived since the page was drawn.
   const open = () => {
@@ -156,9 +157,14 @@ export function QueuePage({
         </Text>
       )}
       {q.data && q.data.total > 0 && (
-        <QueueTable
+        <ScrolledQueueTable
           label={pick(TERMS.queues[queue])}
-          rows={rows}
+          queue={queue}
+          filters={filters}
+          sort={sort}
+          first={q.data}
+          shown={shown}
+          onDrawn={drawn}
           scrollRef={scrollRef}
           cursor={cursor}
           selection={canDecide || supervisor ? selection : null}

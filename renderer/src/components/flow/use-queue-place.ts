@@ -2,7 +2,7 @@
  * Keeps a queue page's place (filters, order, selected row, scroll) when the user leaves it for a case, and
  * gives it back when they return (queue-memory.ts): Back lands on the row they opened, where they scrolled.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { QueueId } from '../../../../shared/domain';
 import { queuePlace, rememberQueuePlace, type QueuePlace } from './queue-memory';
 
@@ -15,7 +15,8 @@ export function useQueuePlaceOnOpen<F, S extends string>(queue: QueueId): QueueP
 
 /**
  * Remembers the page's place as it changes and when it closes, and scrolls back to the remembered place once
- * the rows are there. `keep(i)` records row `i` as selected at once (a click opens the case before a re-render).
+ * the rows are there (`drawn`, called after each render of the table). `keep(i)` records row `i` as selected at once
+ * (a click opens the case before a re-render).
  */
 export function useKeptQueuePlace<F, S extends string>(
   queue: QueueId,
@@ -23,7 +24,7 @@ export function useKeptQueuePlace<F, S extends string>(
   restored: QueuePlace<F, S> | undefined,
   scrollRef: RefObject<HTMLDivElement | null>,
   rowIdAt: (i: number) => number | undefined,
-): { keep(i: number): void } {
+): { keep(i: number): void; drawn(): void } {
   const latest = useRef({ ...now, scrollTop: restored?.scrollTop ?? 0, rowIdAt });
   latest.current = { ...now, scrollTop: latest.current.scrollTop, rowIdAt };
   const save = () => {
@@ -35,7 +36,7 @@ export function useKeptQueuePlace<F, S extends string>(
   const pendingScroll = useRef(restored?.scrollTop);
   const tries = useRef(0);
   const listening = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
+  const drawn = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     // The rows take a render or two to reach their full height: try again until the scroll holds (a few renders at most).
@@ -57,8 +58,11 @@ export function useKeptQueuePlace<F, S extends string>(
     el.addEventListener('scroll', () => {
       if (pendingScroll.current === undefined) latest.current.scrollTop = el.scrollTop;
     });
-  });
+  }, [scrollRef]);
+  useEffect(drawn);
   return {
+    // The table calls it after each of its own renders (it draws again as rows arrive, without the page).
+    drawn,
     keep: (i) => {
       latest.current.cursor = i;
       save();
