@@ -65,6 +65,15 @@ export async function loadAsSeen(trx: Trx | DeskDb, requestId: number, version: 
   return req;
 }
 
+/**
+ * Who signed first while the request waits for a second signature (0260): the approver who sent it there; kept by a
+ * step that leaves it waiting (a reassignment), NULL once it leaves.
+ */
+function firstSigner(req: RequestRow, to: Status, actorId: number | null): number | null {
+  if (to !== 'awaiting_second_signature') return null;
+  return req.status === 'awaiting_second_signature' ? req.first_signer_id : actorId;
+}
+
 /** The status a request had when it was last claimed, so release puts it back where it was. */
 async function claimedFrom(trx: Trx, requestId: number): Promise<Status | undefined> {
   return (await lastHistory(trx, requestId, { action: 'claim' }))?.from_status ?? undefined;
@@ -93,7 +102,14 @@ export async function applyTransition(trx: Trx, input: TransitionInput): Promise
   );
   const updated = await trx
     .updateTable('requests')
-    .set({ ...input.set, status: to, version: req.version + 1, updated_at: input.at, sla_due_on: slaDueOn })
+    .set({
+      ...input.set,
+      status: to,
+      version: req.version + 1,
+      updated_at: input.at,
+      sla_due_on: slaDueOn,
+      first_signer_id: firstSigner(req, to, input.actorId),
+    })
     .where('id', '=', req.id)
     .where('version', '=', req.version)
     .returningAll()

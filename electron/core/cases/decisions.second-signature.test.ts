@@ -90,6 +90,35 @@ describe('the second signature', () => {
     expect((await queueCounts(t.desk.db, a.user)).awaiting_second_signature).toBe(before.awaiting_second_signature);
   });
 
+  it('keeps who signed first on the request while it waits (0260): through a reassignment, cleared once it leaves', async () => {
+    const firstSigner = async (id: number) =>
+      await t.desk.db.selectFrom('requests').select(['first_signer_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    const r = await fresh();
+    expect((await firstSigner(r.id)).first_signer_id).toBeNull();
+    await decide.approve(t.desk.db, a, r.id, r.version, { justification: JUSTIFICATION });
+    let now = await firstSigner(r.id);
+    expect(now.first_signer_id).toBe(a.user.id);
+    // A supervisor hands it to another approver: still signed first by a, still not a's to countersign.
+    await decide.reassign(t.desk.db, b, r.id, now.version, b.user.id);
+    now = await firstSigner(r.id);
+    expect(now.first_signer_id).toBe(a.user.id);
+    await decide.reject(t.desk.db, b, r.id, now.version, 'documents_invalid', 'The licence is not attached.');
+    expect((await firstSigner(r.id)).first_signer_id).toBeNull();
+    // Everywhere: the column is the latest approval's approver for the requests waiting, and NULL for the others.
+    const rows = await t.desk.db.selectFrom('requests').select(['id', 'status', 'first_signer_id']).execute();
+    for (const row of rows) {
+      const latest = await t.desk.db
+        .selectFrom('status_history')
+        .select('actor_id')
+        .where('request_id', '=', row.id)
+        .where('action', '=', 'approve')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      expect(row.first_signer_id, `request ${row.id}`).toBe(row.status === 'awaiting_second_signature' ? (latest?.actor_id ?? null) : null);
+    }
+    expect(rows.filter((x) => x.first_signer_id !== null).length).toBeGreaterThan(0);
+  });
+
   it('the first approval refuses a failed check with no override, or an override without a justification', async () => {
     const r = await fresh();
     expect((await refusal(decide.approve(t.desk.db, a, r.id, r.version))).code).toBe('checks_failed');

@@ -30,22 +30,10 @@ export function inQueue(q: RequestQuery, queue: QueueId, user: UserInfo): Reques
       return q.where('requests.status', '=', 'returned');
     case 'awaiting_second_signature':
       // Not the ones this user signed first: their second signature is another's to give (decisions.ts countersign).
-      // The first signer is the actor of the request's latest approval, one step read from an index (0240, 0249).
+      // The first signer is kept on the request while it waits (0260, apply-transition.ts).
       return q
         .where('requests.status', '=', 'awaiting_second_signature')
-        .where((eb) =>
-          eb(
-            eb
-              .selectFrom('status_history as latest')
-              .select('latest.actor_id')
-              .whereRef('latest.request_id', '=', 'requests.id')
-              .where('latest.action', '=', 'approve')
-              .orderBy('latest.id', 'desc')
-              .limit(1),
-            'is distinct from',
-            user.id,
-          ),
-        );
+        .where((eb) => eb.or([eb('requests.first_signer_id', 'is', null), eb('requests.first_signer_id', '!=', user.id)]));
     case 'awaiting_payment':
       return q.where('requests.status', '=', 'awaiting_payment');
     case 'ready_to_print':

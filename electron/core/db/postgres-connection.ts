@@ -37,14 +37,22 @@ export async function openPostgres(loc: PostgresLocation): Promise<{ db: Kysely<
   return { db, pool };
 }
 
+/**
+ * Each connection's session settings. public stays on the path: pg_trgm's operators live where the database owner
+ * installed them. No JIT: the desk's statements are short reads and writes; at a million requests the planner's
+ * cost estimates pass JIT's threshold and compiling took 15–20 ms of a 128 ms count (bench/postgres-reads.ts).
+ */
+export function sessionOptions(loc: Pick<PostgresLocation, 'schema'>, ...more: string[]): string {
+  return [`-c search_path=${loc.schema},public`, '-c timezone=UTC', '-c jit=off', ...more].join(' ');
+}
+
 /** The connection settings every desk uses (`overrides` for a one-off look, such as the Settings page's test). */
 export function postgresPool(loc: PostgresLocation, overrides: pg.PoolConfig = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: loc.url,
     max: loc.poolSize,
     types,
-    // public stays on the path: pg_trgm's operators live where the database owner installed them.
-    options: `-c search_path=${loc.schema},public -c timezone=UTC`,
+    options: sessionOptions(loc),
     ssl: loc.ssl === 'disable' ? false : { rejectUnauthorized: loc.ssl === 'verify-full' },
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,

@@ -10,7 +10,7 @@ import { DeskPostgresDialect } from './schema-introspector';
 import type { Database } from './schema';
 import type { DeskDb, OpenedDatabase } from './connection';
 import { describeLocation, inMemory, parseLocation, type DatabaseLocation } from './location';
-import { postgresPool } from './postgres-connection';
+import { postgresPool, sessionOptions } from './postgres-connection';
 
 export interface ReadOnlyDatabase {
   db: DeskDb;
@@ -67,7 +67,7 @@ export async function openReadOnly(where: string): Promise<ReadOnlyDatabase> {
     // Every transaction of this pool is read-only: the server refuses any write.
     const pool = postgresPool(location, {
       max: 1,
-      options: `-c search_path=${location.schema},public -c timezone=UTC -c default_transaction_read_only=on`,
+      options: sessionOptions(location, '-c default_transaction_read_only=on'),
     });
     const db = new Kysely<Database>({ dialect: new DeskPostgresDialect({ pool }, location.schema) });
     opened = { db, close: () => db.destroy() };

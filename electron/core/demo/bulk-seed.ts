@@ -23,6 +23,7 @@ import { makeDemoFiles, type DemoFilePool } from './attachment-files';
 import type { DemoFile } from './demo-file';
 import { FACILITIES } from './names';
 import { withoutIndexesAndKeys } from './bulk-load';
+import { settleFirstSigners } from '../cases/first-signer';
 import { addBulkRequest, BULK_COLUMNS, BulkRows, type BulkContext, type BulkTable } from './bulk-requests';
 
 export interface BulkSeedOptions {
@@ -104,6 +105,7 @@ export async function bulkSeedPostgres(db: DeskDb, clock: Clock, opts: BulkSeedO
       );
     await recountTallies(trx);
     await switchTallyTriggers(trx, 'ENABLE');
+    await settleFirstSigners(trx);
     await appendAudit(trx, {
       at: now.toISOString(),
       actorId: null,

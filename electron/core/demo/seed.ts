@@ -18,6 +18,7 @@ import { plantSignals } from './signals-planted';
 import { seedCpdAudit } from './cpd-audit';
 import { currentPolicy } from '../policy/current-policy';
 import { fillMissingDueDays } from '../cases/sla-due';
+import { settleFirstSigners } from '../cases/first-signer';
 import { quoteFee } from '../finance/fees';
 import { importReconciliationFile } from '../finance/payments-import';
 import { loadCardSigner, type CardSigner } from '../documents/card-signing';
@@ -281,6 +282,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
   await recordSeededOverrides(db, clock, firstNewId);
   // Each open request's SLA due day from its seeded history: the older ones are overdue, as on a real desk.
   await fillMissingDueDays(db, now.toISOString());
+  await settleFirstSigners(db);
   await appendAudit(db, {
     at: now.toISOString(),
     actorId: null,

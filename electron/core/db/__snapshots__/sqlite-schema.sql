@@ -267,13 +267,16 @@ CREATE INDEX "refunds_status" on "refunds" ("status", "request_id");
 CREATE INDEX "refunds_status_paid" on "refunds" ("status", "paid_at");
 
 -- table requests
-CREATE TABLE "requests" ("id" integer primary key autoincrement, "reference" text not null unique, "service" text not null, "status" text not null, "version" integer default 0 not null, "practitioner_id" integer not null references "practitioners" ("id"), "submitted_at" text not null, "assignee_id" integer references "users" ("id"), "employer_type" text, "employer_facility" text, "internship_completed" integer, "cpd_recorded_hours" real default 0 not null, "applicant_snapshot" text not null, "return_due_at" text, "decided_at" text, "policy_version" integer, "updated_at" text not null, "search_text" text default '' not null, "sla_due_on" text);
+CREATE TABLE "requests" ("id" integer primary key autoincrement, "reference" text not null unique, "service" text not null, "status" text not null, "version" integer default 0 not null, "practitioner_id" integer not null references "practitioners" ("id"), "submitted_at" text not null, "assignee_id" integer references "users" ("id"), "employer_type" text, "employer_facility" text, "internship_completed" integer, "cpd_recorded_hours" real default 0 not null, "applicant_snapshot" text not null, "return_due_at" text, "decided_at" text, "policy_version" integer, "updated_at" text not null, "search_text" text default '' not null, "sla_due_on" text, "first_signer_id" integer references "users" ("id"));
 
 -- index requests_assignee
 CREATE INDEX "requests_assignee" on "requests" ("assignee_id", "status");
 
 -- index requests_claimable
 CREATE INDEX "requests_claimable" on "requests" ("status", "assignee_id", "submitted_at", "id");
+
+-- index requests_first_signer
+CREATE INDEX "requests_first_signer" on "requests" ("first_signer_id") where "status" = 'awaiting_second_signature';
 
 -- table requests_fts
 CREATE VIRTUAL TABLE requests_fts USING fts5(search_text, content='requests', content_rowid='id', tokenize='trigram');

@@ -25,6 +25,7 @@ import * as m0240 from './0240-postgres-queue-indexes';
 import * as m0241 from './0241-postgres-search-walk';
 import * as m0249 from './0249-latest-approval-index';
 import * as m0250 from './0250-return-reasons-index';
+import * as m0260 from './0260-first-signer';
 
 /** Every migration, in order. Names are frozen once released; a new change is a new entry at the end. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0241-postgres-search-walk', m0241],
   ['0249-latest-approval-index', m0249],
   ['0250-return-reasons-index', m0250],
+  ['0260-first-signer', m0260],
 ];

@@ -43,6 +43,8 @@ export interface RequestsTable {
   search_text: Generated<string>;
   /** 0170: the Riyadh day the desk must decide by (YYYY-MM-DD); NULL with the applicant or once decided. */
   sla_due_on: string | null;
+  /** 0260: the approver whose approval sent the request to a second signature, while it waits there; else NULL. */
+  first_signer_id: number | null;
 }
 export interface StatusHistoryTable {
   id: Generated<number>;
