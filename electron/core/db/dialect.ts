@@ -35,10 +35,18 @@ export function searchMatches(dialect: Dialect, words: readonly string[], walkIn
     return sql<SqlBool>`(${sql.join(
       words.map((w) => containsLiteral('requests.search_text', w)),
       sql` and `,
+    )}${sql.join(
+      // A whole reference is held by its one request alone: said outright, the planner reads it from the reference's
+      // own index, where the trigram index intersected the "req-2026-" trigrams of every request (190 ms at 1 M).
+      words.filter((w) => WHOLE_REFERENCE.test(w)).map((w) => sql` and requests.reference = ${w.toUpperCase()}`),
+      sql``,
     )})`;
   const id = walkInOrder ? sql`+requests.id` : sql`requests.id`;
   return sql<SqlBool>`${id} in (select rowid from requests_fts where requests_fts match ${ftsPhrases(words)})`;
 }
+
+/** A request's whole reference as the search folds it (REQ-2026-000017 → req-2026-000017). */
+const WHOLE_REFERENCE = /^req-\d{4}-\d{6}$/;
 
 /** The FTS5 query of `words`: each a quoted phrase (so nothing in it is FTS syntax), all of them required. */
 const ftsPhrases = (words: readonly string[]) => words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');

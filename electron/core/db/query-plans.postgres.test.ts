@@ -123,6 +123,13 @@ describe('query plans on PostgreSQL', () => {
     expectOrderedWalk(await plan(ids), ['requests_submitted_search', 'requests_submitted']);
   });
 
+  it('a whole reference is read from the reference’s own index, not intersected through the trigrams every reference shares', async () => {
+    const reference = (await db.selectFrom('requests').select('reference').orderBy('id').executeTakeFirstOrThrow()).reference;
+    const text = await plan(queueRows(db, user, { queue: 'all', sort: 'age', search: reference }).limit(50));
+    expectIndexOnly(text, ['requests_reference_key']);
+    expect(text, text).not.toContain('requests_search_trgm');
+  });
+
   it('opening a case reads the request by its key and its history by request', async () => {
     expectIndexOnly(await plan(db.selectFrom('requests').selectAll().where('id', '=', 17)), ['requests_pkey']);
     expectIndexOnly(await plan(db.selectFrom('status_history').selectAll().where('request_id', '=', 17).orderBy('id')), ['status_history_request']);

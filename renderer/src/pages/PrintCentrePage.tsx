@@ -8,6 +8,7 @@ import { errorText } from '../components/errors';
 import { PdfPreviewModal } from '../components/PdfPreviewModal';
 import { DeliveryForm } from '../components/DeliveryForm';
 import { countText } from '../i18n/counts';
+import { useRowsAtATime } from '../components/rows-at-a-time';
 import { PrintQueueTable, type PrintStage } from './print/PrintQueueTable';
 import { RefusedList, type RefusedCard } from './print/RefusedList';
 import { ReprintReasonModal } from './print/ReprintReasonModal';
@@ -62,8 +63,10 @@ export function PrintCentrePage() {
   });
 
   const list = useMemo(() => rows.data ?? [], [rows.data]);
+  // The first hundred drawn; "select all" picks the rows drawn (components/rows-at-a-time.tsx).
+  const { drawn, more } = useRowsAtATime(list, `${stage}|${search.trim()}`);
   const chosen = list.filter((r) => selected.has(r.id));
-  const allChosen = list.length > 0 && chosen.length === list.length;
+  const allChosen = drawn.length > 0 && drawn.every((r) => selected.has(r.id));
   const toggle = (id: number) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -137,14 +140,15 @@ export function PrintCentrePage() {
       {rows.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
       {list.length > 0 && (
         <PrintQueueTable
-          list={list}
+          list={drawn}
           stage={stage}
           selected={selected}
           onToggle={toggle}
-          onToggleAll={() => setSelected(allChosen ? new Set() : new Set(list.map((r) => r.id)))}
+          onToggleAll={() => setSelected(allChosen ? new Set() : new Set(drawn.map((r) => r.id)))}
           onDeliver={setDelivering}
         />
       )}
+      {more}
 
       <ReprintReasonModal
         opened={reprintAsk}

@@ -1,5 +1,6 @@
 /** Words every screen uses: form buttons, yes and no, dates from/to, loading and errors, counts and sizes. */
 export const COMMON_MESSAGES = {
+  showMoreRows: { ar: 'عرض {n} أخرى', en: 'Show {n} more' },
   loading: { ar: 'جار التحميل…', en: 'Loading…' },
   retry: { ar: 'إعادة المحاولة', en: 'Retry' },
   previous: { ar: 'السابق', en: 'Previous' },
