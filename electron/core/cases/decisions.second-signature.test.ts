@@ -169,6 +169,21 @@ describe('the second signature', () => {
     expect(after.status).not.toBe('awaiting_second_signature');
   });
 
+  it('a reassignment, a second signature and a rejection fired at once: one wins, and who signed first matches where it stands', async () => {
+    const r = await fresh();
+    await decide.approve(t.desk.db, a, r.id, r.version, { justification: JUSTIFICATION });
+    const waiting = await t.desk.db.selectFrom('requests').select('version').where('id', '=', r.id).executeTakeFirstOrThrow();
+    const results = await Promise.allSettled([
+      decide.reassign(t.desk.db, b, r.id, waiting.version, b.user.id),
+      decide.countersign(t.desk.db, b, r.id, waiting.version),
+      decide.reject(t.desk.db, b, r.id, waiting.version, 'documents_invalid', 'The licence is not attached.'),
+    ]);
+    // One version, one winner: the others are refused as changed since read.
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    const row = await t.desk.db.selectFrom('requests').select(['status', 'first_signer_id']).where('id', '=', r.id).executeTakeFirstOrThrow();
+    expect(row.first_signer_id).toBe(row.status === 'awaiting_second_signature' ? a.user.id : null);
+  });
+
   it('an override and a plain approval fired at once: the override alone is on record', async () => {
     const r = await fresh();
     const results = await Promise.allSettled([
