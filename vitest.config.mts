@@ -85,21 +85,44 @@ const onBothDatabases = [
  * Two test files at a time: most of a file's time is spent waiting (PostgreSQL, child processes, the
  * disk), so two workers on CI's two cores finish in a little over half the time of vitest's default
  * (cores - 1 = one). Tests and hooks seed demo desks (own files, planted signals): a minute before one counts as stuck.
+ * A worker keeps its modules from one file to the next (isolate: false): each file imported the desk's code
+ * anew (a quarter of the run) and drew the demo's photos again. scrypt runs at a test's cost (passwords.ts).
  */
-const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks', maxWorkers: 2 } as const;
+const shared = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  maxWorkers: 2,
+  isolate: false,
+  env: { MUMARIS_TEST_SCRYPT_N: '1024' },
+} as const;
+/** Files that replace modules (vi.mock) or the clock (fake timers): each in a fresh module graph of its own. */
+const needIsolation = ['electron/main/index.test.ts', 'electron/main/window-state.test.ts', 'electron/core/cases/decide-on.test.ts'];
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'sqlite', include: everything, exclude: postgresOnly } },
+      { test: { ...shared, name: 'sqlite', include: everything, exclude: [...postgresOnly, ...needIsolation] } },
+      { test: { ...shared, name: 'sqlite-isolated', include: needIsolation, isolate: true } },
       ...(process.env.MUMARIS_TEST_PG
         ? [
             {
               test: {
                 ...shared,
                 name: 'postgres',
-                include: [...onBothDatabases, ...postgresOnly],
-                env: { MUMARIS_TEST_DIALECT: 'postgres' },
+                include: [...onBothDatabases, ...postgresOnly].filter((f) => !needIsolation.includes(f)),
+                env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
+                globalSetup: ['tests/postgres-setup.ts'],
+              },
+            },
+            {
+              test: {
+                ...shared,
+                name: 'postgres-isolated',
+                include: onBothDatabases.filter((f) => needIsolation.includes(f)),
+                isolate: true,
+                env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
                 globalSetup: ['tests/postgres-setup.ts'],
               },
             },
