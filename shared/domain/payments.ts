@@ -63,6 +63,9 @@ export interface UnmatchedPaymentView {
   note: string | null;
 }
 
+/** No finance list is paged: past this many rows the officer narrows it with search or dates (the list says so). */
+export const FINANCE_LIST_CAP = 1000;
+
 /** A request waiting for its money, for the finance officer's list (overdue first). */
 export interface AwaitingPaymentRow {
   requestId: number;

@@ -14,13 +14,12 @@ import type {
   RefundStatus,
   UnmatchedPaymentView,
 } from '../../../shared/domain';
+import { FINANCE_LIST_CAP } from '../../../shared/domain';
 import { riyadhDate } from '../time/riyadh-day';
 import { searchTokens } from '../cases/search-text';
 import { refundOrigin } from './refund-rows';
 import { containsLiteral, escapeLike } from '../db/dialect';
 
-/** No list on these pages is paged: past this many rows the officer narrows it with search or dates. */
-export const FINANCE_LIST_CAP = 1000;
 
 /** The confirmed money paid toward each invoice (pending and refused payments are not money in). */
 function paidByInvoice(db: DeskDb) {

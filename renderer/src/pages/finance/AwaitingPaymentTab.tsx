@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { SERVICE_LABELS } from '../../../../shared/domain';
+import { FINANCE_LIST_CAP, SERVICE_LABELS } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import { useLocale } from '../../i18n/locale';
 import { errorText } from '../../components/errors';
@@ -9,6 +9,7 @@ import { countText } from '../../i18n/counts';
 import { useMoney } from '../../components/money';
 import { routeHref } from '../../route';
 import { useRowsAtATime } from '../../components/rows-at-a-time';
+import { fill } from '../../i18n/fill';
 
 /** Requests waiting for their money: overdue first (marked), then by due day; what is left to pay. */
 export function AwaitingPaymentTab() {
@@ -24,6 +25,10 @@ export function AwaitingPaymentTab() {
   });
   const rows = q.data ?? [];
   const overdue = rows.filter((r) => r.overdue).length;
+  // The server sends the first FINANCE_LIST_CAP, overdue first: a full list means more are waiting, and its
+  // overdue count is whole only while some of the rows sent are not overdue.
+  const capped = rows.length >= FINANCE_LIST_CAP;
+  const cap = formatNumber(FINANCE_LIST_CAP);
   // The first hundred drawn (two calendars a row): a thousand kept a finance officer's first page blank for 2 s.
   const { drawn, more } = useRowsAtATime(rows, search.trim());
 
@@ -38,12 +43,18 @@ export function AwaitingPaymentTab() {
           w={360}
           data-autofocus
         />
-        {q.data && (
+        {q.data && !capped && (
           <Text size="sm" c="dimmed" aria-live="polite">
             {`${countText(lang, 'requests', rows.length)} · ${t('finOverdueCount')}: ${formatNumber(overdue)}`}
           </Text>
         )}
       </Group>
+      {capped && (
+        <Alert color="yellow" aria-live="polite">
+          {fill(t('finListCapped'), { n: cap })}
+          {overdue < rows.length && ` ${t('finOverdueCount')}: ${formatNumber(overdue)}.`}
+        </Alert>
+      )}
       {q.isPending && <Loader role="status" aria-label={t('loading')} />}
       {q.isError && <Alert color="red">{errorText(q.error, lang)}</Alert>}
       {q.data && rows.length === 0 && <Text c="dimmed">{t('finNothingAwaiting')}</Text>}
@@ -97,7 +108,8 @@ export function AwaitingPaymentTab() {
                           </Text>
                         </div>
                         {r.overdue && (
-                          <Badge color="red" variant="light">
+                          // Never shrunk by the dates beside it: Arabic's word was cut to its first letters.
+                          <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
                             {t('finOverdue')}
                           </Badge>
                         )}
