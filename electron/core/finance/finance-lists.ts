@@ -20,7 +20,6 @@ import { searchTokens } from '../cases/search-text';
 import { refundOrigin } from './refund-rows';
 import { containsLiteral, escapeLike } from '../db/dialect';
 
-
 /** The confirmed money paid toward each invoice (pending and refused payments are not money in). */
 function paidByInvoice(db: DeskDb) {
   return db
