@@ -13,7 +13,10 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 
 function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // Each step's time: CI has a budget (30 minutes here), and this says where it goes.
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'failed'} in ${Math.round((Date.now() - started) / 1000)} s`);
   return r.status === 0;
 }
 
