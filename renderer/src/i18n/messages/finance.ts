@@ -16,8 +16,8 @@ export const FINANCE_MESSAGES = {
   finAwaitingSearchHint: { ar: 'رقم الطلب أو الفاتورة أو فاتورة سداد أو الاسم', en: 'Reference, invoice, SADAD bill or name' },
   finOverdueCount: { ar: 'متأخر السداد', en: 'overdue' },
   finListCapped: {
-    ar: 'أكثر من {n} طلب بانتظار السداد؛ تعرض أول {n}، المتأخرة أولًا. ابحث برقم الطلب أو الفاتورة أو الاسم لتضييق القائمة.',
-    en: 'More than {n} requests are waiting for payment; the first {n} are listed, overdue first. Search by reference, invoice or name to narrow the list.',
+    ar: '{n} طلب أو أكثر بانتظار السداد؛ تعرض أول {n}، المتأخرة أولًا. ابحث برقم الطلب أو الفاتورة أو الاسم لتضييق القائمة.',
+    en: 'At least {n} requests are waiting for payment; the first {n} are listed, overdue first. Search by reference, invoice or name to narrow the list.',
   },
   finNothingAwaiting: { ar: 'لا توجد طلبات بانتظار السداد.', en: 'No request is waiting for payment.' },
   finInvoice: { ar: 'الفاتورة', en: 'Invoice' },

@@ -39,13 +39,13 @@ describe('requests awaiting payment', () => {
   it('counts a whole list and its overdue requests', async () => {
     openList([row(1, true), row(2, false), row(3, false)]);
     expect(await screen.findByText('3 requests · overdue: 1')).toBeTruthy();
-    expect(screen.queryByText(/More than/)).toBeNull();
+    expect(screen.queryByText(/At least/)).toBeNull();
   });
 
-  it('says a full list is the first part, overdue first, and gives the overdue count only when it is whole', async () => {
+  it('says a full list is the first part of at least as many, overdue first, and gives the overdue count only when it is whole', async () => {
     const some = Array.from({ length: FINANCE_LIST_CAP }, (_, i) => row(i + 1, i < 40));
     openList(some);
-    const alert = await screen.findByText(/More than 1,000 requests are waiting for payment; the first 1,000 are listed/);
+    const alert = await screen.findByText(/At least 1,000 requests are waiting for payment; the first 1,000 are listed/);
     expect(alert.textContent).toContain('overdue: 40.');
     expect(screen.queryByText(/1,000 requests ·/)).toBeNull();
     cleanup();
@@ -54,7 +54,7 @@ describe('requests awaiting payment', () => {
       Array.from({ length: FINANCE_LIST_CAP }, (_, i) => row(i + 1, true)),
       'ar',
     );
-    const ar = await screen.findByText(/^أكثر من 1,000 طلب بانتظار السداد؛ تعرض أول 1,000، المتأخرة أولًا/);
+    const ar = await screen.findByText(/^1,000 طلب أو أكثر بانتظار السداد؛ تعرض أول 1,000، المتأخرة أولًا/);
     expect(ar.textContent).not.toMatch(/متأخر السداد:/);
   });
 });
