@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +14,15 @@ import { queueRows } from '../cases/queues';
 import { pdfText } from '../documents/testing/pdf-tools';
 import type { DeskDb } from '../db/connection';
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => close?.());
 const dir = mkdtempSync(join(tmpdir(), 'desk-export-'));
 
-async function setup() {
+/** One seeded desk for the file: an export only reads the requests, and seeding 300 was most of each test's time. */
+let seeded: ReturnType<typeof seededDesk> | undefined;
+const setup = () => (seeded ??= seededDesk());
+afterAll(async () => (await seeded)?.desk.close());
+
+async function seededDesk() {
   const t = await testDesk(':memory:', '2026-11-23T09:00:00.000Z');
-  close = () => t.desk.close();
   await seedDemo(t.desk.db, t.clock, { cases: 300, seed: 4 });
   const reviewer = (await getUser(t.desk.db, (await t.as('rev', ['reviewer'])).user.id))!;
   const finance = (await getUser(t.desk.db, (await t.as('fin', ['finance'])).user.id))!;
@@ -41,6 +43,9 @@ describe('CSV fields', () => {
 });
 
 describe('exports of a queue view', () => {
+  // Seeded once before the tests, with time to spare: on PostgreSQL on a busy machine it takes most of a minute.
+  beforeAll(async () => void (await setup()), 180_000);
+
   it('CSV: BOM, Arabic, the same rows and order as the query, contact columns only for roles that may see them', async () => {
     const t = await setup();
     const file = join(dir, 'all.csv');
