@@ -99,6 +99,12 @@ const shared = {
 } as const;
 /** Files that replace modules (vi.mock) or the clock (fake timers): each in a fresh module graph of its own. */
 const needIsolation = ['electron/main/index.test.ts', 'electron/main/window-state.test.ts', 'electron/core/cases/decide-on.test.ts'];
+/** The PostgreSQL projects' common part: the dialect, and pg_trgm and stale schemas seen to before they start. */
+const onPostgres = {
+  ...shared,
+  env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
+  globalSetup: ['tests/postgres-setup.ts'],
+} as const;
 
 export default defineConfig({
   test: {
@@ -107,25 +113,8 @@ export default defineConfig({
       { test: { ...shared, name: 'sqlite-isolated', include: needIsolation, isolate: true } },
       ...(process.env.MUMARIS_TEST_PG
         ? [
-            {
-              test: {
-                ...shared,
-                name: 'postgres',
-                include: [...onBothDatabases, ...postgresOnly].filter((f) => !needIsolation.includes(f)),
-                env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
-                globalSetup: ['tests/postgres-setup.ts'],
-              },
-            },
-            {
-              test: {
-                ...shared,
-                name: 'postgres-isolated',
-                include: onBothDatabases.filter((f) => needIsolation.includes(f)),
-                isolate: true,
-                env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
-                globalSetup: ['tests/postgres-setup.ts'],
-              },
-            },
+            { test: { ...onPostgres, name: 'postgres', include: [...onBothDatabases, ...postgresOnly].filter((f) => !needIsolation.includes(f)) } },
+            { test: { ...onPostgres, name: 'postgres-isolated', include: onBothDatabases.filter((f) => needIsolation.includes(f)), isolate: true } },
           ]
         : []),
     ],
