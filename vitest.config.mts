@@ -103,8 +103,8 @@ const needIsolation = ['electron/main/index.test.ts', 'electron/main/window-stat
 const onPostgres = {
   ...shared,
   env: { ...shared.env, MUMARIS_TEST_DIALECT: 'postgres' },
-  globalSetup: ['tests/postgres-setup.ts'],
-} as const;
+  globalSetup: ['tests/postgres-setup.ts'] as string[],
+};
 
 export default defineConfig({
   test: {
