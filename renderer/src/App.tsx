@@ -8,11 +8,10 @@ import { AuthPage } from './pages/AuthPage';
 import { useRoute } from './route';
 import { errorText } from './components/errors';
 import { DesktopShell } from './shell/DesktopShell';
-import { loadAppFrame } from './signed-in-frame';
+import { AppFrame } from './signed-in-frame';
 
-// Loaded when first shown: the sign-in form needs neither the signed-in frame (its pages, pdf.js,
-// charts) nor the card check, so the JavaScript before sign-in stays small (bench/bundle-bytes.ts).
-const AppFrame = lazy(() => loadAppFrame().then((m) => ({ default: m.AppFrame })));
+// Loaded when first shown: the sign-in form needs neither the signed-in frame (signed-in-frame.ts: its pages,
+// pdf.js, charts) nor the card check, so the JavaScript before sign-in stays small (bench/bundle-bytes.ts).
 const VerifyCardPage = lazy(() => import('./pages/VerifyCardPage').then((m) => ({ default: m.VerifyCardPage })));
 
 const theme = createTheme({

@@ -1,12 +1,14 @@
-import { Suspense, lazy, type ComponentProps } from 'react';
+import { Suspense, type ComponentProps } from 'react';
 import { Center, Loader } from '@mantine/core';
 import type { PdfPages as PdfPagesNow } from './PdfPages';
 import type { PdfThumbnails as PdfThumbnailsNow } from './PdfThumbnails';
 import { useLocale } from '../i18n/locale';
+import { pdfWorkerPort } from './pdf-worker-port';
+import { lazyNow } from './lazy-now';
 
 // pdf.js is a megabyte of its own: it is fetched the first time a PDF is shown, not with the page around it.
-const Loaded = lazy(() => import('./PdfPages').then((m) => ({ default: m.PdfPages })));
-const LoadedThumbnails = lazy(() => import('./PdfThumbnails').then((m) => ({ default: m.PdfThumbnails })));
+const Loaded = lazyNow(() => import('./PdfPages').then((m) => m.PdfPages));
+const LoadedThumbnails = lazyNow(() => import('./PdfThumbnails').then((m) => m.PdfThumbnails));
 
 let warming: Promise<unknown> | null = null;
 /**
@@ -16,7 +18,9 @@ let warming: Promise<unknown> | null = null;
  */
 export function warmPdfViewer(): void {
   if (warming) return;
-  const load = () => (warming = Promise.all([import('./PdfPages'), import('./pdf-document').then((m) => m.warmPdfWorker())]));
+  // The worker at once (its own thread fetches and compiles it); pdf.js itself, on this thread, when idle.
+  pdfWorkerPort();
+  const load = () => (warming = Promise.all([Loaded.preload(), LoadedThumbnails.preload(), import('./pdf-document').then((m) => m.warmPdfWorker())]));
   warming = Promise.resolve();
   if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 1_000 });
   else setTimeout(() => void load(), 200);
