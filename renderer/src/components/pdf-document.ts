@@ -1,17 +1,15 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+import { pdfWorkerPort } from './pdf-worker-port';
 
 /**
- * One worker for every document: started once (warmPdfWorker, while the user looks at a page that may show a
- * PDF), not a new one per file, whose script took a second to load and compile before the first page drew.
+ * One worker for every document: started once (pdf-worker-port.ts, as soon as a page that may show a PDF is
+ * drawn), not a new one per file, whose script took a second to load and compile before the first page drew.
  * A document given a worker leaves it running when it is closed.
  */
 let worker: pdfjs.PDFWorker | null = null;
 export function warmPdfWorker(): pdfjs.PDFWorker {
-  worker ??= new pdfjs.PDFWorker();
+  worker ??= pdfjs.PDFWorker.create({ port: pdfWorkerPort() });
   return worker;
 }
 
