@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { fill } from '../i18n/fill';
 import { useLocale } from '../i18n/locale';
@@ -18,8 +18,10 @@ export function useRowsAtATime<T>(rows: T[], from: string): { drawn: T[]; more: 
   const [at, setAt] = useState({ from, n: ROWS_AT_A_TIME });
   const n = at.from === from ? at.n : ROWS_AT_A_TIME;
   const left = rows.length - n;
+  // The same array while the rows and the count stay: a memoised table (print, finance) then skips a redraw.
+  const drawn = useMemo(() => (left > 0 ? rows.slice(0, n) : rows), [rows, n, left]);
   return {
-    drawn: left > 0 ? rows.slice(0, n) : rows,
+    drawn,
     more:
       left > 0 ? (
         <Group>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TERMS, type PrintQueueRow } from '../../../shared/domain';
@@ -67,13 +67,18 @@ export function PrintCentrePage() {
   const { drawn, more } = useRowsAtATime(list, `${stage}|${search.trim()}`);
   const chosen = list.filter((r) => selected.has(r.id));
   const allChosen = drawn.length > 0 && drawn.every((r) => selected.has(r.id));
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  // Stable callbacks: the table (memoised) is drawn again only when its rows or the selection change.
+  const toggle = useCallback(
+    (id: number) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const toggleAll = useCallback(() => setSelected(allChosen ? new Set() : new Set(drawn.map((r) => r.id))), [allChosen, drawn]);
   /** A card that has a number already is reprinted, also while still ready to print: ask why first. */
   const startPrint = () => {
     if (stage !== 'ready' || chosen.some((r) => r.cardNumber)) setReprintAsk(true);
@@ -139,14 +144,7 @@ export function PrintCentrePage() {
       {rows.isError && <Alert color="red">{errorText(rows.error, lang)}</Alert>}
       {rows.data?.length === 0 && <Text c="dimmed">{t('emptyQueue')}</Text>}
       {list.length > 0 && (
-        <PrintQueueTable
-          list={drawn}
-          stage={stage}
-          selected={selected}
-          onToggle={toggle}
-          onToggleAll={() => setSelected(allChosen ? new Set() : new Set(drawn.map((r) => r.id)))}
-          onDeliver={setDelivering}
-        />
+        <PrintQueueTable list={drawn} stage={stage} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onDeliver={setDelivering} />
       )}
       {more}
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Checkbox, Table, Text } from '@mantine/core';
 import { TERMS, type PrintQueueRow } from '../../../../shared/domain';
 import { Ltr } from '../../components/BidiText';
@@ -9,8 +10,9 @@ export type PrintStage = 'ready' | 'printed' | 'delivered';
 /**
  * The cards at one stage, each with its box for a batch: reference, holder, card number (once issued),
  * prints so far, and the delivery once recorded; a printed card not yet delivered offers to record it.
+ * Memoised: Print's pending state and the preview opening redraw the page, not its hundred rows (~100 ms each here).
  */
-export function PrintQueueTable({
+export const PrintQueueTable = memo(function PrintQueueTable({
   list,
   stage,
   selected,
@@ -98,4 +100,4 @@ export function PrintQueueTable({
       </Table.Tbody>
     </Table>
   );
-}
+});
