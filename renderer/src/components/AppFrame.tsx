@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Center, Divider, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -20,10 +20,13 @@ import { SavedViewsNav } from './SavedViewsNav';
 import { VIEW_WORDS } from '../i18n/view-words';
 import { QuestionsNavLink } from './QuestionsNavLink';
 import { EscalationsNavLink } from './EscalationsNavLink';
+import { lazyNow } from './lazy-now';
 
 // Each page is loaded when first opened (the queue, where a session lands, comes with the frame):
 // the case page brings pdf.js only through its viewers, the dashboard brings the charts.
-const CasePage = lazy(() => import('../pages/case/CasePage').then((m) => ({ default: m.CasePage })));
+// The case page, where nearly every session goes next, is fetched once the frame is drawn and the browser idle:
+// the first case opens without a fallback in between (lazy-now.tsx).
+const CasePage = lazyNow(() => import('../pages/case/CasePage').then((m) => m.CasePage));
 const OutboxPage = lazy(() => import('../pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -55,6 +58,12 @@ export function AppFrame() {
   // "?" is Shift+/ on most keyboards, a key of its own on others.
   const openSheet = () => setSheet(true);
   useShortcuts({ '?': openSheet, 'shift+?': openSheet });
+  useEffect(() => {
+    const preload = () => void CasePage.preload().catch(() => undefined);
+    if (!('requestIdleCallback' in window)) return void setTimeout(preload, 500);
+    const idle = requestIdleCallback(preload, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const claimNext = async () => {
     const c = await client.call('cases.claimNext', {}).catch(() => null);
     await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
