@@ -21,6 +21,7 @@ import { VIEW_WORDS } from '../i18n/view-words';
 import { QuestionsNavLink } from './QuestionsNavLink';
 import { EscalationsNavLink } from './EscalationsNavLink';
 import { lazyNow } from './lazy-now';
+import { whenIdle } from './when-idle';
 
 // Each page is loaded when first opened (the queue, where a session lands, comes with the frame):
 // the case page brings pdf.js only through its viewers, the dashboard brings the charts.
@@ -58,12 +59,7 @@ export function AppFrame() {
   // "?" is Shift+/ on most keyboards, a key of its own on others.
   const openSheet = () => setSheet(true);
   useShortcuts({ '?': openSheet, 'shift+?': openSheet });
-  useEffect(() => {
-    const preload = () => void CasePage.preload().catch(() => undefined);
-    if (!('requestIdleCallback' in window)) return void setTimeout(preload, 500);
-    const idle = requestIdleCallback(preload, { timeout: 2_000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  useEffect(() => whenIdle(() => void CasePage.preload().catch(() => undefined), 2_000), []);
   const claimNext = async () => {
     const c = await client.call('cases.claimNext', {}).catch(() => null);
     await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });

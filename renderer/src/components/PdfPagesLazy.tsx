@@ -5,25 +5,27 @@ import type { PdfThumbnails as PdfThumbnailsNow } from './PdfThumbnails';
 import { useLocale } from '../i18n/locale';
 import { pdfWorkerPort } from './pdf-worker-port';
 import { lazyNow } from './lazy-now';
+import { whenIdle } from './when-idle';
 
 // pdf.js is a megabyte of its own: it is fetched the first time a PDF is shown, not with the page around it.
 const Loaded = lazyNow(() => import('./PdfPages').then((m) => m.PdfPages));
 const LoadedThumbnails = lazyNow(() => import('./PdfThumbnails').then((m) => m.PdfThumbnails));
 
-let warming: Promise<unknown> | null = null;
+let warmed = false;
 /**
  * pdf.js loaded and its worker started while the user looks at a page that may show a PDF (a case, the print
  * centre), when the browser is idle: the first preview then waits for its file only, not for a megabyte of
  * script to arrive, compile and start a worker (more than a second on this machine).
  */
 export function warmPdfViewer(): void {
-  if (warming) return;
+  if (warmed) return;
+  warmed = true;
   // The worker at once (its own thread fetches and compiles it); pdf.js itself, on this thread, when idle.
   pdfWorkerPort();
-  const load = () => (warming = Promise.all([Loaded.preload(), LoadedThumbnails.preload(), import('./pdf-document').then((m) => m.warmPdfWorker())]));
-  warming = Promise.resolve();
-  if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 1_000 });
-  else setTimeout(() => void load(), 200);
+  // A part that fails to arrive now is fetched again when first shown (lazy-now.tsx).
+  const load = () =>
+    void Promise.all([Loaded.preload(), LoadedThumbnails.preload(), import('./pdf-document').then((m) => m.warmPdfWorker())]).catch(() => undefined);
+  whenIdle(load, 1_000);
 }
 
 function Loading() {

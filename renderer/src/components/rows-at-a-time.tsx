@@ -19,7 +19,7 @@ export function useRowsAtATime<T>(rows: T[], from: string): { drawn: T[]; more: 
   const n = at.from === from ? at.n : ROWS_AT_A_TIME;
   const left = rows.length - n;
   // The same array while the rows and the count stay: a memoised table (print, finance) then skips a redraw.
-  const drawn = useMemo(() => (left > 0 ? rows.slice(0, n) : rows), [rows, n, left]);
+  const drawn = useMemo(() => (rows.length > n ? rows.slice(0, n) : rows), [rows, n]);
   return {
     drawn,
     more:

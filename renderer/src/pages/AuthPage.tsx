@@ -10,7 +10,7 @@ import { TERMS } from '../../../shared/domain';
 import { DeskCallError } from '../api/client';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useRequiredFields } from '../components/required-fields';
-import { loadAppFrame } from '../signed-in-frame';
+import { AppFrame } from '../signed-in-frame';
 
 /** The fields of the sign-in and first-run forms, by the names the main process gives them in its refusals. */
 const SIGN_IN_FIELDS: FieldLabels = { username: MESSAGES.username, displayName: MESSAGES.displayName, password: MESSAGES.password };
@@ -71,7 +71,7 @@ export function AuthPage({ firstRun }: { firstRun: boolean }) {
           <form
             onSubmit={submit}
             // Typing here fetches the signed-in frame meanwhile (signed-in-frame.ts).
-            onInput={() => void loadAppFrame()}
+            onInput={() => void AppFrame.preload()}
             noValidate
           >
             <Stack>
