@@ -1,8 +1,7 @@
 /** Validation at the edge: every call's text and dates, every bundle's contact data, refused with the field named. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { testDesk } from '../../electron/core/testing/test-desk';
-import { seedDemo } from '../../electron/core/demo/seed';
+import { seededTestDesk } from '../../electron/core/testing/seeded-desk';
 import { validateBundle } from '../../electron/core/intake/validate-bundle';
 import { BundleError } from '../../electron/core/intake/bundle-error';
 import { GOOD_FILES, goodRequestJson, type AnyRequest } from '../../electron/core/intake/testing/request-bundles';
@@ -68,9 +67,8 @@ describe('bundles: contact data, dates, hidden characters', () => {
 
 describe('the contract: dates and free text, at the dispatcher', () => {
   async function desk() {
-    const t = await testDesk();
+    const t = await seededTestDesk({ cases: 20, seed: 3 });
     close = () => t.desk.close();
-    await seedDemo(t.desk.db, t.clock, { cases: 20, seed: 3 });
     const reviewer = await t.as('rev', ['reviewer']);
     const admin = await t.as('adm', ['admin', 'approver']);
     const finance = await t.as('fin', ['finance']);

@@ -4,8 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import { changesCursor } from '../desk/database-choice';
 import { verifyAuditChain } from './chain';
 import { CASE_VIEW_WINDOW_MS } from './personal-data';
@@ -15,9 +14,8 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 async function setup() {
-  const t = await testDesk(':memory:', '2026-03-10T08:00:00.000Z');
+  const t = await seededTestDesk({ cases: 40, seed: 4 }, '2026-03-10T08:00:00.000Z');
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 40, seed: 4 });
   const reviewer = await t.as('viewer', ['reviewer']);
   const call = async <T>(name: string, args: unknown, token = reviewer.token): Promise<T> => {
     const r = await t.dispatch(name, args, token);

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk, TEST_PASSWORD } from '../testing/test-desk';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
+import { TEST_PASSWORD } from '../testing/test-desk';
+import { seededTestDesk } from '../testing/seeded-desk';
+import { DEMO_PASSWORD } from '../demo/seed';
 import type { Result, RoleGrantView, UserInfo } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 async function setup() {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases: 12, seed: 7 });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 12, seed: 7 });
   const call = <T = unknown>(token: string, name: string, args: unknown) => t.dispatch(name, args, token) as Promise<Result<T>>;
   const tokenOf = async (username: string, password = TEST_PASSWORD) => {
     const r = await t.dispatch('auth.signIn', { username, password });

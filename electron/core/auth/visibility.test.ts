@@ -7,8 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import { caseReport } from '../reports/case-report';
 import { runExport } from '../reports/export';
 import { parseCsv } from '../../../shared/csv';
@@ -49,9 +48,8 @@ const ROLES = Object.keys(EXPECTED) as Role[];
 
 /** A desk with a returned request carrying every kind of data: contact, both kinds of note, audit, attachments, an e-mail. */
 async function setup() {
-  const t = await testDesk(':memory:', '2026-03-10T08:00:00.000Z');
+  const t = await seededTestDesk({ cases: 40, seed: 5 }, '2026-03-10T08:00:00.000Z');
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 40, seed: 5 });
   const holder = await t.as('holder', ['reviewer']);
   // A waiting request with a photo and other attachments.
   const req = await t.desk.db

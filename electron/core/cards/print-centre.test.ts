@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import { verifyAuditChain } from '../audit/chain';
 import { pageSizes, pdfText, qpdfCheck } from '../documents/testing/pdf-tools';
 import { CARD_HEIGHT, CARD_WIDTH } from '../documents/card-layout';
@@ -14,9 +14,8 @@ afterEach(async () => close?.());
 type Confirmed = { done: number[]; refused: Array<{ id: number; message: string }>; url: string | null; cards: string[] };
 
 async function setup() {
-  const t = await testDesk(':memory:', '2026-03-10T08:00:00.000Z');
+  const t = await seededTestDesk({ cases: 150, seed: 11 }, '2026-03-10T08:00:00.000Z');
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 150, seed: 11 });
   const clerk = await t.as('clerk', ['card_clerk']);
   const clerk2 = await t.as('clerk2', ['card_clerk']);
   const call = async <T>(name: string, args: unknown, token = clerk.token): Promise<T> => {

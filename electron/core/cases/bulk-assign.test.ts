@@ -3,8 +3,7 @@
  * claims or decides at the same moment is skipped and named, never taken and never half-written.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import * as decide from './decisions';
 import { assignMany } from './bulk-assign';
 import type { AssignOutcome, ReviewerWorkload } from '../../../shared/domain';
@@ -14,9 +13,8 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 async function setup(cases = 80) {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases, seed: 23 });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases, seed: 23 });
   const sup = await t.as('sup1', ['approver']);
   const rev1 = await t.as('rev1', ['reviewer']);
   const rev2 = await t.as('rev2', ['reviewer', 'approver']);

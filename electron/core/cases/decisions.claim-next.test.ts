@@ -3,8 +3,7 @@
  * judged inside its own transaction, also when reviewers press it at the same moment.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import * as decide from './decisions';
 import type { Actor } from '../actor';
 
@@ -13,9 +12,8 @@ afterEach(async () => close?.());
 
 describe('claim next in a queue', () => {
   it('New gives new requests, Resubmitted resubmitted ones, four reviewers at once never the same one', async () => {
-    const t = await testDesk();
+    const t = await seededTestDesk({ cases: 60, seed: 5 });
     close = () => t.desk.close();
-    await seedDemo(t.desk.db, t.clock, { cases: 60, seed: 5 });
     const db = t.desk.db;
     // Resubmissions waiting unassigned: the old order handed these out first, even in New.
     const open = await db.selectFrom('requests').select('id').where('status', 'in', ['in_review', 'returned']).limit(3).execute();
@@ -65,9 +63,8 @@ describe('claim next in a queue', () => {
   }, 180_000);
 
   it('an empty queue gives nothing, not a request of another queue', async () => {
-    const t = await testDesk();
+    const t = await seededTestDesk({ cases: 30, seed: 5 });
     close = () => t.desk.close();
-    await seedDemo(t.desk.db, t.clock, { cases: 30, seed: 5 });
     await t.desk.db.updateTable('requests').set({ status: 'rejected' }).where('status', '=', 'resubmitted').execute();
     const r = await t.as('r1', ['reviewer']);
     const waitingNew = await t.desk.db.selectFrom('requests').select('id').where('status', '=', 'submitted').execute();
@@ -76,9 +73,8 @@ describe('claim next in a queue', () => {
   }, 180_000);
 
   it('takes the most urgent request first: the earliest SLA due day, not the longest waiting', async () => {
-    const t = await testDesk();
+    const t = await seededTestDesk({ cases: 30, seed: 5 });
     close = () => t.desk.close();
-    await seedDemo(t.desk.db, t.clock, { cases: 30, seed: 5 });
     const db = t.desk.db;
     const waiting = await db
       .selectFrom('requests')

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import { verifyAuditChain } from '../audit/chain';
 import type { Service, Status } from '../../../shared/domain';
 
@@ -8,9 +7,8 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 async function setup() {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases: 60, seed: 7 });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 60, seed: 7 });
   const reviewer = await t.as('rev', ['reviewer']);
   const other = await t.as('rev2', ['reviewer']);
   const approver = await t.as('appr', ['approver']);

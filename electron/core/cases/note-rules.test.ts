@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -8,9 +7,8 @@ afterEach(async () => close?.());
 type Answer = { ok: boolean; value?: { version: number }; error?: { code: string } };
 
 async function setup() {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases: 30, seed: 11 });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 30, seed: 11 });
   const holder = await t.as('rev1', ['reviewer']);
   const other = await t.as('rev2', ['reviewer']);
   const approver = await t.as('appr', ['approver']);

@@ -6,8 +6,7 @@
  * answer, a second open question or an internal error.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import { DeskFault } from '../errors';
 import type { CaseDetail, CaseReferrals, QueuePage, QuestionForMe } from '../../../shared/domain';
 import { answerReferral, askReferral, withdrawReferral } from './referrals';
@@ -18,9 +17,8 @@ afterEach(async () => close?.());
 type Answer<T> = { ok: boolean; value?: T; error?: { code: string; message: string; messageAr?: string } };
 
 async function setup(seed = 31) {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases: 30, seed });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 30, seed });
   const holder = await t.as('rev1', ['reviewer']);
   const other = await t.as('rev2', ['reviewer']);
   const approver = await t.as('appr', ['approver']);

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDesk } from '../testing/test-desk';
-import { seedDemo } from '../demo/seed';
+import { seededTestDesk } from '../testing/seeded-desk';
 import type { SavedViewEntry } from '../../../shared/domain';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 async function setup() {
-  const t = await testDesk();
+  const t = await seededTestDesk({ cases: 60, seed: 17 });
   close = () => t.desk.close();
-  await seedDemo(t.desk.db, t.clock, { cases: 60, seed: 17 });
   const call = async <T>(token: string, name: string, args: unknown): Promise<T> => {
     const r = await t.dispatch(name, args, token);
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, issue: r.error.issue });

@@ -31,16 +31,20 @@ export type OpenedDatabase =
  * Opens the case database named by `where` (a SQLite file, ':memory:' for tests, or a
  * postgres:// URL) and migrates it. One code path for the domain: only this opening differs.
  */
-export async function openDatabase(where: string, opts: { migrateTo?: string; checkLater?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  where: string,
+  opts: { migrateTo?: string; checkLater?: boolean; memoryImage?: Buffer } = {},
+): Promise<OpenedDatabase> {
   const location = parseLocation(where);
   const describe = describeLocation(location);
   let opened: OpenedDatabase;
   let tablesCheck: Promise<void> | undefined;
   if (location.kind === 'sqlite') {
-    const { db, sqlite, wholeFileCheck, ...checks } = openSqlite(location.file, { checkLater: opts.checkLater });
+    const { db, sqlite, wholeFileCheck, ...checks } = openSqlite(location.file, { checkLater: opts.checkLater, memoryImage: opts.memoryImage });
     opened = { kind: 'sqlite', db, sqlite, wholeFileCheck, location, describe, close: () => db.destroy() };
     tablesCheck = checks.tablesCheck;
   } else {
+    if (opts.memoryImage) throw new Error(`${describe}: a copy of a SQLite database opens only in memory`);
     const { db, pool } = await openPostgres(location);
     opened = { kind: 'postgres', db, pool, location, describe, close: () => db.destroy() };
   }

@@ -116,12 +116,14 @@ function checkFileInWorker(file: string): Promise<void> {
  */
 export function openSqlite(
   file: string,
-  opts: { checkLater?: boolean } = {},
+  opts: { checkLater?: boolean; memoryImage?: Buffer } = {},
 ): { db: Kysely<Database>; sqlite: BetterSqlite3.Database; tablesCheck?: Promise<void>; wholeFileCheck?: Promise<void> } {
   const onDisk = !inMemory({ kind: 'sqlite', file });
+  if (opts.memoryImage && onDisk) throw new Error(`${file}: a copy of a database opens only in memory, not over a file`);
   // Personal data: the file (and so its WAL and SHM) 0600, in a 0700 folder when the folder is the desk's own.
   if (onDisk) prepareDatabaseFile(file, resolve(dirname(file)) === resolve(defaultDataFolder()));
-  const sqlite = new BetterSqlite3(file);
+  // From a copy: better-sqlite3 opens a serialized database in memory.
+  const sqlite = new BetterSqlite3(opts.memoryImage ?? file);
   let tables: string[] = [];
   try {
     sqlite.pragma('journal_mode = WAL');

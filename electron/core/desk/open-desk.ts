@@ -57,6 +57,11 @@ export interface OpenDeskOptions {
   settingsFolder?: string | null;
   /** SQLite: the whole file checked while the desk serves (the host); see db/sqlite-connection.ts. */
   checkLater?: boolean;
+  /**
+   * SQLite in memory only: start from this copy of a database (better-sqlite3's `serialize()`), which stays
+   * untouched. The tests' seeded desks are made once and copied for each test (testing/seeded-desk.ts).
+   */
+  memoryImage?: Buffer;
 }
 
 /**
@@ -64,7 +69,7 @@ export interface OpenDeskOptions {
  * a policy is in force and records this desk's card-signing key.
  */
 export async function openDesk(where: string, opts: OpenDeskOptions = {}): Promise<Desk> {
-  const opened = await openDatabase(where, { checkLater: opts.checkLater });
+  const opened = await openDatabase(where, { checkLater: opts.checkLater, memoryImage: opts.memoryImage });
   const clock = opts.clock ?? systemClock;
   try {
     await currentPolicy(opened.db, clock.now().toISOString());

@@ -3,17 +3,30 @@ import type { Role, UserInfo } from '../../../shared/domain/index';
 import { openDesk, type Desk } from '../desk/open-desk';
 import { fixedClock } from '../time/testing/fixed-clock';
 import type { Clock } from '../time/clock';
-import { freshTestSchema, testingOnPostgres } from './test-postgres';
+import { copiedTestDatabase, migratedTestTemplate, testingOnPostgres } from './test-postgres';
 import { createUser, signIn } from '../auth/users';
 import { createHandlers } from '../handlers';
 import { createDispatch } from '../dispatch';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** The tests' "now" unless they name another. */
+export const DEFAULT_TEST_NOW = '2026-03-10T08:00:00.000Z';
 
-/** `file` ':memory:' is a throwaway database: in memory on SQLite, a schema of its own on PostgreSQL. */
-export async function testDesk(file = ':memory:', now = '2026-03-10T08:00:00.000Z') {
+/** Where a throwaway desk starts from: a copy of a database (seeded-desk.ts) instead of an empty one. */
+export interface StartingData {
+  /** SQLite: the serialized database to open a copy of in memory. */
+  memoryImage?: Buffer;
+  /** PostgreSQL: the template database to copy. */
+  postgresTemplate?: string;
+}
+
+/** `file` ':memory:' is a throwaway database: in memory on SQLite, a database of its own on PostgreSQL (a copy of an empty desk's, or of `from`'s). */
+export async function testDesk(file = ':memory:', now = DEFAULT_TEST_NOW, from: StartingData = {}) {
   const clock = fixedClock(now);
-  const desk: Desk = file === ':memory:' && testingOnPostgres() ? await throwawayPostgresDesk(clock) : await openDesk(file, { clock });
+  const desk: Desk =
+    file === ':memory:' && testingOnPostgres()
+      ? await throwawayPostgresDesk(clock, from.postgresTemplate)
+      : await openDesk(file, { clock, memoryImage: from.memoryImage });
   const dispatch = createDispatch(createHandlers(desk), desk, () => undefined);
   const users: Partial<Record<string, { user: UserInfo; token: string }>> = {};
   /** Creates (once) a user holding exactly `roles`, signed in. */
@@ -28,13 +41,19 @@ export async function testDesk(file = ':memory:', now = '2026-03-10T08:00:00.000
   return { desk, clock, dispatch, as };
 }
 
-async function throwawayPostgresDesk(clock: Clock): Promise<Desk> {
-  const schema = freshTestSchema();
-  const desk = await openDesk(schema.address, { clock, cardKeyFile: null });
+async function throwawayPostgresDesk(clock: Clock, template: string | undefined): Promise<Desk> {
+  const place = await copiedTestDatabase(template ?? (await migratedTestTemplate()));
+  let desk: Desk;
+  try {
+    desk = await openDesk(place.address, { clock, cardKeyFile: null });
+  } catch (e) {
+    await place.drop();
+    throw e;
+  }
   const close = desk.close;
   desk.close = async () => {
     await close();
-    await schema.drop();
+    await place.drop();
   };
   return desk;
 }
