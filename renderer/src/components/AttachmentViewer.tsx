@@ -147,13 +147,21 @@ export function AttachmentViewer({
       <Paper withBorder bg="gray.1" p="xs">
         <Group gap="xs" align="stretch" wrap="nowrap">
           {withThumbnails && shown && (
-            <ScrollArea h="70vh" w={96} style={{ flex: 'none' }} viewportProps={{ role: 'navigation', 'aria-label': t('viewerThumbnails') }}>
+            <ScrollArea
+              h="70vh"
+              w={96}
+              style={{ flex: 'none' }}
+              overscrollBehavior="contain"
+              viewportProps={{ role: 'navigation', 'aria-label': t('viewerThumbnails') }}
+            >
               <PdfThumbnails url={shown.url} rotation={rotation} current={page} onJump={jumpTo} pageLabel={pageLabel} />
             </ScrollArea>
           )}
+          {/* Contained: reading past a document's last page does not scroll the case page and its decision bar away. */}
           <ScrollArea
             h="70vh"
             style={{ flex: 1, minWidth: 0 }}
+            overscrollBehavior="contain"
             viewportRef={viewport}
             viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': current ? label(current) : t('attachments') }}
           >

@@ -54,8 +54,14 @@ test('the attachment viewer: page n of N, thumbnails, go to a page, and a resubm
   // Scrolling the pages moves the counter too.
   const pages = page.getByRole('region', { name: /النسخة 2/ });
   await pages.hover();
+  const pageScrolled = () => page.evaluate(() => document.scrollingElement?.scrollTop ?? 0);
+  const before = await pageScrolled();
   await page.mouse.wheel(0, 5000);
   await expect(pageOf).toHaveText('صفحة 2 من 2');
+  // Scrolled past the last page, the case page stays where it was (its header and decision bar in view).
+  await page.mouse.wheel(0, 5000);
+  await page.waitForTimeout(300);
+  expect(await pageScrolled()).toBe(before);
 
   // The first version beside the new one.
   await page.getByRole('button', { name: 'مقارنة بالنسخة السابقة' }).click();

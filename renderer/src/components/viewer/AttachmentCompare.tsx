@@ -83,7 +83,12 @@ function Side({ attachment, title, viewport }: { attachment: AttachmentView; tit
       </Text>
       {error !== null && <Alert color="red">{errorText(error, lang)}</Alert>}
       <Paper withBorder bg="gray.1" p="xs">
-        <ScrollArea h="calc(100vh - 150px)" viewportRef={viewport} viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': title }}>
+        <ScrollArea
+          h="calc(100vh - 150px)"
+          overscrollBehavior="contain"
+          viewportRef={viewport}
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': title }}
+        >
           {file?.mime === 'application/pdf' && <PdfPages url={file.url} zoom={1} rotation={0} width={width} />}
           {file?.mime.startsWith('image/') && (
             <img src={file.url} alt={title} style={{ display: 'block', margin: '0 auto', width: `${Math.round(width - 24)}px` }} />
