@@ -54,7 +54,7 @@ test('the attachment viewer: page n of N, thumbnails, go to a page, and a resubm
   // Scrolling the pages moves the counter too.
   const pages = page.getByRole('region', { name: /النسخة 2/ });
   await pages.hover();
-  const pageScrolled = () => page.evaluate(() => document.scrollingElement?.scrollTop ?? 0);
+  const pageScrolled = () => page.evaluate<number>('document.scrollingElement?.scrollTop ?? 0');
   const before = await pageScrolled();
   await page.mouse.wheel(0, 5000);
   await expect(pageOf).toHaveText('صفحة 2 من 2');
