@@ -98,7 +98,13 @@ const shared = {
   env: { MUMARIS_TEST_SCRYPT_N: '1024' },
 } as const;
 /** Files that replace modules (vi.mock) or the clock (fake timers): each in a fresh module graph of its own. */
-const needIsolation = ['electron/main/index.test.ts', 'electron/main/window-state.test.ts', 'electron/core/cases/decide-on.test.ts'];
+const needIsolation = [
+  'electron/main/index.test.ts',
+  'electron/main/window-state.test.ts',
+  'electron/core/cases/decide-on.test.ts',
+  // Reads what a fresh process has made before and after the fonts' warm-up.
+  'electron/core/documents/text/warm-up.test.ts',
+];
 /** The PostgreSQL projects' common part: the dialect, and pg_trgm and stale schemas seen to before they start. */
 const onPostgres = {
   ...shared,

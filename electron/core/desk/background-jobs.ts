@@ -4,10 +4,13 @@ import { scheduleBackups } from '../backups/scheduled-backups';
 import { scheduleCheckpoints } from '../audit/desk-checkpoints';
 import { startDelivery } from '../delivery/start';
 import { scheduleLetterReading } from '../signals/letter-date/catch-up';
+import { warmDocumentFonts } from '../documents/text/warm-up';
 
 const HOUR = 3600_000;
+/** After the start's own work (the first queue page, the sign-in): the fonts are made ready for the first document. */
+const WARM_FONTS_AFTER_MS = 2_000;
 
-/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups; audit checkpoints; delivering the outbox. */
+/** The desk's own routines: the return-window sweep at start and every hour; scheduled backups; audit checkpoints; delivering the outbox; the documents' fonts made ready. */
 export function startBackgroundJobs(desk: Desk, log: (line: string) => void = console.log): () => void {
   const sweep = async () => {
     try {
@@ -29,7 +32,13 @@ export function startBackgroundJobs(desk: Desk, log: (line: string) => void = co
   const stopDelivery = startDelivery(desk, log);
   // Employer letters of waiting requests are read for their printed date before a reviewer opens them (OCR in its worker).
   const stopLetters = scheduleLetterReading(desk.db, desk.blobs, log);
+  const warm = setTimeout(
+    () => void warmDocumentFonts().catch((e: unknown) => log(`fonts not made ready ahead: ${e instanceof Error ? e.message : String(e)}`)),
+    WARM_FONTS_AFTER_MS,
+  );
+  warm.unref();
   return () => {
+    clearTimeout(warm);
     clearInterval(timer);
     stopBackups();
     stopCheckpoints();

@@ -54,6 +54,9 @@ export const COMMON_CODE_POINTS: readonly number[] = ranges.flatMap(([from, to])
 
 const built = new Map<ShapingFace, CommonGlyphs>();
 
+/** Whether this face's common glyphs are made already (warm-up.ts makes them ahead of the first document). */
+export const commonGlyphsMade = (face: ShapingFace): boolean => built.has(face);
+
 export function commonGlyphs(face: ShapingFace): CommonGlyphs {
   let common = built.get(face);
   if (!common) {
