@@ -50,7 +50,7 @@ export const QueueRowCells = memo(function QueueRowCells({ r }: { r: QueueRow })
         </Badge>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <SlaBadge sla={r.sla} />
+        <SlaBadge sla={r.sla} plainTitle />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {r.assignee ? (

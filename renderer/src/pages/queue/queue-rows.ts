@@ -48,7 +48,7 @@ export function useQueueWindow(
   // each at another height than its estimate, moved every row after it, which the virtualizer recomputed for the
   // rest of the queue (100,000 places per row of a jump), and each measure made the browser lay the page out.
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4 });
   const learnRowHeight = useCallback((height: number) => setRowHeight((known) => (known === ROW_HEIGHT && height > 0 ? height : known)), []);
   const visible = virtualizer.getVirtualItems();
   const chunkIds = [...new Set(visible.map((v) => Math.floor(v.index / CHUNK)))].filter((c) => c > 0);
