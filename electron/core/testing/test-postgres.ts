@@ -75,14 +75,16 @@ let migrated: Promise<string> | undefined;
  * of the time a fresh schema takes to migrate (1.1 s here, for every test desk on PostgreSQL).
  */
 export function migratedTestTemplate(): Promise<string> {
-  migrated ??= (async () => {
-    const name = testDatabaseName('mt');
-    await onTestServer(`CREATE DATABASE "${name}"`);
-    // Closed before anything is copied from it: PostgreSQL copies no database someone is connected to.
-    await (await openDatabase(testDatabaseAddress(name))).close();
-    return name;
-  })();
-  // A failed making is tried again by the next test.
-  migrated.catch(() => (migrated = undefined));
+  if (!migrated) {
+    migrated = (async () => {
+      const name = testDatabaseName('mt');
+      await onTestServer(`CREATE DATABASE "${name}"`);
+      // Closed before anything is copied from it: PostgreSQL copies no database someone is connected to.
+      await (await openDatabase(testDatabaseAddress(name))).close();
+      return name;
+    })();
+    // A failed making is tried again by the next test.
+    migrated.catch(() => (migrated = undefined));
+  }
   return migrated;
 }
