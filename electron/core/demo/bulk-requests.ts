@@ -18,6 +18,7 @@ import { normaliseToken } from '../cases/search-text';
 import { closedDays, slaDueOn, type ClockStep } from '../cases/sla-clock';
 import type { PractitionerRow } from '../db/schema';
 import type { SeededRandom } from './random';
+import { demoFiledAt } from './filed-at';
 import type { DemoFilePool } from './attachment-files';
 import { demoAttachments } from './attachment-plan';
 import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
@@ -227,8 +228,7 @@ export function addBulkRequest(c: BulkContext, n: number, out: BulkRows): void {
           : 'approved'
       : target;
   const back = status === 'submitted' ? 20 : status === 'awaiting_payment' ? (rng.chance(0.04) ? rng.int(20, 30) : rng.int(1, 9)) : 75;
-  const submittedDay = addDays(today, -rng.int(0, back));
-  const submittedAt = `${submittedDay}T${String(rng.int(5, 14)).padStart(2, '0')}:${rng.digits(2).replace(/^[6-9]/, '5')}:00.000Z`;
+  const { day: submittedDay, at: submittedAt } = demoFiledAt(rng, today, back, now);
   const [professionKey, prof] = rng.pick(PROFESSIONS);
   const spec = rng.pick(prof.specialties) as [string, string];
   const category = rng.pick(categoriesFor(professionKey));

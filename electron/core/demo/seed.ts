@@ -25,6 +25,7 @@ import { loadCardSigner, type CardSigner } from '../documents/card-signing';
 import { demoPaymentFile, type DemoBill } from './payment-file';
 import { FACILITIES, FAMILY, FEMALE_FIRST, MALE_FIRST, RESIDENTS } from './names';
 import { addDays } from '../time/day-arithmetic';
+import { demoFiledAt } from './filed-at';
 import { riyadhDate } from '../time/riyadh-day';
 import { seedCard } from './cards';
 import { seedHistory } from './seeded-history';
@@ -126,8 +127,7 @@ export async function seedDemo(db: DeskDb, clock: Clock, opts: SeedOptions): Pro
         // Requests waiting for money were approved lately (their bill not yet due); a few long ago (the sweep
         // rejects those unpaid at the desk's start).
         const back = status === 'submitted' ? 20 : status === 'awaiting_payment' ? (rng.chance(0.04) ? rng.int(20, 30) : rng.int(1, 9)) : 75;
-        const submittedDay = addDays(today, -rng.int(0, back));
-        const submittedAt = `${submittedDay}T${String(rng.int(5, 14)).padStart(2, '0')}:${rng.digits(2).replace(/^[6-9]/, '5')}:00.000Z`;
+        const { day: submittedDay, at: submittedAt } = demoFiledAt(rng, today, back, now);
         const [professionKey, prof] = rng.pick(professions);
         const spec = rng.pick(prof.specialties) as [string, string];
         // A rank the profession has: no pharmacist is a "general practitioner", no dentist a "senior technician".
