@@ -13,7 +13,7 @@ import { sqliteHandle } from '../db/connection';
 import { openDesk } from '../desk/open-desk';
 import { fixedClock } from '../time/testing/fixed-clock';
 import { testDesk, DEFAULT_TEST_NOW } from './test-desk';
-import { migratedTestTemplate, onTestServer, testDatabaseAddress, testDatabaseName, testingOnPostgres } from './test-postgres';
+import { madeOnce, migratedTestTemplate, onTestServer, testDatabaseAddress, testDatabaseName, testingOnPostgres } from './test-postgres';
 
 /** What a test may ask to be seeded: the demo's size and seed (no signer or blob store of its own). */
 export type SeededDemo = Pick<SeedOptions, 'cases' | 'seed'>;
@@ -22,26 +22,15 @@ export type SeededDemo = Pick<SeedOptions, 'cases' | 'seed'>;
 export async function seededTestDesk(demo: SeededDemo, now = DEFAULT_TEST_NOW) {
   const key = `${demo.cases}-${demo.seed}-${now}`;
   if (!testingOnPostgres()) {
-    const image = await memo(sqliteImages, key, () => seededSqliteImage(demo, now));
+    const image = await madeOnce(sqliteImages, key, () => seededSqliteImage(demo, now));
     return testDesk(':memory:', now, { memoryImage: image });
   }
-  const template = await memo(postgresTemplates, key, () => seededPostgresTemplate(demo, now));
+  const template = await madeOnce(postgresTemplates, key, () => seededPostgresTemplate(demo, now));
   return testDesk(':memory:', now, { postgresTemplate: template });
 }
 
 const sqliteImages = new Map<string, Promise<Buffer>>();
 const postgresTemplates = new Map<string, Promise<string>>();
-
-/** One making per key, even when two tests ask at once; a failed one is tried again next time. */
-function memo<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let p = made.get(key);
-  if (!p) {
-    p = make();
-    made.set(key, p);
-    p.catch(() => made.delete(key));
-  }
-  return p;
-}
 
 async function seededSqliteImage(demo: SeededDemo, now: string): Promise<Buffer> {
   const desk = await openDesk(':memory:', { clock: fixedClock(now) });
