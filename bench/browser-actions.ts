@@ -121,6 +121,31 @@ function actions(url: string, s: Subjects): Record<string, Action> {
       await page.context().close();
       return ms;
     },
+    /**
+     * A return confirmed with Ctrl+Enter on a request claimed from New, to the next new request drawn (claimed for
+     * the reviewer, its checks shown): the step a reviewer repeats all day (the desk opens the next one by default).
+     */
+    'action.decision.returnThenNext': async (browser) => {
+      const page = await signedIn(browser, url, 'reviewer1');
+      await page.goto(`${url}#/queue/new`);
+      await page.getByRole('table').locator('tr[aria-rowindex="2"]').waitFor();
+      await page.keyboard.press('n');
+      const heading = page.getByRole('heading', { level: 2, name: /^REQ-\d{4}-\d{6}$/ });
+      await heading.waitFor();
+      const first = (await heading.textContent())!.trim();
+      await page.getByRole('tab').first().waitFor();
+      await page.keyboard.press('r');
+      const message = page.getByRole('dialog').getByRole('textbox').first();
+      await message.waitFor();
+      if ((await message.inputValue()) === '') await message.fill('Please attach a recent employer letter.');
+      const ms = await resultAfterAct(
+        page,
+        () => page.keyboard.press('Control+Enter'),
+        `Array.from(document.querySelectorAll('main h2')).some((h) => /^REQ-\\d{4}-\\d{6}$/.test((h.textContent || '').trim()) && h.textContent.trim() !== ${JSON.stringify(first)}) && ${visible('[role=tab]')}`,
+      );
+      await page.context().close();
+      return ms;
+    },
     /** A PDF export of about 1,500 rows, from the menu item to the file ready to save. */
     'action.export.pdf': async (browser) => {
       const page = await signedIn(browser, url, 'reviewer1');
