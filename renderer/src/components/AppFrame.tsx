@@ -1,9 +1,10 @@
 import { AppShell, Badge, Button, Center, Divider, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
 import { DeskToasts } from './flow/DeskToasts';
+import { useOpenClaimed } from './flow/open-claimed';
 import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useMayCall } from '../api/may-call';
@@ -55,16 +56,12 @@ export function AppFrame() {
   // A page is listed to those who may make the call it opens with (the contract's access, as the desk checks it).
   const mayCall = useMayCall();
   const [sheet, setSheet] = useState(false);
-  const queryClient = useQueryClient();
+  const openClaimed = useOpenClaimed();
   // "?" is Shift+/ on most keyboards, a key of its own on others.
   const openSheet = () => setSheet(true);
   useShortcuts({ '?': openSheet, 'shift+?': openSheet });
   useEffect(() => whenIdle(() => void CasePage.preload().catch(() => undefined), 2_000), []);
-  const claimNext = async () => {
-    const c = await client.call('cases.claimNext', {}).catch(() => null);
-    await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
-    if (c) navigate({ page: 'case', id: c.id });
-  };
+  const claimNext = async () => openClaimed(await client.call('cases.claimNext', {}).catch(() => null));
 
   return (
     <>

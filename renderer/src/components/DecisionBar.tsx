@@ -11,6 +11,7 @@ import { useShortcuts } from '../shell/useShortcuts';
 import { errorText, type ShownError } from './errors';
 import { toast } from './flow/DeskToasts';
 import { useOpenNextCase } from './flow/next-case';
+import { refreshQueueCounts } from './flow/open-claimed';
 import { lastQueue } from './flow/queue-memory';
 import { useOpenNextSetting } from './flow/open-next-setting';
 import { DecisionDialog } from './decision/DecisionDialog';
@@ -59,15 +60,25 @@ export function DecisionBar({ c }: { c: CaseDetail }) {
     setError(null);
     try {
       const updated = await action();
-      queryClient.setQueryData(['cases.get', c.id], updated);
-      setPending(null);
-      await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
       const done = doneMessage(updated) ?? (decides ? (c.status === 'awaiting_second_signature' ? 'doneCountersigned' : 'doneApproved') : null);
-      if (!done && updated.status !== c.status && updated.assignee === null) toast(bilingual('doneReleased', c.reference));
-      if (done) {
-        toast(bilingual(done, c.reference));
-        if (openNext) await openNextCase(c.id);
+      const shown = () => {
+        queryClient.setQueryData(['cases.get', c.id], updated);
+        setPending(null);
+      };
+      if (done) toast(bilingual(done, c.reference));
+      if (done && openNext) {
+        // The reviewer is leaving this request: the next one is asked for before this page draws its new state
+        // (which it then holds for Back), and that next one refreshes the counts.
+        try {
+          await openNextCase(c.id);
+        } finally {
+          shown();
+        }
+        return;
       }
+      shown();
+      refreshQueueCounts(queryClient);
+      if (!done && updated.status !== c.status && updated.assignee === null) toast(bilingual('doneReleased', c.reference));
     } catch (e) {
       setError(e);
       await queryClient.invalidateQueries({ queryKey: ['cases.get', c.id] });

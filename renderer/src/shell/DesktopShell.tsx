@@ -4,6 +4,7 @@ import { QUEUES, TERMS, type QueueId } from '../../../shared/domain';
 import { useSession } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { navigate, useRoute } from '../route';
+import { useOpenClaimed } from '../components/flow/open-claimed';
 
 /**
  * The page's own keys (ShortcutSheet): a menu item does exactly what its key does. Pressed on the root
@@ -46,7 +47,7 @@ function useWindowTitle() {
 function useMenuCommands() {
   const { client, user, signOut } = useSession();
   const { lang, pick } = useLocale();
-  const queryClient = useQueryClient();
+  const openClaimed = useOpenClaimed();
   const route = useRoute();
   useEffect(() => window.deskShell?.setLanguage(lang), [lang]);
   useEffect(() => window.deskShell?.onNavigate((hash) => void (window.location.hash = hash)), []);
@@ -63,10 +64,7 @@ function useMenuCommands() {
         void client
           .call('cases.claimNext', {})
           .catch(() => null)
-          .then(async (c) => {
-            await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
-            if (c) navigate({ page: 'case', id: c.id });
-          });
+          .then(openClaimed);
       } else if (command === 'search') {
         if (route.page !== 'queue') navigate({ page: 'queue', queue: 'all' });
         // The queue's filters mount with the page; the key reaches them on the next frame.
@@ -82,7 +80,7 @@ function useMenuCommands() {
         else window.print();
       }
     });
-  }, [client, user, signOut, queryClient, route.page, pick]);
+  }, [client, user, signOut, openClaimed, route.page, pick]);
 }
 
 /** The desktop app's side of the page: menu, deep links, title. Renders nothing; in the browser only the title applies. */

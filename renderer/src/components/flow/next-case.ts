@@ -11,19 +11,21 @@ import { MESSAGES } from '../../i18n/messages';
 import { fill } from '../../i18n/fill';
 import { lastQueue, queuePlace, selectInQueue } from './queue-memory';
 import { toast } from './DeskToasts';
+import { refreshQueueCounts, useOpenClaimed } from './open-claimed';
 
 /** Claims or opens the next request after `fromId` (null: from the queue's selected row); resolves to its reference, or null. */
 export function useOpenNextCase(): (fromId: number | null) => Promise<string | null> {
   const { client } = useSession();
   const queryClient = useQueryClient();
+  const openClaimed = useOpenClaimed();
   return async (fromId) => {
     const queue = lastQueue();
     let next: { id: number; reference: string } | undefined;
     if (queue === 'new' || queue === 'resubmitted') {
       const claimed = await client.call('cases.claimNext', { queue });
       if (claimed) {
-        queryClient.setQueryData(['cases.get', claimed.id], claimed);
-        next = claimed;
+        openClaimed(claimed);
+        return claimed.reference;
       }
     } else {
       const place = queuePlace<Record<string, unknown>, QueueSort>(queue);
@@ -37,7 +39,7 @@ export function useOpenNextCase(): (fromId: number | null) => Promise<string | n
       // Back from the next request selects its row, and the one after it is next again.
       if (next) selectInQueue(queue, offset + page.rows.indexOf(next as (typeof page.rows)[number]), next.id);
     }
-    await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
+    refreshQueueCounts(queryClient);
     if (next) {
       navigate({ page: 'case', id: next.id });
       return next.reference;

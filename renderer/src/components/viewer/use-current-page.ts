@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The pages drawn in a scroll viewport, in order (PdfPages marks each canvas with `data-page`). */
 const pagesIn = (viewport: HTMLElement) => [...viewport.querySelectorAll<HTMLElement>('[data-page]')];
@@ -10,11 +10,15 @@ const pagesIn = (viewport: HTMLElement) => [...viewport.querySelectorAll<HTMLEle
  */
 export function useCurrentPage(viewport: RefObject<HTMLDivElement | null>, documentKey: unknown) {
   const [current, setCurrent] = useState(1);
+  // The element the last document was shown in: a new one starts at its top already. Setting its scroll made the
+  // browser lay the whole case page out in the middle of drawing it (~10 ms of each case opened).
+  const shownIn = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     setCurrent(1);
     const el = viewport.current;
     if (!el) return;
-    el.scrollTop = 0;
+    if (shownIn.current === el) el.scrollTop = 0;
+    shownIn.current = el;
     let frame = 0;
     const follow = () => {
       cancelAnimationFrame(frame);

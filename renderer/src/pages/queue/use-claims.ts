@@ -4,7 +4,7 @@ import type { QueueId } from '../../../../shared/domain';
 import { useSession } from '../../api/session';
 import type { ShownError } from '../../components/errors';
 import { MESSAGES } from '../../i18n/messages';
-import { navigate } from '../../route';
+import { useOpenClaimed } from '../../components/flow/open-claimed';
 import type { RowSelection } from './use-row-selection';
 
 /** Claiming from a queue: the next request (key n), or the rows selected; what the desk refused is said in `claimError`. */
@@ -12,15 +12,14 @@ export function useClaims(queue: QueueId, selection: RowSelection) {
   const { client } = useSession();
   const queryClient = useQueryClient();
   const [claimError, setClaimError] = useState<ShownError>(null);
+  const openClaimed = useOpenClaimed();
 
   async function claimNext() {
     setClaimError(null);
     try {
       // In New or Resubmitted it takes from that queue only.
       const c = await client.call('cases.claimNext', queue === 'new' || queue === 'resubmitted' ? { queue } : {});
-      await queryClient.invalidateQueries({ queryKey: ['queues.counts'] });
-      if (c) navigate({ page: 'case', id: c.id });
-      else setClaimError(MESSAGES.nothingToClaim);
+      if (!openClaimed(c)) setClaimError(MESSAGES.nothingToClaim);
     } catch (e) {
       setClaimError(e);
     }
