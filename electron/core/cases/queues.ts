@@ -93,8 +93,12 @@ export const SEARCH_LIST_CAP = 1_000;
 
 /** A queue view's rows in its order, joined with the applicant; the caller pages it (the queue page, exports). */
 export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'offset' | 'limit'>, walkInOrder = false) {
-  const requests = view(db, user, query, walkInOrder);
-  const rows = (query.sort === 'name' ? requests : inRequestOrder(requests, query.sort))
+  return joinedInOrder(view(db, user, query, walkInOrder), query.sort);
+}
+
+/** Requests in `sort`'s order, joined with their applicant and assignee: the columns a queue row is made of. */
+function joinedInOrder(requests: RequestQuery, sort: QueueSort) {
+  const rows = (sort === 'name' ? requests : inRequestOrder(requests, sort))
     .innerJoin('practitioners as p', 'p.id', 'requests.practitioner_id')
     .leftJoin('users as u', 'u.id', 'requests.assignee_id')
     .select([
@@ -119,7 +123,7 @@ export function queueRows(db: DeskDb, user: UserInfo, query: Omit<QueueQuery, 'o
       'p.mobile',
       'u.display_name as assignee_name',
     ]);
-  return query.sort === 'name' ? rows.orderBy('p.name_ar').orderBy('requests.id') : rows;
+  return sort === 'name' ? rows.orderBy('p.name_ar').orderBy('requests.id') : rows;
 }
 
 /**
@@ -243,13 +247,19 @@ export async function queuePage(db: DeskDb, user: UserInfo, query: QueueQuery, t
  * and joined every row it skipped, 0.5–2 s at row 50,000 of 100,000 against a few ms (the queue scrolled far down).
  */
 function pageRows(db: DeskDb, user: UserInfo, query: QueueQuery, limit: number, walkInOrder: boolean) {
-  const rows = queueRows(db, user, query, walkInOrder);
-  if (query.sort === 'name') return rows.limit(limit).offset(query.offset).execute();
+  return pageRowsQuery(db, user, query, limit, walkInOrder).execute();
+}
+
+/** The query of pageRows, not run (its plan is tested: queues.page-plan.test.ts). */
+export function pageRowsQuery(db: DeskDb, user: UserInfo, query: QueueQuery, limit: number, walkInOrder = false) {
+  if (query.sort === 'name') return queueRows(db, user, query, walkInOrder).limit(limit).offset(query.offset);
   const ids = inRequestOrder(view(db, user, query, walkInOrder), query.sort)
     .select('requests.id')
     .limit(limit)
     .offset(query.offset);
-  return rows.where('requests.id', 'in', ids).execute();
+  // Those rows alone, by their ids: with the view's conditions repeated here, SQLite walked the whole status through
+  // its index and tested each request against the page's ids (New's 31,000 requests: 3.4 ms, against All's 0.8).
+  return joinedInOrder(db.selectFrom('requests'), query.sort).where('requests.id', 'in', ids);
 }
 
 /** The applicant's names as the request holds them; the record's where a snapshot lacks them. */

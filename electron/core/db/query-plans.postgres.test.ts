@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { testDesk } from '../testing/test-desk';
 import { seedDemo } from '../demo/seed';
-import { queueRows } from '../cases/queues';
+import { pageRowsQuery, queueRows } from '../cases/queues';
 import { inQueue } from '../cases/queue-membership';
 import { signedFirstQuery } from '../cases/queue-counts';
 import { searchMatches } from './dialect';
@@ -92,6 +92,18 @@ describe('query plans on PostgreSQL', () => {
         .orderBy('requests.id')
         .limit(50);
       expectOrderedWalk(await plan(ids), ['requests_status_age', 'requests_submitted']);
+    }
+  });
+
+  it('a page reads its rows by the ids its view listed, not by the view again (queues.page-plan.test.ts on SQLite)', async () => {
+    for (const query of [
+      { queue: 'new', sort: 'age' },
+      { queue: 'new', sort: 'due', search: 'k7z377' },
+      { queue: 'all', sort: 'age', service: 'RENEWAL' },
+    ] as const) {
+      const text = await plan(pageRowsQuery(db, user, { ...query, offset: 0, limit: 50 }, 50));
+      expect(text, text).toMatch(/Index Scan using requests_pkey on requests\b/);
+      expect(text, text).not.toMatch(/Seq Scan on (requests|practitioners)\b/);
     }
   });
 
