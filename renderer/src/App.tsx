@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { Badge, DirectionProvider, MantineProvider, createTheme, Center, Loader, Alert, useDirection } from '@mantine/core';
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DeskClient } from './api/client';
 import { SessionProvider, useSession } from './api/session';
 import { LocaleProvider, useLocale } from './i18n/locale';
@@ -30,7 +30,9 @@ function Shell() {
   const { client, user } = useSession();
   const locale = useLocale();
   const route = useRoute();
-  const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}) });
+  // Asked again for each user; the answer before sign-in stands meanwhile, so the signed-in frame (and its own
+  // calls) starts at once rather than after a loader and another round trip.
+  const info = useQuery({ queryKey: ['app.info', user?.id], queryFn: () => client.call('app.info', {}), placeholderData: keepPreviousData });
   const loading = (
     <Center h="100vh">
       <Loader role="status" aria-label={locale.t('loading')} />
