@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { backupTo, inspectBackup, restoreFrom } from './sqlite-backup';
+import { backupTo, inspectBackup, inspectBackupAside, restoreFrom } from './sqlite-backup';
 import type { OpenedDatabase } from '../db/connection';
 import { DeskFault } from '../errors';
 import type { BlobStore } from '../blobs/blob-store';
@@ -91,7 +91,8 @@ export async function writeBackupSet(
   privateFolder(partial);
   const file = join(partial, SET_DATABASE);
   await backupTo(opened, file);
-  inspectBackup(file);
+  // Checked beside the desk, not on its thread: the copy is read whole.
+  await inspectBackupAside(file);
   const manifest: SetManifest = {
     at,
     blobs: 0,

@@ -4,6 +4,7 @@ import { migrationState } from '../db/migrate';
 import { DeskFault } from '../errors';
 import { sqliteHandle, type OpenedDatabase } from '../db/connection';
 import { createPrivateFile, privateFile } from '../files/private-files';
+import { checkFileInWorker } from '../db/check-in-worker';
 
 /** An online backup (SQLite's backup API): the desk keeps working while it runs. */
 export async function backupTo(opened: OpenedDatabase, file: string): Promise<{ file: string; pages: number }> {
@@ -18,12 +19,31 @@ export async function backupTo(opened: OpenedDatabase, file: string): Promise<{ 
 
 /** Checks a backup file before it may replace anything: whole, and not from a newer desk. */
 export function inspectBackup(file: string): { migrations: string[] } {
+  return inspected(file, (db) => db.pragma('integrity_check', { simple: true }));
+}
+
+/**
+ * inspectBackup with the integrity check (every page of the copy read) in a worker thread: a scheduled backup of a
+ * large desk stopped every call for seconds while its copy was checked (8 s at 100,000 requests with their files).
+ */
+export async function inspectBackupAside(file: string): Promise<{ migrations: string[] }> {
+  mustExist(file);
+  const check = await checkFileInWorker(file, 'integrity_check');
+  return inspected(file, () => check);
+}
+
+function mustExist(file: string): void {
   if (!existsSync(file)) throw new DeskFault('bad_input', `backup ${file} does not exist`, `النسخة الاحتياطية ${file} غير موجودة`);
+}
+
+/** The backup's integrity as `check` finds it, then its migrations: none newer than this desk knows. */
+function inspected(file: string, check: (db: BetterSqlite3.Database) => unknown): { migrations: string[] } {
+  mustExist(file);
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new DeskFault('bad_input', `backup ${file} fails integrity_check (${String(check)})`, `النسخة ${file} تالفة`);
+    const found = check(db);
+    if (found !== 'ok') throw new DeskFault('bad_input', `backup ${file} fails integrity_check (${String(found)})`, `النسخة ${file} تالفة`);
     const names = (db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
     const newer = migrationState(names).newer[0];
     if (newer) throw new DeskFault('bad_input', `backup ${file} comes from a newer desk (migration ${newer})`, `النسخة ${file} من إصدار أحدث`);

@@ -7,6 +7,7 @@ import { withStatementCache } from './statement-cache';
 import { inMemory } from './location';
 import { prepareDatabaseFile, privateFile } from '../files/private-files';
 import { defaultDataFolder } from '../desk/data-folder';
+import { checkFileInWorker } from './check-in-worker';
 
 /** The tables of attachments' bytes: three quarters of a demo file, each blob also checked against its sha256 when read. */
 const CHECKED_LATER = ['attachment_blobs'];
@@ -85,27 +86,6 @@ function checkTablesInWorkers(file: string, tables: string[]): Promise<string> {
 }
 
 /**
- * The whole file's quick_check on its own read-only connection in a worker thread, so the desk serves meanwhile
- * on the other core. The worker is source text: the bundled host and the app have no worker file to point at.
- */
-function checkFileInWorker(file: string): Promise<void> {
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    let check;
-    try {
-      const db = new (require(workerData.driver))(workerData.file, { readonly: true, fileMustExist: true });
-      try { check = String(db.pragma('quick_check', { simple: true })); } finally { db.close(); }
-    } catch (e) { check = e instanceof Error ? e.message : String(e); }
-    parentPort.postMessage(check);`;
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3') } });
-    worker.unref();
-    worker.once('message', (check: string) => (check === 'ok' ? resolvePromise() : reject(damaged(file, check))));
-    worker.once('error', reject);
-  });
-}
-
-/**
  * A SQLite file with the durability settings of architecture.md (WAL, synchronous=FULL, foreign
  * keys), its folder created if need be. A damaged file is refused before anything touches it.
  *
@@ -147,7 +127,11 @@ export function openSqlite(
     if (check !== 'ok') throw damaged(file, check);
   });
   // After the tables: the whole file's check would otherwise take the core the tables' check and the desk's start share.
-  const wholeFileCheck = tablesCheck.then(() => checkFileInWorker(file));
+  const wholeFileCheck = tablesCheck
+    .then(() => checkFileInWorker(file, 'quick_check'))
+    .then((check) => {
+      if (check !== 'ok') throw damaged(file, check);
+    });
   // Seen by whoever awaits them; never an unhandled rejection when the desk closes first.
   tablesCheck.catch(() => undefined);
   wholeFileCheck.catch(() => undefined);
