@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../electron/core/desk/open-desk';
 import { sqliteHandle } from '../electron/core/db/connection';
@@ -258,7 +258,8 @@ async function main() {
   Object.assign(budgets, blobs.budgets);
 
   await desk.close();
-  rmSync(work, { force: true });
+  // The copy's whole folder: the hosts started on it wrote their backups (a copy each) and blobs beside it.
+  rmSync(dirname(work), { recursive: true, force: true });
   const report = {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     cases: CASES,
