@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { backupTo, inspectBackup, inspectBackupAside, restoreFrom } from './sqlite-backup';
+import { readInWorker } from '../db/check-in-worker';
 import type { OpenedDatabase } from '../db/connection';
 import { DeskFault } from '../errors';
 import type { BlobStore } from '../blobs/blob-store';
@@ -36,18 +37,19 @@ export interface SetManifest {
 
 const blobPath = (root: string, sha256: string) => join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
+type NamedBlob = { sha256: string; reference: string | null; fileName: string | null };
+
+/** namedBlobs' statement: run on the desk's thread to inspect or restore a set, in a worker while one is written. */
+const NAMED_BLOBS = `SELECT b.sha256 AS sha256,
+    (SELECT r.reference FROM attachments a JOIN requests r ON r.id = a.request_id WHERE a.sha256 = b.sha256 ORDER BY a.id LIMIT 1) AS reference,
+    (SELECT a.file_name FROM attachments a WHERE a.sha256 = b.sha256 ORDER BY a.id LIMIT 1) AS fileName
+  FROM attachment_blobs b WHERE b.data IS NULL ORDER BY b.sha256`;
+
 /** The blobs a database copy names outside itself (rows whose data is not in the row), with one attachment each for messages. */
-function namedBlobs(databaseFile: string): Array<{ sha256: string; reference: string | null; fileName: string | null }> {
+function namedBlobs(databaseFile: string): NamedBlob[] {
   const db = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare(
-        `SELECT b.sha256 AS sha256,
-           (SELECT r.reference FROM attachments a JOIN requests r ON r.id = a.request_id WHERE a.sha256 = b.sha256 ORDER BY a.id LIMIT 1) AS reference,
-           (SELECT a.file_name FROM attachments a WHERE a.sha256 = b.sha256 ORDER BY a.id LIMIT 1) AS fileName
-         FROM attachment_blobs b WHERE b.data IS NULL ORDER BY b.sha256`,
-      )
-      .all() as Array<{ sha256: string; reference: string | null; fileName: string | null }>;
+    return db.prepare(NAMED_BLOBS).all() as NamedBlob[];
   } finally {
     db.close();
   }
@@ -103,8 +105,10 @@ export async function writeBackupSet(
     previous: previous ? basename(previous) : null,
   };
   const folder = store.kind === 'folder' ? (store as FolderStore) : null;
-  for (const { sha256 } of namedBlobs(file)) {
-    manifest.blobs++;
+  // Read beside the desk, and the desk's calls let through every few hundred blobs: a desk's thousands of blobs
+  // (each a link made) held every call until the set was written.
+  for (const { sha256 } of await readInWorker<NamedBlob>(file, NAMED_BLOBS)) {
+    if (++manifest.blobs % 500 === 0) await new Promise((next) => setImmediate(next));
     const target = blobPath(join(partial, 'blobs'), sha256);
     const before = previous ? blobPath(join(previous, 'blobs'), sha256) : null;
     if (before && existsSync(before)) {
