@@ -19,6 +19,7 @@ export async function backupTo(opened: OpenedDatabase, file: string): Promise<{ 
 
 /** Checks a backup file before it may replace anything: whole, and not from a newer desk. */
 export function inspectBackup(file: string): { migrations: string[] } {
+  mustExist(file);
   return inspected(file, (db) => db.pragma('integrity_check', { simple: true }));
 }
 
@@ -36,9 +37,8 @@ function mustExist(file: string): void {
   if (!existsSync(file)) throw new DeskFault('bad_input', `backup ${file} does not exist`, `النسخة الاحتياطية ${file} غير موجودة`);
 }
 
-/** The backup's integrity as `check` finds it, then its migrations: none newer than this desk knows. */
+/** The backup's integrity as `check` finds it, then its migrations: none newer than this desk knows (the file is there). */
 function inspected(file: string, check: (db: BetterSqlite3.Database) => unknown): { migrations: string[] } {
-  mustExist(file);
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
