@@ -5,7 +5,7 @@ import { letterPdf } from './letters/letter-pdf';
 import { cardsPdf, CARDS_PER_SHEET } from './card-pdf';
 import { loadCardSigner } from './card-signing';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { pageSizes, pdffonts, pdfText, qpdfCheck } from './testing/pdf-tools';
+import { pageSizes, pdffonts, pdfText, qpdfCheck, scannedQr } from './testing/pdf-tools';
 import { testCard, testLetter } from './testing/document-facts';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-layout';
 import { qrModules } from './qr';
@@ -99,6 +99,14 @@ describe('classification cards as PDF', () => {
     expect(signer.read(c.qr.replace('|20291123|', '|20391123|'))?.signatureValid).toBe(false);
     expect(loadCardSigner(null).read(c.qr)?.signatureValid).toBe(false);
     expect(signer.read('not a card')).toBeNull();
+  });
+
+  it("the QR printed on the card's back scans as its signed payload", async () => {
+    for (const i of [0, 3]) {
+      const c = card(i);
+      const pdf = await cardsPdf([c], 'cr80');
+      expect(scannedQr(pdf, 2)).toEqual([c.qr]);
+    }
   });
 });
 

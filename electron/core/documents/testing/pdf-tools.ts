@@ -51,3 +51,22 @@ export function pdffonts(pdf: Uint8Array): string[] {
     .slice(2)
     .filter((l) => l.trim() !== '');
 }
+
+/** The QR codes zbarimg reads off one page drawn at `dpi` (pdftoppm), as a scanner at the counter would. */
+export function scannedQr(pdf: Uint8Array, page: number, dpi = 300): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-qr-'));
+  try {
+    const drawn = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', '-', join(dir, 'page')], {
+      input: pdf,
+    });
+    if (drawn.error) throw new Error(`pdftoppm is not installed (apt-get install poppler-utils): ${drawn.error.message}`);
+    const r = spawnSync('zbarimg', ['--quiet', '--raw', '-Sqrcode.enable', join(dir, 'page.png')]);
+    if (r.error) throw new Error(`zbarimg is not installed (apt-get install zbar-tools): ${r.error.message}`);
+    return r.stdout
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
