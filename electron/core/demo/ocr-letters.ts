@@ -48,31 +48,31 @@ export async function employerLetterPdf(l: LetterText): Promise<Uint8Array> {
   const ts = await Typesetter.for(doc);
   const page = doc.addPage([595.28, 841.89]);
   page.drawRectangle({ x: 40, y: 770, width: 515, height: 40, color: TEAL });
-  await ts.draw(page, l.facility, { x: 52, y: 784, size: 16, bold: true, color: rgb(1, 1, 1) });
+  ts.draw(page, l.facility, { x: 52, y: 784, size: 16, bold: true, color: rgb(1, 1, 1) });
   let y = 730;
-  const line = async (text: string, rtl: boolean, size = 12, bold = false) => {
-    await ts.draw(page, text, { x: rtl ? 543 : 52, y, size, bold, align: rtl ? 'right' : 'left', direction: rtl ? 'rtl' : 'ltr' });
+  const line = (text: string, rtl: boolean, size = 12, bold = false) => {
+    ts.draw(page, text, { x: rtl ? 543 : 52, y, size, bold, align: rtl ? 'right' : 'left', direction: rtl ? 'rtl' : 'ltr' });
     y -= size * 1.9;
   };
   if (l.language !== 'en') {
     const d = longDate(l.printed, 'ar');
-    await line('خطاب تعريف', true, 18, true);
-    await line(`الرقم: ${l.reference}`, true);
-    await line(`التاريخ: ${hijriDay(l.printed)} هـ الموافق ${d.gregorian}`, true);
-    await line('إلى الهيئة السعودية للتخصصات الصحية،', true);
-    await line(`نفيدكم بأن الممارس المذكور في الطلب يعمل لدينا منذ ${l.joined.replaceAll('-', '/')} م`, true);
-    await line('ولا يزال على رأس العمل، وقد أعطي هذا الخطاب بناء على طلبه.', true);
-    await line('بيانات تجريبية: ليست وثيقة حقيقية.', true, 10);
+    line('خطاب تعريف', true, 18, true);
+    line(`الرقم: ${l.reference}`, true);
+    line(`التاريخ: ${hijriDay(l.printed)} هـ الموافق ${d.gregorian}`, true);
+    line('إلى الهيئة السعودية للتخصصات الصحية،', true);
+    line(`نفيدكم بأن الممارس المذكور في الطلب يعمل لدينا منذ ${l.joined.replaceAll('-', '/')} م`, true);
+    line('ولا يزال على رأس العمل، وقد أعطي هذا الخطاب بناء على طلبه.', true);
+    line('بيانات تجريبية: ليست وثيقة حقيقية.', true, 10);
     y -= 20;
   }
   if (l.language !== 'ar') {
-    await line('Employer introduction letter', false, 18, true);
-    await line(`Ref: ${l.reference}`, false);
-    await line(`Date: ${longDate(l.printed, 'en').gregorian}`, false);
-    await line('To the Saudi Commission for Health Specialties,', false);
-    await line(`We confirm that the practitioner named in the application has worked with us since ${l.joined}`, false);
-    await line('and continues to practise. This letter is issued at the practitioner’s request.', false);
-    await line('Demo data: this is not a real document.', false, 10);
+    line('Employer introduction letter', false, 18, true);
+    line(`Ref: ${l.reference}`, false);
+    line(`Date: ${longDate(l.printed, 'en').gregorian}`, false);
+    line('To the Saudi Commission for Health Specialties,', false);
+    line(`We confirm that the practitioner named in the application has worked with us since ${l.joined}`, false);
+    line('and continues to practise. This letter is issued at the practitioner’s request.', false);
+    line('Demo data: this is not a real document.', false, 10);
   }
   page.drawCircle({ x: 440, y: 150, size: 36, borderColor: rgb(0.1, 0.3, 0.7), borderWidth: 2 });
   ts.finish();

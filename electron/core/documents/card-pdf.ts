@@ -39,9 +39,9 @@ export async function cardsPdf(cards: CardFacts[], layout: CardLayout, opts: { t
   if (layout === 'cr80') {
     for (const card of cards) {
       const front = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
-      await drawCardFront(front, ts, card, await photoOf(card), { x: 0, y: 0 });
+      drawCardFront(front, ts, card, await photoOf(card), { x: 0, y: 0 });
       const back = doc.addPage([CARD_WIDTH, CARD_HEIGHT]);
-      await drawCardBack(back, ts, card, { x: 0, y: 0 });
+      drawCardBack(back, ts, card, { x: 0, y: 0 });
     }
   } else {
     for (let i = 0; i < cards.length; i += CARDS_PER_SHEET) {
@@ -50,11 +50,11 @@ export async function cardsPdf(cards: CardFacts[], layout: CardLayout, opts: { t
       const backs = doc.addPage([A4.width, A4.height]);
       for (const [k, card] of batch.entries()) {
         const at = slot(k, false);
-        await drawCardFront(fronts, ts, card, await photoOf(card), at);
+        drawCardFront(fronts, ts, card, await photoOf(card), at);
         cropMarks(fronts, at);
         // Long-edge duplex: the back of the card in column 1 is printed in column 2.
         const back = slot(k, true);
-        await drawCardBack(backs, ts, card, back);
+        drawCardBack(backs, ts, card, back);
         cropMarks(backs, back);
       }
     }

@@ -69,13 +69,13 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   describeDocument(doc, { title: `${ar ? 'تقرير الطلب' : 'Case report'} ${c.reference}`, subject: 'Case report', now: f.printedAt });
   const w = await ReportWriter.create(doc, lang);
-  await w.title(
+  w.title(
     `${ar ? 'تقرير الطلب' : 'Case report'} ${id(c.reference)}`,
     `${L(TERMS.commission)} · ${L(SERVICE_LABELS[c.service])} · ${f.copy === 'staff' ? (ar ? 'نسخة الموظفين' : 'Staff copy') : ar ? 'نسخة مقدم الطلب' : 'Applicant copy'} · ${ar ? `الأوقات ${RIYADH_TIME.ar}` : `times are ${RIYADH_TIME.en} (UTC+3)`}`,
   );
 
-  await w.heading(ar ? 'الطلب' : 'Request');
-  await w.fields([
+  w.heading(ar ? 'الطلب' : 'Request');
+  w.fields([
     [ar ? 'رقم الطلب' : 'Reference', id(c.reference)],
     [ar ? 'الحالة' : 'Status', label('statuses', c.status, lang)],
     [ar ? 'الخدمة' : 'Service', L(SERVICE_LABELS[c.service])],
@@ -87,8 +87,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   ]);
 
   const a = c.applicant;
-  await w.heading(ar ? 'مقدم الطلب' : 'Applicant');
-  await w.fields([
+  w.heading(ar ? 'مقدم الطلب' : 'Applicant');
+  w.fields([
     [ar ? 'الاسم بالعربية' : 'Name (Arabic)', a.nameAr],
     [ar ? 'الاسم بالإنجليزية' : 'Name (English)', a.nameEn],
     [ar ? 'نوع الهوية' : 'ID type', (ID_TYPE_LABELS[a.idType] ?? { ar: a.idType, en: a.idType })[lang]],
@@ -105,8 +105,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       : [[ar ? 'البريد الإلكتروني' : 'E-mail', id(a.email)] as [string, string], [ar ? 'الجوال' : 'Mobile', id(a.mobile)] as [string, string]]),
   ]);
 
-  await w.heading(ar ? 'الشروط' : 'Checks');
-  await w.table(
+  w.heading(ar ? 'الشروط' : 'Checks');
+  w.table(
     [
       { title: ar ? 'الشرط' : 'Rule', width: 1.6 },
       { title: ar ? 'النتيجة' : 'Outcome', width: 1 },
@@ -119,10 +119,10 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   );
 
   const notes = c.notes.filter((n) => f.copy === 'staff' || n.kind !== 'internal');
-  await w.heading(ar ? 'الملاحظات' : 'Notes');
-  if (notes.length === 0) await w.paragraph(ar ? 'لا توجد ملاحظات.' : 'No notes.', { muted: true });
+  w.heading(ar ? 'الملاحظات' : 'Notes');
+  if (notes.length === 0) w.paragraph(ar ? 'لا توجد ملاحظات.' : 'No notes.', { muted: true });
   else
-    await w.table(
+    w.table(
       [
         { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: !ar },
         { title: ar ? 'النوع' : 'Kind', width: 1.1 },
@@ -137,8 +137,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       ]),
     );
 
-  await w.heading(ar ? 'سجل القرارات' : 'Timeline of decisions');
-  await w.table(
+  w.heading(ar ? 'سجل القرارات' : 'Timeline of decisions');
+  w.table(
     [
       { title: ar ? 'الوقت' : 'Time', width: 1.3, ltr: !ar },
       { title: ar ? 'الإجراء' : 'Action', width: 1.4 },
@@ -157,7 +157,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
     ]),
   );
 
-  await w.heading(ar ? 'المدفوعات والمبالغ المستردة' : 'Payments and refunds');
+  w.heading(ar ? 'المدفوعات والمبالغ المستردة' : 'Payments and refunds');
   const money: string[][] = [];
   for (const inv of f.finance.invoices) {
     const due = inv.lines.reduce((s, l) => s + l.amount, 0);
@@ -173,9 +173,9 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       r.result ? sar(r.result.total) : '—',
       (REFUND_STATUS[r.status] ?? { ar: r.status, en: r.status })[lang],
     ]);
-  if (money.length === 0) await w.paragraph(ar ? 'لا توجد فواتير.' : 'No invoices.', { muted: true });
+  if (money.length === 0) w.paragraph(ar ? 'لا توجد فواتير.' : 'No invoices.', { muted: true });
   else
-    await w.table(
+    w.table(
       [
         { title: ar ? 'البند' : 'Item', width: 1 },
         { title: ar ? 'الرقم' : 'Number', width: 1.6, ltr: true },
@@ -186,8 +186,8 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
       money,
     );
 
-  await w.heading(ar ? 'المرفقات' : 'Attachments');
-  await w.table(
+  w.heading(ar ? 'المرفقات' : 'Attachments');
+  w.table(
     [
       { title: ar ? 'النوع' : 'Kind', width: 1.4 },
       { title: ar ? 'الملف' : 'File', width: 1.6, ltr: true },
@@ -199,7 +199,7 @@ export async function caseReportPdf(f: CaseReportFacts): Promise<Uint8Array> {
   );
 
   const head = f.auditHead ? `${f.auditHead.seq} (${f.auditHead.hash.slice(0, 12)})` : '—';
-  await w.finish(
+  w.finish(
     ar
       ? `طبع في ${time(f.printedAt)} بواسطة ${f.printedBy} · يعكس سجل التدقيق حتى القيد ${head}`
       : `Printed ${time(f.printedAt)} by ${f.printedBy} · reflects the audit chain up to entry ${head}`,

@@ -14,10 +14,10 @@ async function layered(): Promise<PDFDocument> {
   const ts = await Typesetter.for(doc);
   const page = doc.addPage([300, 120]);
   page.drawRectangle({ x: 0, y: 0, width: 300, height: 120, color: rgb(0.9, 0.95, 0.9) });
-  await ts.draw(page, 'نورة عبدالله', { x: 280, y: 80, size: 16, align: 'right' });
+  ts.draw(page, 'نورة عبدالله', { x: 280, y: 80, size: 16, align: 'right' });
   // Over the text: it must stay on top after the streams are joined.
   page.drawRectangle({ x: 200, y: 70, width: 40, height: 30, color: rgb(0.8, 0.1, 0.1) });
-  await ts.draw(page, 'Noura Abdullah', { x: 20, y: 30, size: 14 });
+  ts.draw(page, 'Noura Abdullah', { x: 20, y: 30, size: 14 });
   page.drawLine({ start: { x: 10, y: 25 }, end: { x: 290, y: 25 }, thickness: 1 });
   ts.finish();
   return doc;

@@ -169,7 +169,7 @@ describe('the PDF/A checker', () => {
     const doc = await PDFDocument.create();
     describeDocument(doc, { title: 'بطاقة', subject: 'test', now: NOW });
     const ts = await Typesetter.for(doc);
-    await ts.draw(doc.addPage([300, 200]), 'نورة Noura', { x: 20, y: 100, size: 12 });
+    ts.draw(doc.addPage([300, 200]), 'نورة Noura', { x: 20, y: 100, size: 12 });
     ts.finish();
     const rules = (await checkPdfA(await doc.save())).map((p) => p.rule);
     expect(rules).toEqual(expect.arrayContaining(['6.1.3-1', '6.2.2-1', '6.6.2.1-1']));

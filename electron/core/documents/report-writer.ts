@@ -74,14 +74,14 @@ export class ReportWriter {
     if (this.y - height < FOOTER + 10) this.newPage();
   }
 
-  async title(text: string, sub?: string): Promise<void> {
+  title(text: string, sub?: string): void {
     const s = this.start();
     this.page.drawRectangle({ x: 0, y: this.page.getHeight() - 8, width: this.page.getWidth(), height: 8, color: TEAL });
     this.y -= 8;
-    await this.ts.draw(this.page, text, { ...s, y: this.y, size: 16, bold: true, color: TEAL, maxWidth: this.width });
+    this.ts.draw(this.page, text, { ...s, y: this.y, size: 16, bold: true, color: TEAL, maxWidth: this.width });
     this.y -= 18;
     if (sub) {
-      await this.ts.draw(this.page, sub, { ...s, y: this.y, size: 9.5, color: MUTED, maxWidth: this.width });
+      this.ts.draw(this.page, sub, { ...s, y: this.y, size: 9.5, color: MUTED, maxWidth: this.width });
       this.y -= 16;
     }
   }
@@ -90,8 +90,8 @@ export class ReportWriter {
    * A section heading. It is set with the block that follows it (see `beginBlock`), so it never
    * stands alone at the foot of a page with its table or fields on the next.
    */
-  async heading(text: string): Promise<void> {
-    await this.flushHeading();
+  heading(text: string): void {
+    this.flushHeading();
     this.pendingHeading = text;
   }
 
@@ -99,52 +99,52 @@ export class ReportWriter {
    * Room for the coming block's first `height` points (and the heading waiting for it) on this
    * page, else a new page; then the waiting heading is drawn.
    */
-  private async beginBlock(height: number): Promise<void> {
+  private beginBlock(height: number): void {
     this.ensure(height + (this.pendingHeading === null ? 0 : HEADING_HEIGHT));
-    await this.flushHeading();
+    this.flushHeading();
   }
 
-  private async flushHeading(): Promise<void> {
+  private flushHeading(): void {
     const text = this.pendingHeading;
     if (text === null) return;
     this.pendingHeading = null;
     this.ensure(HEADING_HEIGHT);
     this.y -= 10;
     const s = this.start();
-    await this.ts.draw(this.page, text, { ...s, y: this.y, size: 11.5, bold: true, color: TEAL, maxWidth: this.width });
+    this.ts.draw(this.page, text, { ...s, y: this.y, size: 11.5, bold: true, color: TEAL, maxWidth: this.width });
     this.y -= 6;
     this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: this.page.getWidth() - MARGIN, y: this.y }, thickness: 0.6, color: TEAL });
     this.y -= 14;
   }
 
   /** Label and value pairs, two to a row; a long value (a 60-letter name) wraps in its half, never shrinks or is cut. */
-  async fields(pairs: Array<[string, string]>): Promise<void> {
+  fields(pairs: Array<[string, string]>): void {
     const half = this.width / 2;
     const labelWidth = Math.min(110, half * 0.42);
     const valueWidth = half - labelWidth - 8;
     const lineHeight = 12;
     for (let i = 0; i < pairs.length; i += 2) {
       const row = pairs.slice(i, i + 2);
-      const values = await Promise.all(row.map(async ([, value]) => this.wrap(this.bidi(value || '—'), valueWidth, 9)));
+      const values = row.map(([, value]) => this.wrap(this.bidi(value || '—'), valueWidth, 9));
       const lines = Math.max(...values.map((v) => v.length));
-      await this.beginBlock(16 + (lines - 1) * lineHeight);
+      this.beginBlock(16 + (lines - 1) * lineHeight);
       for (const [k, [label]] of row.entries()) {
         const offset = k * half;
         const x = this.rtl ? this.page.getWidth() - MARGIN - offset : MARGIN + offset;
         const align = this.rtl ? ('right' as const) : ('left' as const);
-        await this.ts.draw(this.page, this.bidi(label), { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
+        this.ts.draw(this.page, this.bidi(label), { x, y: this.y, size: 8.5, color: MUTED, align, maxWidth: labelWidth - 6 });
         const vx = this.rtl ? x - labelWidth : x + labelWidth;
         for (const [n, line] of values[k]!.entries())
-          await this.ts.draw(this.page, line, { x: vx, y: this.y - n * lineHeight, size: 9, color: INK, align, maxWidth: valueWidth });
+          this.ts.draw(this.page, line, { x: vx, y: this.y - n * lineHeight, size: 9, color: INK, align, maxWidth: valueWidth });
       }
       this.y -= 15 + (lines - 1) * lineHeight;
     }
   }
 
-  async paragraph(text: string, opts: { size?: number; muted?: boolean } = {}): Promise<void> {
-    await this.beginBlock(18);
+  paragraph(text: string, opts: { size?: number; muted?: boolean } = {}): void {
+    this.beginBlock(18);
     const s = this.start();
-    this.y = await this.ts.paragraph(this.page, this.bidi(text), {
+    this.y = this.ts.paragraph(this.page, this.bidi(text), {
       ...s,
       y: this.y,
       width: this.width,
@@ -155,7 +155,7 @@ export class ReportWriter {
   }
 
   /** A table with a header row, repeated after each page break; long cells wrap in their column. */
-  async table(columns: Column[], rows: string[][], opts: { size?: number } = {}): Promise<void> {
+  table(columns: Column[], rows: string[][], opts: { size?: number } = {}): void {
     const size = opts.size ?? 8.5;
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
@@ -166,32 +166,32 @@ export class ReportWriter {
         ? { x: this.page.getWidth() - MARGIN - edges[i]! - 3, align: 'right' as const }
         : { x: MARGIN + edges[i]! + 3, align: 'left' as const };
     const headerHeight = size + 9;
-    const header = async () => {
+    const header = () => {
       this.page.drawRectangle({ x: MARGIN, y: this.y - 4, width: this.width, height: size + 8, color: rgb(0.93, 0.96, 0.95) });
       for (const [i, c] of columns.entries())
-        await this.ts.draw(this.page, c.title, { ...cellX(i), y: this.y, size, bold: true, color: INK, maxWidth: widths[i]! - 6 });
+        this.ts.draw(this.page, c.title, { ...cellX(i), y: this.y, size, bold: true, color: INK, maxWidth: widths[i]! - 6 });
       this.y -= headerHeight;
     };
     // Wrap each cell; a row is as tall as its tallest cell.
     const wrapped: string[][][] = [];
     for (const row of rows) {
       const cells: string[][] = [];
-      for (const [i, cell] of row.entries()) cells.push(await this.wrap(this.bidi(cell), widths[i]! - 6, size));
+      for (const [i, cell] of row.entries()) cells.push(this.wrap(this.bidi(cell), widths[i]! - 6, size));
       wrapped.push(cells);
     }
     const heights = wrapped.map((cells) => Math.max(1, ...cells.map((l) => l.length)) * (size * 1.35) + 4);
     // The heading and the header row never stay alone at the foot of a page: they go with the first row.
-    await this.beginBlock(headerHeight + (heights[0] ?? 0));
-    await header();
+    this.beginBlock(headerHeight + (heights[0] ?? 0));
+    header();
     for (const [r, cells] of wrapped.entries()) {
       const height = heights[r]!;
       if (this.y - height < FOOTER + 10) {
         this.newPage();
-        await header();
+        header();
       }
       for (const [i, lines] of cells.entries()) {
         for (const [k, line] of lines.entries())
-          await this.ts.draw(this.page, line, {
+          this.ts.draw(this.page, line, {
             ...cellX(i),
             direction: columns[i]!.ltr ? 'ltr' : undefined,
             y: this.y - k * size * 1.35,
@@ -201,31 +201,26 @@ export class ReportWriter {
           });
       }
       this.y -= height;
-      this.page.drawLine({
-        start: { x: MARGIN, y: this.y + size * 0.9 },
-        end: { x: this.page.getWidth() - MARGIN, y: this.y + size * 0.9 },
-        thickness: 0.3,
-        color: RULE,
-      });
+      this.ts.rule(this.page, { x: MARGIN, y: this.y + size * 0.9 }, this.page.getWidth() - MARGIN, 0.3, RULE);
     }
     this.y -= 4;
   }
 
-  private async wrap(text: string, width: number, size: number): Promise<string[]> {
-    if ((await this.ts.shape(text)).unitWidth * size <= width) return [text];
-    return (await this.ts.wrap(text, width / size)).slice(0, 6);
+  private wrap(text: string, width: number, size: number): string[] {
+    if (this.ts.shape(text).unitWidth * size <= width) return [text];
+    return this.ts.wrap(text, width / size).slice(0, 6);
   }
 
   /** The footer on every page (page n of N), then the fonts; call once, last. */
-  async finish(footer: string): Promise<void> {
-    await this.flushHeading();
+  finish(footer: string): void {
+    this.flushHeading();
     for (const [i, page] of this.pages.entries()) {
       page.drawLine({ start: { x: MARGIN, y: FOOTER - 6 }, end: { x: page.getWidth() - MARGIN, y: FOOTER - 6 }, thickness: 0.4, color: RULE });
       const n = this.rtl ? `صفحة ${i + 1} من ${this.pages.length}` : `Page ${i + 1} of ${this.pages.length}`;
       const s = this.rtl ? { x: page.getWidth() - MARGIN, align: 'right' as const } : { x: MARGIN, align: 'left' as const };
       const e = this.rtl ? { x: MARGIN, align: 'left' as const } : { x: page.getWidth() - MARGIN, align: 'right' as const };
-      await this.ts.draw(page, this.bidi(footer), { ...s, y: FOOTER - 18, size: 7, color: MUTED, maxWidth: page.getWidth() - 2 * MARGIN - 80 });
-      await this.ts.draw(page, n, { ...e, y: FOOTER - 18, size: 7, color: MUTED, direction: this.rtl ? 'rtl' : 'ltr' });
+      this.ts.draw(page, this.bidi(footer), { ...s, y: FOOTER - 18, size: 7, color: MUTED, maxWidth: page.getWidth() - 2 * MARGIN - 80 });
+      this.ts.draw(page, n, { ...e, y: FOOTER - 18, size: 7, color: MUTED, direction: this.rtl ? 'rtl' : 'ltr' });
     }
     this.ts.finish();
   }

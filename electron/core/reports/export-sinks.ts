@@ -106,20 +106,20 @@ async function pdfSink(o: SinkOptions): Promise<ExportSink> {
       describeDocument(doc, { title: o.title, subject: 'Export' });
       const w = await ReportWriter.create(doc, o.lang, true);
       const ar = o.lang === 'ar';
-      await w.title(o.title, ar ? `${o.total} طلب` : `${o.total} requests`);
+      w.title(o.title, ar ? `${o.total} طلب` : `${o.total} requests`);
       if (o.total > rows.length)
-        await w.paragraph(
+        w.paragraph(
           ar
             ? `يعرض الجدول أول ${rows.length} طلب من ${o.total}؛ صدّر بصيغة CSV أو Excel لكل الطلبات.`
             : `The table shows the first ${rows.length} of ${o.total} requests; export CSV or Excel for all of them.`,
           { muted: true },
         );
-      await w.table(
+      w.table(
         picked.map(([c]) => ({ title: c.title[o.lang], width: c.width, ltr: ['reference', 'submitted', 'idNumber'].includes(c.key) })),
         rows,
         { size: 7.5 },
       );
-      await w.finish(o.footer);
+      w.finish(o.footer);
       await writeFile(o.file, await savePdfA(doc));
     },
   };

@@ -29,7 +29,7 @@ export async function letterPdf(f: LetterFacts, opts: { now?: Date } = {}): Prom
   const top = A4.height;
 
   page.drawRectangle({ x: 0, y: top - 78, width: A4.width, height: 78, color: TEAL });
-  await ts.draw(page, TERMS.commission.ar, {
+  ts.draw(page, TERMS.commission.ar, {
     x: right,
     y: top - 38,
     size: 17,
@@ -38,17 +38,17 @@ export async function letterPdf(f: LetterFacts, opts: { now?: Date } = {}): Prom
     align: 'right',
     maxWidth: width / 2 - 10,
   });
-  await ts.draw(page, TERMS.commission.en, { x: left, y: top - 38, size: 11, bold: true, color: rgb(1, 1, 1), maxWidth: width / 2 - 10 });
-  await ts.draw(page, 'الرقم الموحد 920019393', { x: right, y: top - 60, size: 8.5, color: rgb(0.85, 0.95, 0.92), align: 'right' });
-  await ts.draw(page, 'Unified number 920019393', { x: left, y: top - 60, size: 8, color: rgb(0.85, 0.95, 0.92) });
+  ts.draw(page, TERMS.commission.en, { x: left, y: top - 38, size: 11, bold: true, color: rgb(1, 1, 1), maxWidth: width / 2 - 10 });
+  ts.draw(page, 'الرقم الموحد 920019393', { x: right, y: top - 60, size: 8.5, color: rgb(0.85, 0.95, 0.92), align: 'right' });
+  ts.draw(page, 'Unified number 920019393', { x: left, y: top - 60, size: 8, color: rgb(0.85, 0.95, 0.92) });
 
   const ar = longDate(f.issuedAt, 'ar');
   const en = longDate(f.issuedAt, 'en');
   let y = top - 108;
-  await ts.draw(page, `الرقم: ${ltr(f.reference)}`, { x: right, y, size: 10, color: INK, align: 'right' });
-  await ts.draw(page, `Ref.: ${f.reference}`, { x: left, y, size: 9.5, color: INK });
+  ts.draw(page, `الرقم: ${ltr(f.reference)}`, { x: right, y, size: 10, color: INK, align: 'right' });
+  ts.draw(page, `Ref.: ${f.reference}`, { x: left, y, size: 9.5, color: INK });
   y -= 16;
-  await ts.draw(page, `التاريخ: ${ar.hijri} الموافق ${ar.gregorian}`, {
+  ts.draw(page, `التاريخ: ${ar.hijri} الموافق ${ar.gregorian}`, {
     x: right,
     y,
     size: 10,
@@ -56,35 +56,35 @@ export async function letterPdf(f: LetterFacts, opts: { now?: Date } = {}): Prom
     align: 'right',
     maxWidth: width / 2 + 20,
   });
-  await ts.draw(page, `Date: ${en.gregorian} (${en.hijri})`, { x: left, y, size: 9.5, color: INK, maxWidth: width / 2 - 30 });
+  ts.draw(page, `Date: ${en.gregorian} (${en.hijri})`, { x: left, y, size: 9.5, color: INK, maxWidth: width / 2 - 30 });
 
   y -= 44;
-  await ts.draw(page, title.ar, { x: A4.width / 2, y, size: 18, bold: true, color: TEAL, align: 'center' });
+  ts.draw(page, title.ar, { x: A4.width / 2, y, size: 18, bold: true, color: TEAL, align: 'center' });
   y -= 22;
-  await ts.draw(page, title.en, { x: A4.width / 2, y, size: 13, bold: true, color: TEAL, align: 'center' });
+  ts.draw(page, title.en, { x: A4.width / 2, y, size: 13, bold: true, color: TEAL, align: 'center' });
 
   y -= 38;
-  await ts.draw(page, 'إلى من يهمه الأمر', { x: right, y, size: 12, bold: true, color: INK, align: 'right' });
+  ts.draw(page, 'إلى من يهمه الأمر', { x: right, y, size: 12, bold: true, color: INK, align: 'right' });
   y -= 24;
-  y = await ts.paragraph(page, body.ar, { x: right, y, width, size: 12, lineHeight: 22, align: 'right', color: INK });
+  y = ts.paragraph(page, body.ar, { x: right, y, width, size: 12, lineHeight: 22, align: 'right', color: INK });
   y -= 6;
   page.drawLine({ start: { x: left, y }, end: { x: right, y }, thickness: 0.5, color: rgb(0.8, 0.82, 0.84) });
   y -= 26;
-  await ts.draw(page, 'To whom it may concern', { x: left, y, size: 11, bold: true, color: INK });
+  ts.draw(page, 'To whom it may concern', { x: left, y, size: 11, bold: true, color: INK });
   y -= 20;
-  y = await ts.paragraph(page, body.en, { x: left, y, width, size: 10.5, lineHeight: 17, color: INK });
+  y = ts.paragraph(page, body.en, { x: left, y, width, size: 10.5, lineHeight: 17, color: INK });
 
   // The holder, as the QR names them.
   const idLabel = ID_TYPE_LABELS[f.idType] ?? ID_TYPE_LABELS.national_id!;
   y -= 18;
-  await ts.draw(page, `${idLabel.ar}: ${ltr(f.idNumber)}`, { x: right, y, size: 10, color: MUTED, align: 'right' });
-  await ts.draw(page, `${idLabel.en}: ${f.idNumber}`, { x: left, y, size: 9.5, color: MUTED });
+  ts.draw(page, `${idLabel.ar}: ${ltr(f.idNumber)}`, { x: right, y, size: 10, color: MUTED, align: 'right' });
+  ts.draw(page, `${idLabel.en}: ${f.idNumber}`, { x: left, y, size: 9.5, color: MUTED });
 
   const qrSize = 92;
   drawQr(page, f.qr, { x: left, y: 70, size: qrSize });
-  await ts.draw(page, 'للتحقق من هذه الوثيقة امسح الرمز', { x: left + qrSize + 14, y: 120, size: 10, color: MUTED, align: 'left', direction: 'rtl' });
-  await ts.draw(page, 'Scan the code to verify this document', { x: left + qrSize + 14, y: 104, size: 9, color: MUTED });
-  await ts.draw(page, 'وثيقة صادرة إلكترونياً لا تحتاج إلى توقيع', {
+  ts.draw(page, 'للتحقق من هذه الوثيقة امسح الرمز', { x: left + qrSize + 14, y: 120, size: 10, color: MUTED, align: 'left', direction: 'rtl' });
+  ts.draw(page, 'Scan the code to verify this document', { x: left + qrSize + 14, y: 104, size: 9, color: MUTED });
+  ts.draw(page, 'وثيقة صادرة إلكترونياً لا تحتاج إلى توقيع', {
     x: left + qrSize + 14,
     y: 84,
     size: 9,
@@ -92,8 +92,8 @@ export async function letterPdf(f: LetterFacts, opts: { now?: Date } = {}): Prom
     align: 'left',
     direction: 'rtl',
   });
-  await ts.draw(page, 'Issued electronically; valid without a signature', { x: left + qrSize + 14, y: 70, size: 8.5, color: MUTED });
-  await ts.draw(page, `${TERMS.commission.ar} — ${TERMS.commission.en}`, { x: A4.width / 2, y: 32, size: 8, color: MUTED, align: 'center' });
+  ts.draw(page, 'Issued electronically; valid without a signature', { x: left + qrSize + 14, y: 70, size: 8.5, color: MUTED });
+  ts.draw(page, `${TERMS.commission.ar} — ${TERMS.commission.en}`, { x: A4.width / 2, y: 32, size: 8, color: MUTED, align: 'center' });
   ts.finish();
   return savePdfA(doc);
 }

@@ -35,7 +35,7 @@ describe('the order extractors read a line in', () => {
     const p = doc.addPage([560, 40 + lines.length * 24]);
     for (const [k, line] of lines.entries()) {
       const rtl = /^[^A-Za-z]*[\u0600-\u06ff]/.test(line);
-      await ts.draw(p, line, { x: rtl ? 540 : 20, y: p.getHeight() - 30 - k * 24, size: 12, align: rtl ? 'right' : 'left' });
+      ts.draw(p, line, { x: rtl ? 540 : 20, y: p.getHeight() - 30 - k * 24, size: 12, align: rtl ? 'right' : 'left' });
     }
     ts.finish();
     return doc.save();

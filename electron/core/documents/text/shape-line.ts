@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { harfBuzz, type HarfBuzz } from './harfbuzz';
+import type { HarfBuzz } from './harfbuzz';
 import type { ShapingFace } from './face';
 
 const bidi = bidiFactory();
@@ -56,8 +56,7 @@ interface Run {
  * runs (base direction given), each run is set in the font that has its letters, and HarfBuzz
  * joins Arabic letters in their contextual forms, forms ligatures (لا, الله) and mirrors brackets.
  */
-export async function shapeLine(text: string, faces: LineFaces, base: 'rtl' | 'ltr'): Promise<ShapedLine> {
-  const hb = await harfBuzz();
+export function shapeLine(hb: HarfBuzz, text: string, faces: LineFaces, base: 'rtl' | 'ltr'): ShapedLine {
   const glyphs: PlacedGlyph[] = [];
   const runs: ShapedLine['runs'] = [];
   for (const run of visualRuns(text, faces, base)) {

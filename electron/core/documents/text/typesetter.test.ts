@@ -26,7 +26,7 @@ async function roundTrip(lines: string[]): Promise<string[]> {
     const page = doc.addPage([500, 40 + perPage * 30]);
     for (const [k, line] of lines.slice(i, i + perPage).entries()) {
       const rtl = /[\u0600-\u06ff]/.test(line);
-      await ts.draw(page, line, { x: rtl ? 480 : 20, y: page.getHeight() - 30 - k * 30, size: 14, align: rtl ? 'right' : 'left' });
+      ts.draw(page, line, { x: rtl ? 480 : 20, y: page.getHeight() - 30 - k * 30, size: 14, align: rtl ? 'right' : 'left' });
     }
   }
   ts.finish();
@@ -78,10 +78,10 @@ describe('Arabic and English set in a PDF', () => {
     const ts = await Typesetter.for(doc);
     const page = doc.addPage([300, 100]);
     const long = 'فاطمة الزهراء بنت عبدالرحمن بن عبدالعزيز آل عبدالكريم القحطاني';
-    const size = await ts.draw(page, long, { x: 290, y: 60, size: 14, align: 'right', maxWidth: 250, minSize: 6 });
+    const size = ts.draw(page, long, { x: 290, y: 60, size: 14, align: 'right', maxWidth: 250, minSize: 6 });
     expect(size).toBeLessThan(14);
-    expect((await ts.shape(long)).unitWidth * size).toBeLessThanOrEqual(250.01);
-    const cut = await ts.draw(page, long, { x: 290, y: 20, size: 14, align: 'right', maxWidth: 80, minSize: 10 });
+    expect(ts.shape(long).unitWidth * size).toBeLessThanOrEqual(250.01);
+    const cut = ts.draw(page, long, { x: 290, y: 20, size: 14, align: 'right', maxWidth: 80, minSize: 10 });
     expect(cut).toBe(10);
     ts.finish();
     const text = pdfText(await doc.save());
@@ -92,7 +92,7 @@ describe('Arabic and English set in a PDF', () => {
   it('joins Arabic letters: contextual forms, not isolated ones', async () => {
     const doc = await PDFDocument.create();
     const ts = await Typesetter.for(doc);
-    const joined = await ts.shape('محمد');
+    const joined = ts.shape('محمد');
     const isolated = await Promise.all([...'محمد'].map((ch) => ts.shape(ch)));
     // Each letter takes its initial, medial or final form: none is the isolated glyph.
     const drawn = joined.glyphs.map((g) => g.glyph);

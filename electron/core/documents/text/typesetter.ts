@@ -1,9 +1,10 @@
-import { rgb, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { rgb, setStrokingColor, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { shapingFace, type ShapingFace } from './face';
+import { harfBuzz, type HarfBuzz } from './harfbuzz';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
 import { extractionText, popplerWeight } from './extraction-order';
-import { lineOperators, type DrawnLine } from './line-operators';
+import { lineOperators, pdfNumber, type DrawnLine } from './line-operators';
 import { isLastContent, reserveContent } from '../page-contents';
 
 export interface TextStyle {
@@ -25,6 +26,8 @@ export interface PlaceOptions extends TextStyle {
   minSize?: number;
 }
 
+const round = (v: number) => Math.round(v * 100) / 100;
+
 /** Shaped lines by style and text, shared by every document (the fonts are the same). */
 const SHAPES = new Map<string, ShapedLine>();
 
@@ -34,32 +37,38 @@ const SHAPES = new Map<string, ShapedLine>();
  */
 export class Typesetter {
   private readonly embedded = new Map<ShapingFace, EmbeddedFont>();
-  /** The lines drawn on each page, waiting for finish(): how they read back depends on the whole page (extraction-order.ts). */
-  private readonly pending = new Map<PDFPage, Array<{ ref: PDFRef; lines: DrawnLine[] }>>();
+  /**
+   * The lines drawn on each page, waiting for finish(): how they read back depends on the whole page (extraction-order.ts).
+   * A string among them is a path's operators (`rule`), written as it is.
+   */
+  private readonly pending = new Map<PDFPage, Array<{ ref: PDFRef; lines: Array<DrawnLine | string> }>>();
 
   private constructor(
     private readonly doc: PDFDocument,
+    private readonly hb: HarfBuzz,
     private readonly regular: LineFaces,
     private readonly bold: LineFaces,
   ) {}
 
+  /** The only wait: HarfBuzz and the faces, loaded once per process; the rest is synchronous (awaits per line were a tenth of a report). */
   static async for(doc: PDFDocument): Promise<Typesetter> {
-    const [arabic, latin, arabicBold, latinBold] = await Promise.all([
+    const [hb, arabic, latin, arabicBold, latinBold] = await Promise.all([
+      harfBuzz(),
       shapingFace('arabic'),
       shapingFace('latin'),
       shapingFace('arabicBold'),
       shapingFace('latinBold'),
     ]);
-    return new Typesetter(doc, { arabic, latin }, { arabic: arabicBold, latin: latinBold });
+    return new Typesetter(doc, hb, { arabic, latin }, { arabic: arabicBold, latin: latinBold });
   }
 
   /** Shapes a line (measure it with unitWidth). Lines repeat from card to card, so shapes are kept. */
-  async shape(text: string, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<ShapedLine> {
+  shape(text: string, style: Pick<TextStyle, 'bold' | 'direction'> = {}): ShapedLine {
     const direction = style.direction ?? directionOf(text);
     const key = `${style.bold ? 'b' : 'r'}${direction}${text}`;
     let line = SHAPES.get(key);
     if (!line) {
-      line = await shapeLine(text.normalize('NFC'), style.bold ? this.bold : this.regular, direction);
+      line = shapeLine(this.hb, text.normalize('NFC'), style.bold ? this.bold : this.regular, direction);
       if (SHAPES.size >= 20_000) SHAPES.delete(SHAPES.keys().next().value!);
       SHAPES.set(key, line);
     }
@@ -67,12 +76,12 @@ export class Typesetter {
   }
 
   /** Draws one line and returns the size it was set at (smaller than asked when it had to shrink). */
-  async draw(page: PDFPage, text: string, opts: PlaceOptions): Promise<number> {
-    let line = await this.shape(text, opts);
+  draw(page: PDFPage, text: string, opts: PlaceOptions): number {
+    let line = this.shape(text, opts);
     let size = opts.size;
     if (opts.maxWidth !== undefined && line.unitWidth * size > opts.maxWidth) {
       size = Math.max(opts.minSize ?? opts.size * 0.6, opts.maxWidth / line.unitWidth);
-      if (line.unitWidth * size > opts.maxWidth) line = await this.truncated(text, opts, size);
+      if (line.unitWidth * size > opts.maxWidth) line = this.truncated(text, opts, size);
     }
     const width = line.unitWidth * size;
     const align = opts.align ?? 'left';
@@ -87,55 +96,47 @@ export class Typesetter {
    * the name readable; shrinking only a little). A name too long even for that gets more lines
    * at `minSize` rather than an ellipsis. Returns how far down it went (line advance × lines).
    */
-  async fit(
-    page: PDFPage,
-    text: string,
-    opts: PlaceOptions & { maxWidth: number; minSize: number; maxLines: number; lineGap?: number },
-  ): Promise<number> {
+  fit(page: PDFPage, text: string, opts: PlaceOptions & { maxWidth: number; minSize: number; maxLines: number; lineGap?: number }): number {
     const style = { ...opts, direction: opts.direction ?? directionOf(text) };
     const gap = opts.lineGap ?? 1.25;
-    const single = (await this.shape(text, style)).unitWidth;
-    if (single * opts.size <= opts.maxWidth) return gap * (await this.draw(page, text, style));
-    const drawLines = async (lines: string[], size: number): Promise<number> => {
-      for (const [i, l] of lines.entries()) await this.draw(page, l, { ...style, size, y: opts.y - i * size * gap });
+    const single = this.shape(text, style).unitWidth;
+    if (single * opts.size <= opts.maxWidth) return gap * this.draw(page, text, style);
+    const drawLines = (lines: string[], size: number): number => {
+      for (const [i, l] of lines.entries()) this.draw(page, l, { ...style, size, y: opts.y - i * size * gap });
       return lines.length * size * gap;
     };
     for (let size = opts.size; size >= opts.minSize; size -= 0.25) {
-      const lines = await this.wrap(text, opts.maxWidth / size, style);
-      const widest = Math.max(...(await Promise.all(lines.map(async (l) => (await this.shape(l, style)).unitWidth))));
+      const lines = this.wrap(text, opts.maxWidth / size, style);
+      const widest = Math.max(...lines.map((l) => this.shape(l, style).unitWidth));
       if (lines.length <= Math.max(1, opts.maxLines) && widest * size <= opts.maxWidth) return drawLines(lines, size);
     }
     // Longer than the lines allow even at the floor: more lines, never an ellipsis.
-    return drawLines(await this.wrap(text, opts.maxWidth / opts.minSize, style), opts.minSize);
+    return drawLines(this.wrap(text, opts.maxWidth / opts.minSize, style), opts.minSize);
   }
 
   /**
    * Draws a paragraph wrapped at word boundaries to `width` (each line shaped on its own, so
    * Arabic and English wrap alike) and returns the baseline below its last line.
    */
-  async paragraph(
-    page: PDFPage,
-    text: string,
-    opts: Omit<PlaceOptions, 'maxWidth' | 'minSize'> & { width: number; lineHeight?: number },
-  ): Promise<number> {
+  paragraph(page: PDFPage, text: string, opts: Omit<PlaceOptions, 'maxWidth' | 'minSize'> & { width: number; lineHeight?: number }): number {
     const style = { ...opts, direction: opts.direction ?? directionOf(text) };
     const lineHeight = opts.lineHeight ?? opts.size * 1.6;
     let y = opts.y;
     for (const block of text.split('\n')) {
-      const lines = await this.wrap(block, opts.width / opts.size, style);
-      for (const [i, line] of lines.entries()) await this.draw(page, line, { ...style, y: y - i * lineHeight, maxWidth: opts.width });
+      const lines = this.wrap(block, opts.width / opts.size, style);
+      for (const [i, line] of lines.entries()) this.draw(page, line, { ...style, y: y - i * lineHeight, maxWidth: opts.width });
       y -= lineHeight * Math.max(1, lines.length);
     }
     return y;
   }
 
   /** Breaks text into lines at spaces, greedily, each no wider than `unitWidth` at 1 pt (a word longer than that stands alone). */
-  async wrap(text: string, unitWidth: number, style: Pick<TextStyle, 'bold' | 'direction'> = {}): Promise<string[]> {
+  wrap(text: string, unitWidth: number, style: Pick<TextStyle, 'bold' | 'direction'> = {}): string[] {
     const lines: string[] = [];
     let line = '';
     for (const word of text.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (line && (await this.shape(candidate, style)).unitWidth > unitWidth) {
+      if (line && this.shape(candidate, style).unitWidth > unitWidth) {
         lines.push(line);
         line = word;
       } else line = candidate;
@@ -144,13 +145,27 @@ export class Typesetter {
     return lines;
   }
 
+  /**
+   * A horizontal rule, in the page's order with the text: a table's rule between each two rows drawn
+   * by pdf-lib cut the text into a content stream per row (4,000 streams for a 2,000-row export).
+   */
+  rule(page: PDFPage, from: { x: number; y: number }, toX: number, thickness: number, color: Color): void {
+    const y = pdfNumber(round(from.y));
+    this.queue(
+      page,
+      `q\n${setStrokingColor(color).toString()}\n${pdfNumber(thickness)} w\n${pdfNumber(round(from.x))} ${y} m\n${pdfNumber(round(toX))} ${y} l\nS\nQ`,
+    );
+  }
+
   /** Writes the fonts' widths and text maps. */
   finish(): void {
     for (const [page, groups] of this.pending) {
-      const lines = groups.flatMap((g) => g.lines);
+      const lines = groups.flatMap((g) => g.lines.filter((l) => typeof l !== 'string'));
       const leftToRight = pageReadsLeftToRight(lines.map((l) => l.line.text));
       for (const group of groups) {
-        const ops = group.lines.map((l) => lineOperators((face) => this.fontFor(face), page, l, extractionText(l.line.text, leftToRight)));
+        const ops = group.lines.map((l) =>
+          typeof l === 'string' ? l : lineOperators((face) => this.fontFor(face), page, l, extractionText(l.line.text, leftToRight)),
+        );
         const content = new TextEncoder().encode(ops.join('\n'));
         // Plain: savePdfA joins a page's streams into one and compresses that (page-contents.ts).
         this.doc.context.assign(group.ref, this.doc.context.stream(content));
@@ -161,10 +176,10 @@ export class Typesetter {
   }
 
   /** Cuts the logical end of the text (words first, then letters) until it fits, with an ellipsis. */
-  private async truncated(text: string, opts: PlaceOptions, size: number): Promise<ShapedLine> {
+  private truncated(text: string, opts: PlaceOptions, size: number): ShapedLine {
     const chars = [...text];
     for (let n = chars.length - 1; n > 0; n--) {
-      const line = await this.shape(`${chars.slice(0, n).join('').trimEnd()}…`, { ...opts, direction: opts.direction ?? directionOf(text) });
+      const line = this.shape(`${chars.slice(0, n).join('').trimEnd()}…`, { ...opts, direction: opts.direction ?? directionOf(text) });
       if (line.unitWidth * size <= opts.maxWidth!) return line;
     }
     return this.shape('…', opts);
@@ -184,6 +199,10 @@ export class Typesetter {
    * content stream of their own, added to the page now and written by finish().
    */
   private drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, size: number, color: Color): void {
+    this.queue(page, { line, x, y, size, color });
+  }
+
+  private queue(page: PDFPage, drawn: DrawnLine | string): void {
     const groups = this.pending.get(page) ?? [];
     this.pending.set(page, groups);
     let group = groups.at(-1);
@@ -192,7 +211,7 @@ export class Typesetter {
       group = { ref: reserveContent(page), lines: [] };
       groups.push(group);
     }
-    group.lines.push({ line, x, y, size, color });
+    group.lines.push(drawn);
   }
 }
 
