@@ -51,7 +51,7 @@ const visible = (selector: string, text?: string) =>
   })`;
 /** A dialog titled `title` holding at least `n` drawn PDF pages (canvases). */
 const pdfShown = (title: string, n = 1) =>
-  `Array.from(document.querySelectorAll('[role=dialog]')).some((d) => (d.textContent || '').includes(${JSON.stringify(title)}) && d.querySelectorAll('canvas').length >= ${n})`;
+  `Array.from(document.querySelectorAll('[role=dialog]')).some((d) => (d.textContent || '').includes(${JSON.stringify(title)}) && d.querySelectorAll('canvas[data-drawn]').length >= ${n})`;
 
 /** The desk's address with the host's token, as the start command prints it. */
 const withToken = (url: string) => `${url}#token=${BENCH_TOKEN}`;
