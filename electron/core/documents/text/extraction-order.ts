@@ -94,18 +94,28 @@ const MARKS = /[\u200e\u200f]/g;
  * `logical` (direction marks aside): the plainest one that works, marks added only when needed.
  */
 export function extractionText(logical: string, leftToRightPage: boolean): string {
+  return spelled(logical, leftToRightPage).text;
+}
+
+/** The popplerWeight of that spelling, which decides the page's direction (kept with the spelling: a page asks for each of its lines). */
+export function extractionWeight(logical: string, leftToRightPage: boolean): number {
+  return spelled(logical, leftToRightPage).weight;
+}
+
+function spelled(logical: string, leftToRightPage: boolean): { text: string; weight: number } {
   const key = `${leftToRightPage ? 'l' : 'r'}${logical}`;
-  let spelled = SPELLINGS.get(key);
-  if (spelled === undefined) {
-    spelled = spelling(logical, leftToRightPage);
+  let known = SPELLINGS.get(key);
+  if (known === undefined) {
+    const text = spelling(logical, leftToRightPage);
+    known = { text, weight: popplerWeight(text) };
     if (SPELLINGS.size >= 20_000) SPELLINGS.delete(SPELLINGS.keys().next().value!);
-    SPELLINGS.set(key, spelled);
+    SPELLINGS.set(key, known);
   }
-  return spelled;
+  return known;
 }
 
 /** Lines repeat from card to card and page to page. */
-const SPELLINGS = new Map<string, string>();
+const SPELLINGS = new Map<string, { text: string; weight: number }>();
 
 function spelling(logical: string, leftToRightPage: boolean): string {
   const chars = [...logical];

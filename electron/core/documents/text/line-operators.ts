@@ -20,6 +20,17 @@ export interface DrawnLine {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** A colour's fill operator, written once per colour (the same few colours fill every line). */
+const FILLS = new WeakMap<Color, string>();
+function fillOperator(color: Color): string {
+  let op = FILLS.get(color);
+  if (op === undefined) {
+    op = setFillingColor(color).toString();
+    FILLS.set(color, op);
+  }
+  return op;
+}
+
 /** A number as pdf-lib writes it (never in exponent notation). */
 export function pdfNumber(v: number): string {
   const text = String(v);
@@ -40,12 +51,7 @@ export function lineOperators(fontFor: (face: ShapingFace) => EmbeddedFont, page
   const sizeText = pdfNumber(size);
   const y = pdfNumber(d.y);
   // `/Span <</ActualText …>> BDC`, the dictionary written as pdf-lib writes one.
-  const ops: string[] = [
-    'q',
-    'BT',
-    setFillingColor(d.color).toString(),
-    `/Span <<\n/ActualText ${PDFHexString.fromText(actualText).toString()}\n>> BDC`,
-  ];
+  const ops: string[] = ['q', 'BT', fillOperator(d.color), `/Span <<\n/ActualText ${PDFHexString.fromText(actualText).toString()}\n>> BDC`];
   const xs: number[] = [];
   let pen = 0;
   for (const g of line.glyphs) {

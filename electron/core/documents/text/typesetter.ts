@@ -3,7 +3,7 @@ import { shapingFace, type ShapingFace } from './face';
 import { harfBuzz, type HarfBuzz } from './harfbuzz';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
-import { extractionText, popplerWeight } from './extraction-order';
+import { extractionText, extractionWeight } from './extraction-order';
 import { lineOperators, pdfNumber, type DrawnLine } from './line-operators';
 import { isLastContent, reserveContent } from '../page-contents';
 
@@ -27,6 +27,7 @@ export interface PlaceOptions extends TextStyle {
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+const BLACK = rgb(0, 0, 0);
 
 /** Shaped lines by style and text, shared by every document (the fonts are the same). */
 const SHAPES = new Map<string, ShapedLine>();
@@ -86,7 +87,7 @@ export class Typesetter {
     const width = line.unitWidth * size;
     const align = opts.align ?? 'left';
     const left = align === 'left' ? opts.x : align === 'right' ? opts.x - width : opts.x - width / 2;
-    this.drawLine(page, line, left, opts.y, size, opts.color ?? rgb(0, 0, 0));
+    this.drawLine(page, line, left, opts.y, size, opts.color ?? BLACK);
     return size;
   }
 
@@ -221,7 +222,7 @@ export class Typesetter {
  * must hold for the spellings it chooses, so each side is checked with its own.
  */
 function pageReadsLeftToRight(texts: string[]): boolean {
-  const weight = (leftToRight: boolean) => texts.reduce((w, t) => w + popplerWeight(extractionText(t, leftToRight)), 0);
+  const weight = (leftToRight: boolean) => texts.reduce((w, t) => w + extractionWeight(t, leftToRight), 0);
   if (weight(true) >= 0) return true;
   return !(weight(false) < 0);
 }
