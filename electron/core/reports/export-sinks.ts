@@ -15,6 +15,8 @@ export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 export interface ExportSink {
   row(values: CellValue[]): Promise<void>;
   finish(): Promise<void>;
+  /** The most rows it takes (the PDF's table); the rest are not read. */
+  readonly takes?: number;
 }
 
 export interface SinkOptions {
@@ -25,6 +27,8 @@ export interface SinkOptions {
   /** For the PDF: who and when, and the whole count (its table is cut at PDF_ROWS). */
   footer: string;
   total: number;
+  /** The PDF's cut, PDF_ROWS unless a test asks fewer. */
+  pdfRows?: number;
 }
 
 /** A PDF is for reading: past this many rows it says so and points to CSV or Excel. */
@@ -93,13 +97,15 @@ async function xlsxSink(o: SinkOptions): Promise<ExportSink> {
 
 async function pdfSink(o: SinkOptions): Promise<ExportSink> {
   const rows: string[][] = [];
+  const cut = o.pdfRows ?? PDF_ROWS;
   const text = (v: CellValue) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   // A landscape page holds these; the rest are in the CSV and Excel exports.
   const keep = ['reference', 'service', 'status', 'submitted', 'ageDays', o.lang === 'ar' ? 'nameAr' : 'nameEn', 'idNumber', 'assignee'];
   const picked = o.columns.map((c, i) => [c, i] as const).filter(([c]) => keep.includes(c.key));
   return {
+    takes: cut,
     row: async (values) => {
-      if (rows.length < PDF_ROWS) rows.push(picked.map(([, i]) => text(values[i] ?? null)));
+      if (rows.length < cut) rows.push(picked.map(([, i]) => text(values[i] ?? null)));
     },
     finish: async () => {
       const doc = await PDFDocument.create();

@@ -110,12 +110,46 @@ describe('exports of a queue view', () => {
     expect(text).toContain('قدمت للهيئة');
   });
 
+  it("PDF: only the table's rows are read, and the audit counts those", async () => {
+    const t = await setup();
+    const file = join(dir, 'capped.pdf');
+    const query = { queue: 'all' as const, sort: 'reference' as const };
+    const all = (await queueRows(t.desk.db, t.reviewer, query).execute()) as ExportSource[];
+    const cut = 120;
+    expect(all.length).toBeGreaterThan(cut);
+    const seen: Array<[number, number]> = [];
+    const progress = (d: number, n: number) => void seen.push([d, n]);
+    const r = await runExport(t.desk.db, t.reviewer, { format: 'pdf', lang: 'en', query }, file, t.clock.now(), progress, undefined, {
+      pageSize: 50,
+      pdfRows: cut,
+    });
+    expect(r.rows).toBe(cut);
+    expect(seen).toEqual([
+      [50, cut],
+      [100, cut],
+      [cut, cut],
+    ]);
+    const text = pdfText(readFileSync(file));
+    expect(text).toContain(all[cut - 1]!.reference);
+    expect(text).not.toContain(all[cut]!.reference);
+    expect(text.replace(/\s+/g, ' ')).toContain(`The table shows the first ${cut} of ${all.length} requests`);
+    const audit = await t.desk.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'report.export')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.data)).toMatchObject({ format: 'pdf', rows: cut });
+  });
+
   it('reads page after page in every order (keyset), the same rows as one query', async () => {
     const t = await setup();
     for (const sort of ['age', 'submitted_desc', 'reference', 'name'] as const) {
       const file = join(dir, `paged-${sort}.csv`);
       const query = { queue: 'all' as const, sort };
-      const r = await runExport(t.desk.db, t.reviewer, { format: 'csv', lang: 'en', query }, file, t.clock.now(), () => {}, undefined, 7);
+      const r = await runExport(t.desk.db, t.reviewer, { format: 'csv', lang: 'en', query }, file, t.clock.now(), () => {}, undefined, {
+        pageSize: 7,
+      });
       const expected = (await queueRows(t.desk.db, t.reviewer, query).execute()) as ExportSource[];
       expect(r.rows).toBe(expected.length);
       expect(

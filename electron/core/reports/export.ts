@@ -34,7 +34,8 @@ export async function runExport(
   now: Date,
   progress: (done: number, total: number) => void = () => {},
   signal?: AbortSignal,
-  pageSize = PAGE,
+  /** Tests: smaller pages, and a PDF cut at fewer rows than PDF_ROWS. */
+  { pageSize = PAGE, pdfRows }: { pageSize?: number; pdfRows?: number } = {},
 ): Promise<{ rows: number }> {
   const total = await queueTotal(db, user, spec.query);
   const columns = columnsFor(user.roles);
@@ -44,20 +45,24 @@ export async function runExport(
   const footer = ar
     ? `صدّره ${user.displayName} في ${now.toISOString().slice(0, 16).replace('T', ' ')}`
     : `Exported by ${user.displayName} on ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
-  const sink = await openSink(spec.format, { file, columns, lang: spec.lang, title, footer, total });
+  const sink = await openSink(spec.format, { file, columns, lang: spec.lang, title, footer, total, pdfRows });
   let done = 0;
+  // A PDF's table takes the first PDF_ROWS (export-sinks.ts): the rest are neither read nor counted as exported.
+  const takes = sink.takes ?? Infinity;
+  const wanted = Math.min(total, takes);
   try {
     let after: QueueCursor | null = null;
     for (;;) {
       if (signal?.aborted) throw new ExportCancelled();
-      const page = await queueRowsAfter(db, user, spec.query, after).limit(pageSize).execute();
+      const limit = Math.min(pageSize, takes - done);
+      const page = await queueRowsAfter(db, user, spec.query, after).limit(limit).execute();
       for (const r of page) await sink.row(columns.map((c) => c.value(r as ExportSource, spec.lang, today)));
       done += page.length;
       const last = page.at(-1);
       if (last)
         after = { id: last.id, submitted_at: last.submitted_at, reference: last.reference, name_ar: last.name_ar, sla_due_on: last.sla_due_on };
-      progress(done, total);
-      if (page.length < pageSize) break;
+      progress(done, wanted);
+      if (page.length < limit || done >= takes) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await sink.finish();
