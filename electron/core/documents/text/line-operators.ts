@@ -4,7 +4,7 @@
  * directly, as pdf-lib would write its operator objects (same numbers, same spacing): a card has
  * some fifty lines, and an object per operand was a tenth of its time.
  */
-import { PDFHexString, numberToString, setFillingColor, type Color, type PDFPage } from 'pdf-lib';
+import { PDFHexString, numberToString, setFillingColor, setStrokingColor, type Color, type PDFPage } from 'pdf-lib';
 import type { ShapingFace } from './face';
 import type { EmbeddedFont } from './pdf-font';
 import type { ShapedLine } from './shape-line';
@@ -20,15 +20,21 @@ export interface DrawnLine {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-/** A colour's fill operator, written once per colour (the same few colours fill every line). */
-const FILLS = new WeakMap<Color, string>();
-function fillOperator(color: Color): string {
-  let op = FILLS.get(color);
-  if (op === undefined) {
-    op = setFillingColor(color).toString();
-    FILLS.set(color, op);
+/** A colour's fill and stroke operators, written once per colour (the same few colours draw every line and rule). */
+const COLOURS = new WeakMap<Color, { fill: string; stroke: string }>();
+function colourOperators(color: Color): { fill: string; stroke: string } {
+  let ops = COLOURS.get(color);
+  if (ops === undefined) {
+    ops = { fill: setFillingColor(color).toString(), stroke: setStrokingColor(color).toString() };
+    COLOURS.set(color, ops);
   }
-  return op;
+  return ops;
+}
+
+/** A solid horizontal rule's operators (what pdf-lib's drawLine draws), in the text's own content stream. */
+export function ruleOperators(from: { x: number; y: number }, toX: number, thickness: number, color: Color): string {
+  const y = pdfNumber(round(from.y));
+  return `q\n${colourOperators(color).stroke}\n${pdfNumber(thickness)} w\n${pdfNumber(round(from.x))} ${y} m\n${pdfNumber(round(toX))} ${y} l\nS\nQ`;
 }
 
 /** A number as pdf-lib writes it (never in exponent notation). */
@@ -51,7 +57,7 @@ export function lineOperators(fontFor: (face: ShapingFace) => EmbeddedFont, page
   const sizeText = pdfNumber(size);
   const y = pdfNumber(d.y);
   // `/Span <</ActualText …>> BDC`, the dictionary written as pdf-lib writes one.
-  const ops: string[] = ['q', 'BT', fillOperator(d.color), `/Span <<\n/ActualText ${PDFHexString.fromText(actualText).toString()}\n>> BDC`];
+  const ops: string[] = ['q', 'BT', colourOperators(d.color).fill, `/Span <<\n/ActualText ${PDFHexString.fromText(actualText).toString()}\n>> BDC`];
   const xs: number[] = [];
   let pen = 0;
   for (const g of line.glyphs) {

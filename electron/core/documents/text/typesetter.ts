@@ -1,10 +1,10 @@
-import { rgb, setStrokingColor, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { rgb, type Color, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { shapingFace, type ShapingFace } from './face';
 import { harfBuzz, type HarfBuzz } from './harfbuzz';
 import { EmbeddedFont } from './pdf-font';
 import { shapeLine, type LineFaces, type ShapedLine } from './shape-line';
 import { extractionText, extractionWeight } from './extraction-order';
-import { lineOperators, pdfNumber, type DrawnLine } from './line-operators';
+import { lineOperators, ruleOperators, type DrawnLine } from './line-operators';
 import { isLastContent, reserveContent } from '../page-contents';
 
 export interface TextStyle {
@@ -26,7 +26,6 @@ export interface PlaceOptions extends TextStyle {
   minSize?: number;
 }
 
-const round = (v: number) => Math.round(v * 100) / 100;
 const BLACK = rgb(0, 0, 0);
 
 /** Shaped lines by style and text, shared by every document (the fonts are the same). */
@@ -151,11 +150,7 @@ export class Typesetter {
    * by pdf-lib cut the text into a content stream per row (4,000 streams for a 2,000-row export).
    */
   rule(page: PDFPage, from: { x: number; y: number }, toX: number, thickness: number, color: Color): void {
-    const y = pdfNumber(round(from.y));
-    this.queue(
-      page,
-      `q\n${setStrokingColor(color).toString()}\n${pdfNumber(thickness)} w\n${pdfNumber(round(from.x))} ${y} m\n${pdfNumber(round(toX))} ${y} l\nS\nQ`,
-    );
+    this.queue(page, ruleOperators(from, toX, thickness, color));
   }
 
   /** Writes the fonts' widths and text maps. */
